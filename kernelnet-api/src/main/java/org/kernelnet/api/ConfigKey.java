@@ -51,7 +51,7 @@ public record ConfigKey(
       throw new IllegalArgumentException("numeric setting '" + name + "' has no range");
     }
     if (defaultValue != null) {
-      String error = validate(defaultValue);
+      String error = check(type, range, choices, defaultValue);
       if (error != null) {
         throw new IllegalArgumentException("default of setting '" + name + "': " + error);
       }
@@ -111,6 +111,10 @@ public record ConfigKey(
 
   /** Returns null if {@code value} is valid for this setting, else what is wrong with it. */
   String validate(Object value) {
+    return check(type, range, choices, value);
+  }
+
+  private static String check(Type type, Range range, List<String> choices, Object value) {
     switch (type) {
       case DOUBLE, INT -> {
         boolean typeOk = type == Type.DOUBLE ? value instanceof Double : value instanceof Integer;
