@@ -20,11 +20,22 @@ public final class BuiltinPlugin implements KernelnetPlugin {
 
   @Override
   public List<KernelFactory> kernels() {
-    return List.of(new DotKernel.Factory(), new RbfKernel.Factory());
+    return List.of(
+        new DotKernel.Factory(),
+        new RbfKernel.Factory(),
+        new PolynomialKernel.Factory(),
+        new RadialKernel.Factory(),
+        new HatKernel.Factory(),
+        new SquaredHatKernel.Factory(),
+        new TanhKernel.Factory(),
+        new SquaredExponentialKernel.Factory());
   }
 
   @Override
   public List<RegularizerFactory> regularizers() {
-    return List.of();
+    return List.of(
+        new L2Regularizer.Factory(),
+        new KernelOverlapRegularizer.Factory(),
+        new KernelLinearRegularizer.Factory());
   }
 }

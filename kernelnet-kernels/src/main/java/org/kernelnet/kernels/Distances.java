@@ -22,12 +22,16 @@ final class Distances {
   }
 
   /**
-   * {@code D[i][j] = ||u_i - v_j||}. The gradient of the square root at 0 is infinite, so the square
-   * root is taken of {@code D2 + eps^2} minus eps; this is exact to float precision away from 0 and
-   * keeps gradients finite for coinciding points.
+   * {@code D[i][j] = ||u_i - v_j||}, exact (to float rounding) where {@code D > eps = 1e-6} and 0
+   * below. The gradient of the square root at 0 is infinite, so it is taken of {@code max(D2, eps^2)}
+   * and masked to 0 below eps: the gradient there is 0, the natural subgradient of the norm at its
+   * minimum, and stays bounded elsewhere ({@code |dD/du_i| = 1}). Being exact away from 0 matters for
+   * finite-support kernels: {@code max(0, 1 - a D)} is exactly 0 wherever the closed form is.
    */
   static NDArray euclidean(NDArray u, NDArray v) {
-    double eps = 1e-6;
-    return squaredEuclidean(u, v).add(eps * eps).sqrt().sub(eps);
+    double eps2 = 1e-12;
+    NDArray d2 = squaredEuclidean(u, v);
+    NDArray outside = d2.gt(eps2).toType(d2.getDataType(), false);
+    return d2.maximum(eps2).sqrt().mul(outside);
   }
 }
