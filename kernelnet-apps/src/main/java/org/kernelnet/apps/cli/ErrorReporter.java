@@ -39,7 +39,7 @@ public final class ErrorReporter {
     requireNonNull(error, "error is null");
     int status;
     if (error instanceof PluginLoadException e) {
-      printProblems("kernelnet plugins could not be loaded", e.problems());
+      printProblems("plugins could not be loaded", e.problems());
       status = ExitCode.USAGE;
     } else if (error instanceof ConfigurationException e) {
       printProblems("invalid configuration", e.problems());

@@ -52,7 +52,7 @@ class ErrorReporterTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(text.toString().lines().toList()).containsExactly(
-        "kernelnet: kernelnet plugins could not be loaded (2 problems):",
+        "kernelnet: plugins could not be loaded (2 problems):",
         "  - first problem",
         "  - second problem");
   }
