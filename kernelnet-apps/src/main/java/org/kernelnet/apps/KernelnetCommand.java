@@ -1,0 +1,46 @@
+package org.kernelnet.apps;
+
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.kernels.KernelsCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The top command {@code kernelnet}: usage, version, and the subcommands. */
+@Command(
+    name = "kernelnet",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Kernelized synaptic weight matrices (Mueller, Martel and Indiveri, ICML 2018) on DJL.",
+        ""},
+    subcommands = {KernelsCommand.class, HelpCommand.class},
+    footer = {
+        "",
+        "Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.",
+        "Environment: KERNELNET_PLUGINS (plugin folder), KERNELNET_DATA_DIR (data folder),",
+        "KERNELNET_DEBUG=1 (stack traces)."})
+public final class KernelnetCommand implements Callable<Integer> {
+  /** The option name {@link Kernelnet} looks for in the parse result. */
+  static final String VERBOSE = "--verbose";
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-v", VERBOSE},
+      scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an error and DJL's info-level log (KERNELNET_DEBUG=1"
+          + " also turns on stack traces).")
+  private boolean verbose;
+
+  /** Without a subcommand there is nothing to do: a usage error. */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing a command; one of: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+}

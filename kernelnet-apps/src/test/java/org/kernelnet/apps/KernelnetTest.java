@@ -1,0 +1,172 @@
+package org.kernelnet.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelnetTest {
+  @TempDir Path home;
+
+  @Test
+  void kernelsListsTheBuiltinsAsAlignedText() {
+    CommandRun run = CommandRun.of(home, "kernels");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("Kernels (2)")
+        .containsPattern("(?m)^  dot  dot product")
+        .containsPattern("(?m)^  rbf  Gaussian RBF")
+        .contains("    settings    gamma (number in (0, inf), default 1.0): inverse squared width")
+        .contains("    default     rbf:gamma=1.0")
+        .contains("    properties  symmetric: yes, positive semi-definite: yes, finite support: no")
+        .contains("kernelnet-builtin (org.kernelnet.kernels.BuiltinPlugin) in ")
+        .contains("Regularizers (0)")
+        .contains("Plugins (1)")
+        .doesNotContain("Plugin folder");
+  }
+
+  @Test
+  void kernelsJsonIsMachineReadable() {
+    CommandRun run = CommandRun.of(home, "kernels", "--json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonObject root = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertThat(root.get("api").getAsString()).isEqualTo("1.0");
+    assertThat(root.get("pluginFolder").isJsonNull()).isTrue();
+    JsonArray kernels = root.getAsJsonArray("kernels");
+    assertThat(kernels).hasSize(2);
+    JsonObject rbf = kernels.get(1).getAsJsonObject();
+    assertThat(rbf.get("name").getAsString()).isEqualTo("rbf");
+    assertThat(rbf.get("default").getAsString()).isEqualTo("rbf:gamma=1.0");
+    JsonObject gamma = rbf.getAsJsonArray("settings").get(0).getAsJsonObject();
+    assertThat(gamma.get("type").getAsString()).isEqualTo("double");
+    assertThat(gamma.get("default").getAsDouble()).isEqualTo(1.0);
+    assertThat(gamma.get("min").getAsDouble()).isEqualTo(0.0);
+    assertThat(gamma.get("max").getAsString()).isEqualTo("inf");
+    assertThat(gamma.get("minInclusive").getAsBoolean()).isFalse();
+    JsonObject properties = rbf.getAsJsonObject("properties");
+    assertThat(properties.get("symmetric").getAsBoolean()).isTrue();
+    assertThat(properties.get("positiveSemiDefinite").getAsBoolean()).isTrue();
+    assertThat(properties.get("finiteSupport").getAsBoolean()).isFalse();
+    assertThat(rbf.getAsJsonObject("plugin").get("class").getAsString())
+        .isEqualTo("org.kernelnet.kernels.BuiltinPlugin");
+    assertThat(root.getAsJsonArray("regularizers")).isEmpty();
+  }
+
+  @Test
+  void versionNamesKernelnetDjlAndPytorch() {
+    CommandRun run = CommandRun.of(home, "--version");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out().lines().toList())
+        .startsWith("kernelnet " + VersionProvider.kernelnetVersion() + " (plugin API 1.0)", "DJL 0.35.1")
+        .anySatisfy(line -> assertThat(line).startsWith("PyTorch 2.7.1 (devices: ["));
+    assertThat(VersionProvider.kernelnetVersion()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
+  @Test
+  void helpListsTheSubcommandsAndExitStatuses() {
+    CommandRun run = CommandRun.of(home, "--help");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("Usage: kernelnet").contains("kernels").contains("Exit status: 0 ok");
+  }
+
+  @Test
+  void usageErrorsAreOneMessageAndStatusTwo() {
+    CommandRun unknown = CommandRun.of(home, "kernels", "--bogus");
+    CommandRun none = CommandRun.of(home);
+    CommandRun typo = CommandRun.of(home, "kernel");
+
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("kernelnet: Unknown option: '--bogus'")
+        .contains("Try 'kernelnet kernels --help'").doesNotContain("\tat ");
+    assertThat(none.status()).isEqualTo(2);
+    assertThat(none.err()).contains("Missing a command; one of: kernels, help");
+    assertThat(typo.status()).isEqualTo(2);
+    assertThat(typo.err()).contains("Did you mean: kernelnet kernels");
+  }
+
+  @Test
+  void missingPluginFolderIsAConfigurationError() {
+    Path missing = home.resolve("no-such-folder");
+    CommandRun fromOption = CommandRun.of(home, "kernels", "--plugins", missing.toString());
+    CommandRun fromEnv = CommandRun.of(Map.of("KERNELNET_PLUGINS", missing.toString()), home, "kernels");
+
+    assertThat(fromOption.status()).isEqualTo(2);
+    assertThat(fromOption.err()).isEqualTo("kernelnet: invalid configuration: plugin folder " + missing
+        + " (from --plugins) does not exist" + System.lineSeparator());
+    assertThat(fromEnv.status()).isEqualTo(2);
+    assertThat(fromEnv.err()).contains("(from environment variable KERNELNET_PLUGINS) does not exist");
+  }
+
+  @AfterEach
+  void forgetLogLevelsRaisedByVerbose() {
+    System.clearProperty(Kernelnet.LOG_LEVEL_PROPERTY);
+    System.clearProperty(Kernelnet.CUDA_LOG_LEVEL_PROPERTY);
+  }
+
+  @Test
+  void verboseAddsTheStackTraceAndRaisesTheLogLevel() {
+    CommandRun run = CommandRun.of(home, "-v", "kernels", "--plugins", home.resolve("x").toString());
+    CommandRun debug = CommandRun.of(
+        Map.of("KERNELNET_DEBUG", "1"), home, "kernels", "--plugins", home.resolve("x").toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("does not exist").contains("\tat org.kernelnet.apps.inject.PluginFolder");
+    assertThat(debug.err()).contains("\tat org.kernelnet.apps.inject.PluginFolder");
+    assertThat(System.getProperty(Kernelnet.LOG_LEVEL_PROPERTY)).isEqualTo("info");
+  }
+
+  @Test
+  void emptyPluginFolderAndJarWithoutServiceFileAreWarnings() throws IOException {
+    Path empty = Files.createDirectory(home.resolve("empty"));
+    Path plain = Files.createDirectory(home.resolve("plain"));
+    Path jar = plain.resolve("plain.jar");
+    try (OutputStream out = Files.newOutputStream(jar)) {
+      new JarOutputStream(out, new Manifest()).close(); // a valid jar with a manifest only
+    }
+
+    CommandRun emptyRun = CommandRun.of(home, "kernels", "--plugins", empty.toString());
+    CommandRun plainRun = CommandRun.of(home, "kernels", "--plugins", plain.toString());
+
+    assertThat(emptyRun.status()).isZero();
+    assertThat(emptyRun.err()).isEqualTo("kernelnet: warning: plugin folder " + empty
+        + " (from --plugins) holds no .jar files; only the built-in kernels are available"
+        + System.lineSeparator());
+    assertThat(emptyRun.out()).contains("Plugin folder " + empty + " (from --plugins, 0 jars)");
+    assertThat(plainRun.status()).isZero();
+    assertThat(plainRun.err()).contains("plugin jar " + jar + " has no META-INF/services/"
+        + "org.kernelnet.api.KernelnetPlugin; it contributes nothing");
+    assertThat(plainRun.out()).contains("Plugin folder " + plain + " (from --plugins, 1 jar)")
+        .contains("  " + jar);
+  }
+
+  @Test
+  void unreadableJarsAreAllReported() throws IOException {
+    Path dir = Files.createDirectory(home.resolve("bad"));
+    Files.writeString(dir.resolve("a.jar"), "not a zip");
+    Files.writeString(dir.resolve("b.jar"), "not a zip either");
+
+    CommandRun run = CommandRun.of(home, "kernels", "--plugins", dir.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("invalid configuration (2 problems):")
+        .contains("  - plugin jar " + dir.resolve("a.jar") + " cannot be read as a jar")
+        .contains("  - plugin jar " + dir.resolve("b.jar") + " cannot be read as a jar");
+  }
+}
