@@ -1,0 +1,148 @@
+package org.kernelnet.apps.movielens.data;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.kernelnet.apps.data.Checksum;
+import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.DataUnavailableException;
+import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.data.RemoteZipEntry;
+
+/**
+ * The three MovieLens rating data sets of the paper's experiments: where their ratings file lives
+ * in the data directory ({@code movielens/<ml-100k|ml-1m|ml-10m>/...}), its format, its rating
+ * scale, the official GroupLens archive it can be downloaded from, and the test fraction of the
+ * random train/test protocol (0.2 for ML-100K, 0.1 for ML-1M and ML-10M).
+ *
+ * <p>Archive checksums: GroupLens publishes only an MD5 next to each zip ({@code <zip>.md5}); those
+ * values are used for all three. For ML-100K and ML-1M the SHA-256 of the same zip, as pinned by
+ * several independent projects, is checked as well.
+ */
+public enum MovieLensDataset {
+  /** MovieLens 100K: {@code u.data}, tab separated, integer stars 1..5, 943 users x 1,682 items. */
+  ML_100K("ML-100K", "movielens/ml-100k", List.of("u.data", "u.data.gz"), "\t",
+      RatingScale.STARS_1_TO_5, 0.2,
+      new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-100k.zip"),
+          List.of(Checksum.md5("0e33842e24a9c977be4e0107933c0723"),
+              Checksum.sha256("50d2a982c66986937beb9ffb3aa76efe955bf3d5c6b761f4e3a7cd717c6a3229")),
+          "ml-100k/u.data", 16L << 20, 64L << 20)),
+  /**
+   * MovieLens 1M: {@code ratings.dat}, {@code ::} separated, integer stars 1..5; also accepted in
+   * the 3-field form {@code ratings_no_timestamps.dat.gz}.
+   */
+  ML_1M("ML-1M", "movielens/ml-1m",
+      List.of("ratings.dat", "ratings.dat.gz", "ratings_no_timestamps.dat.gz"), "::",
+      RatingScale.STARS_1_TO_5, 0.1,
+      new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-1m.zip"),
+          List.of(Checksum.md5("c4d9eecfca2ab87c1945afe126590906"),
+              Checksum.sha256("a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20")),
+          "ml-1m/ratings.dat", 32L << 20, 128L << 20)),
+  /** MovieLens 10M: {@code ratings.dat}, {@code ::} separated, half stars 0.5..5. */
+  ML_10M("ML-10M", "movielens/ml-10m", List.of("ratings.dat", "ratings.dat.gz"), "::",
+      RatingScale.HALF_STARS_05_TO_5, 0.1,
+      new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-10m.zip"),
+          List.of(Checksum.md5("ce571fd55effeba0271552578f2648bd")),
+          "ml-10M100K/ratings.dat", 128L << 20, 512L << 20));
+
+  private final String label;
+  private final String folder;
+  private final List<String> fileNames;
+  private final String separator;
+  private final RatingScale scale;
+  private final double testFraction;
+  private final RemoteZipEntry source;
+
+  MovieLensDataset(String label, String folder, List<String> fileNames, String separator,
+      RatingScale scale, double testFraction, RemoteZipEntry source) {
+    this.label = label;
+    this.folder = folder;
+    this.fileNames = fileNames;
+    this.separator = separator;
+    this.scale = scale;
+    this.testFraction = testFraction;
+    this.source = source;
+  }
+
+  /** The usual name, e.g. {@code ML-1M}. */
+  public String label() {
+    return label;
+  }
+
+  /** The folder in the data directory, e.g. {@code movielens/ml-1m}. */
+  public String folder() {
+    return folder;
+  }
+
+  /** The ratings files accepted, relative to the data directory, in order of preference. */
+  public List<String> candidates() {
+    return fileNames.stream().map(name -> folder + "/" + name).toList();
+  }
+
+  /** Where a download puts the ratings file, relative to the data directory (the first candidate). */
+  public String downloadTarget() {
+    return candidates().get(0);
+  }
+
+  /** The field separator: a tab for ML-100K, {@code ::} otherwise. */
+  public String separator() {
+    return separator;
+  }
+
+  /** The allowed rating values. */
+  public RatingScale scale() {
+    return scale;
+  }
+
+  /** The fraction of ratings held out for testing: 0.2 for ML-100K, 0.1 otherwise. */
+  public double defaultTestFraction() {
+    return testFraction;
+  }
+
+  /** The official GroupLens archive and the ratings entry in it. */
+  public RemoteZipEntry source() {
+    return source;
+  }
+
+  /** The first candidate file present in {@code dataDir}, if any. */
+  public Optional<Path> find(DataDirectory dataDir) {
+    requireNonNull(dataDir, "dataDir is null");
+    return dataDir.find(candidates().toArray(String[]::new));
+  }
+
+  /**
+   * The ratings file: the first candidate present, else downloaded by {@code downloader} to
+   * {@link #downloadTarget()}.
+   *
+   * @throws DataUnavailableException if no candidate is present and the download fails; the message
+   *     names the expected file and place, the accepted alternatives, and how to get the file
+   */
+  public Path locate(DataDirectory dataDir, Downloader downloader) throws DataUnavailableException {
+    requireNonNull(downloader, "downloader is null");
+    Optional<Path> present = find(dataDir);
+    if (present.isPresent()) {
+      return present.get();
+    }
+    try {
+      return downloader.fetch(dataDir, downloadTarget(), source);
+    } catch (DataUnavailableException e) {
+      throw new DataUnavailableException(label + " ratings are missing. " + e.getMessage()
+          + " Also accepted in the same folder instead: "
+          + String.join(", ", fileNames.subList(1, fileNames.size())) + ".", e.getCause());
+    }
+  }
+
+  /** Locates the ratings file (see {@link #locate}) and reads it with {@link RatingsReader#of}. */
+  public Ratings load(DataDirectory dataDir, Downloader downloader) throws IOException {
+    return RatingsReader.of(this).read(locate(dataDir, downloader));
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}
