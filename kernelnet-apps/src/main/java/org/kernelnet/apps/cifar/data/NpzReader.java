@@ -96,8 +96,9 @@ public final class NpzReader {
       }
       NDArray array = list.singletonOrThrow();
       if (in.read() != -1) {
+        String shape = array.getShape().toString();
         array.close();
-        throw new IOException(where + ": trailing bytes after the " + array.getShape()
+        throw new IOException(where + ": trailing bytes after the " + shape
             + " array the header announces");
       }
       array.setName(name);

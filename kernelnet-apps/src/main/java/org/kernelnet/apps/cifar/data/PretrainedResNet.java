@@ -173,29 +173,47 @@ public enum PretrainedResNet {
 
   private void check(NamedArrays arrays) throws IOException {
     Map<String, Shape> expected = expectedShapes();
-    List<String> problems = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> unexpected = new ArrayList<>();
     for (Map.Entry<String, Shape> entry : expected.entrySet()) {
-      if (!arrays.contains(entry.getKey())) {
-        problems.add("missing " + entry.getKey() + " " + entry.getValue());
-      } else {
-        NDArray array = arrays.get(entry.getKey());
-        if (!array.getShape().equals(entry.getValue())) {
-          problems.add(entry.getKey() + " has shape " + array.getShape() + ", expected "
-              + entry.getValue());
-        }
-        if (array.getDataType() != DataType.FLOAT32) {
-          problems.add(entry.getKey() + " is " + array.getDataType() + ", expected float32");
-        }
+      String name = entry.getKey();
+      if (!arrays.contains(name)) {
+        missing.add(name + " " + entry.getValue());
+        continue;
+      }
+      NDArray array = arrays.get(name);
+      if (!array.getShape().equals(entry.getValue())) {
+        wrong.add(name + " has shape " + array.getShape() + ", expected " + entry.getValue());
+      }
+      if (array.getDataType() != DataType.FLOAT32) {
+        wrong.add(name + " is " + array.getDataType() + ", expected float32");
       }
     }
     for (String name : arrays.names()) {
       if (!expected.containsKey(name)) {
-        problems.add("unexpected array " + name + " " + arrays.shape(name));
+        unexpected.add(name + " " + arrays.shape(name));
       }
     }
+    if (wrong.isEmpty() && missing.isEmpty() && unexpected.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder().append(arrays.file())
+        .append(" is not a CIFAR-10 ResNet-").append(depth).append(" (").append(arrays.size())
+        .append(" arrays, expected ").append(expected.size()).append(")");
+    appendProblems(message, "wrong", wrong);
+    appendProblems(message, "unexpected arrays", unexpected);
+    appendProblems(message, "missing arrays", missing);
+    throw new IOException(message.toString());
+  }
+
+  private static void appendProblems(StringBuilder message, String kind, List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new IOException(arrays.file() + " is not a CIFAR-10 ResNet-" + depth + ": "
-          + problems.size() + " problems, " + problems.subList(0, Math.min(10, problems.size())));
+      message.append("; ").append(problems.size()).append(' ').append(kind).append(": ")
+          .append(problems.subList(0, Math.min(5, problems.size())));
+      if (problems.size() > 5) {
+        message.append(" ...");
+      }
     }
   }
 

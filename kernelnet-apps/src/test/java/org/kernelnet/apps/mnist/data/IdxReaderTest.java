@@ -7,15 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class IdxReaderTest {
   @TempDir Path dir;
 
-  /** 3 images of 2 x 2: image i has pixels (i*4 + k) * 20 for k = 0..3, the last one 255. */
+  /** 3 images of 2 x 2: pixel j (0..11) is j * 20, except the last one, 255. */
   private static byte[] pixels() {
     byte[] pixels = new byte[12];
     for (int i = 0; i < 12; i++) {
