@@ -1,0 +1,218 @@
+package org.kernelnet.apps.mnist.data;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.ArrayDataset;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * A labelled set of grey-scale images held in Java arrays.
+ *
+ * <p>{@code images} is {@code [N, rows * columns]} row-major, pixel values {@code x} in {@code [0,
+ * 1]} (byte / 255); {@code labels} is {@code [N]} with values {@code 0..9}. The arrays are not copied
+ * on construction or access: treat them as read-only.
+ */
+public final class MnistSet {
+  /** The number of classes (digits 0..9). */
+  public static final int CLASSES = 10;
+
+  private final float[] images;
+  private final byte[] labels;
+  private final int rows;
+  private final int columns;
+
+  /**
+   * A set over the given arrays (not copied).
+   *
+   * @param images {@code [N, rows * columns]} in {@code [0, 1]}
+   * @param labels {@code [N]} in {@code 0..9}
+   * @throws IllegalArgumentException if the sizes disagree or a label is out of range
+   */
+  public MnistSet(float[] images, byte[] labels, int rows, int columns) {
+    this.images = requireNonNull(images, "images is null");
+    this.labels = requireNonNull(labels, "labels is null");
+    if (rows < 1 || columns < 1) {
+      throw new IllegalArgumentException("rows and columns must be >= 1, got " + rows + " x "
+          + columns);
+    }
+    this.rows = rows;
+    this.columns = columns;
+    if ((long) labels.length * rows * columns != images.length) {
+      throw new IllegalArgumentException("images has " + images.length + " values, expected "
+          + labels.length + " labels * " + rows + " * " + columns);
+    }
+    for (int i = 0; i < labels.length; i++) {
+      if ((labels[i] & 0xFF) >= CLASSES) {
+        throw new IllegalArgumentException("label " + (labels[i] & 0xFF) + " at index " + i
+            + " is outside 0.." + (CLASSES - 1));
+      }
+    }
+  }
+
+  /** The number of images N. */
+  public int size() {
+    return labels.length;
+  }
+
+  /** The image height. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The image width. */
+  public int columns() {
+    return columns;
+  }
+
+  /** Pixels per image, {@code rows * columns} (784 for MNIST). */
+  public int pixelsPerImage() {
+    return rows * columns;
+  }
+
+  /** The pixels {@code [N, rows * columns]} in {@code [0, 1]}, shared, not copied. */
+  public float[] images() {
+    return images;
+  }
+
+  /** The labels {@code [N]} in {@code 0..9}, shared, not copied. */
+  public byte[] labels() {
+    return labels;
+  }
+
+  /** The label of image {@code i}. */
+  public int label(int i) {
+    return labels[i] & 0xFF;
+  }
+
+  /** A copy of the pixels of image {@code i}, {@code [rows * columns]}. */
+  public float[] image(int i) {
+    int p = pixelsPerImage();
+    return Arrays.copyOfRange(images, i * p, (i + 1) * p);
+  }
+
+  /** How many images carry each label, {@code [10]}. */
+  public int[] labelCounts() {
+    int[] counts = new int[CLASSES];
+    for (byte label : labels) {
+      counts[label & 0xFF]++;
+    }
+    return counts;
+  }
+
+  /** The images at {@code indices}, in that order (copied). */
+  public MnistSet select(int[] indices) {
+    requireNonNull(indices, "indices is null");
+    int p = pixelsPerImage();
+    float[] outImages = new float[indices.length * p];
+    byte[] outLabels = new byte[indices.length];
+    for (int k = 0; k < indices.length; k++) {
+      int i = indices[k];
+      if (i < 0 || i >= size()) {
+        throw new IndexOutOfBoundsException("index " + i + " at position " + k
+            + " is outside 0.." + (size() - 1));
+      }
+      System.arraycopy(images, i * p, outImages, k * p, p);
+      outLabels[k] = labels[i];
+    }
+    return new MnistSet(outImages, outLabels, rows, columns);
+  }
+
+  /** The first {@code n} images (copied), for quick runs; {@code n} in {@code 0..size()}. */
+  public MnistSet head(int n) {
+    if (n < 0 || n > size()) {
+      throw new IllegalArgumentException("n must be in 0.." + size() + ", got " + n);
+    }
+    int[] indices = new int[n];
+    Arrays.setAll(indices, i -> i);
+    return select(indices);
+  }
+
+  /**
+   * A training set and the validation set carved out of it.
+   *
+   * @param train the images not chosen for validation, in their original order
+   * @param validation the chosen images, in their original order
+   */
+  public record Split(MnistSet train, MnistSet validation) {
+    /** Checks both parts are present. */
+    public Split {
+      requireNonNull(train, "train is null");
+      requireNonNull(validation, "validation is null");
+    }
+  }
+
+  /**
+   * Splits off a random validation set: a Fisher-Yates shuffle of {@code 0..N-1} driven by {@code
+   * new Random(seed)} picks the first {@code validationSize} indices for validation, the rest stay
+   * for training; both keep their original relative order. Same seed and size, same split.
+   *
+   * @param validationSize in {@code 1..N-1}
+   */
+  public Split split(int validationSize, long seed) {
+    if (validationSize < 1 || validationSize >= size()) {
+      throw new IllegalArgumentException("validationSize must be in 1.." + (size() - 1)
+          + " for a set of " + size() + ", got " + validationSize);
+    }
+    int[] order = new int[size()];
+    Arrays.setAll(order, i -> i);
+    Random random = new Random(seed);
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] validation = Arrays.copyOfRange(order, 0, validationSize);
+    int[] train = Arrays.copyOfRange(order, validationSize, order.length);
+    Arrays.sort(validation);
+    Arrays.sort(train);
+    return new Split(select(train), select(validation));
+  }
+
+  /**
+   * An {@link ArrayDataset.Builder} with data {@code [N, rows * columns]} float32 and labels {@code
+   * [N]} float32 (the label type of DJL's own MNIST dataset) created on {@code manager}; set the
+   * sampling, limit or transforms and build it.
+   */
+  public ArrayDataset.Builder datasetBuilder(NDManager manager) {
+    requireNonNull(manager, "manager is null");
+    NDArray data = manager.create(images, new Shape(size(), pixelsPerImage()));
+    float[] floatLabels = new float[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      floatLabels[i] = labels[i] & 0xFF;
+    }
+    NDArray target = manager.create(floatLabels);
+    return new ArrayDataset.Builder().setData(data).optLabels(target);
+  }
+
+  /**
+   * A DJL dataset of the whole set in batches of {@code batchSize}. Shuffling uses DJL's {@code
+   * RandomSampler}, reproducible through {@code Engine.getInstance().setRandomSeed(seed)}.
+   */
+  public ArrayDataset toDataset(NDManager manager, int batchSize, boolean shuffle) {
+    return toDataset(manager, batchSize, shuffle, size());
+  }
+
+  /**
+   * As {@link #toDataset(NDManager, int, boolean)}, but only the first {@code limit} examples are
+   * served (quick modes); {@code limit} in {@code 1..size()}.
+   */
+  public ArrayDataset toDataset(NDManager manager, int batchSize, boolean shuffle, int limit) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+    }
+    if (limit < 1 || limit > size()) {
+      throw new IllegalArgumentException("limit must be in 1.." + size() + ", got " + limit);
+    }
+    return datasetBuilder(manager).setSampling(batchSize, shuffle).optLimit(limit).build();
+  }
+
+  @Override
+  public String toString() {
+    return "MnistSet[" + size() + " images of " + rows + " x " + columns + "]";
+  }
+}

@@ -1,0 +1,97 @@
+package org.kernelnet.apps.mnist.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.data.DataDirectory;
+
+class MnistDataTest {
+  private static DataDirectory realData() {
+    String dir = System.getProperty(DataDirectory.PROPERTY);
+    assumeThat(dir).as("system property " + DataDirectory.PROPERTY).isNotBlank();
+    return DataDirectory.of(Path.of(dir));
+  }
+
+  private static float[] range(MnistSet set) {
+    float min = Float.MAX_VALUE;
+    float max = -Float.MAX_VALUE;
+    for (float v : set.images()) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    return new float[] {min, max};
+  }
+
+  @Test
+  void realTrainingSet() throws IOException {
+    MnistSet train = MnistData.train(realData());
+
+    assertThat(train.size()).isEqualTo(60_000);
+    assertThat(train.pixelsPerImage()).isEqualTo(784);
+    assertThat(train.images()).hasSize(60_000 * 784);
+    assertThat(train.labelCounts())
+        .containsExactly(5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949);
+    assertThat(new int[] {train.label(0), train.label(1), train.label(2), train.label(3)})
+        .containsExactly(5, 0, 4, 1);
+    assertThat(range(train)).containsExactly(0f, 1f);
+
+    MnistSet.Split split = train.split(5_000, 1L);
+    assertThat(split.train().size()).isEqualTo(55_000);
+    assertThat(split.validation().size()).isEqualTo(5_000);
+    int[] sum = new int[10];
+    for (int c = 0; c < 10; c++) {
+      sum[c] = split.train().labelCounts()[c] + split.validation().labelCounts()[c];
+    }
+    assertThat(sum).containsExactly(train.labelCounts());
+  }
+
+  @Test
+  void realTestSet() throws IOException {
+    MnistSet test = MnistData.test(realData());
+
+    assertThat(test.size()).isEqualTo(10_000);
+    assertThat(test.labelCounts())
+        .containsExactly(980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009);
+    assertThat(new int[] {test.label(0), test.label(1), test.label(2), test.label(3)})
+        .containsExactly(7, 2, 1, 0);
+    // The first test image (a 7) has ink in the middle rows and a blank border.
+    float[] seven = test.image(0);
+    assertThat(seven[0]).isZero();
+    float ink = 0;
+    for (float v : seven) {
+      ink += v;
+    }
+    assertThat(ink).isBetween(50f, 150f);
+  }
+
+  @Test
+  void missingFileNamesItsPlaceAndSource(@TempDir Path empty) {
+    DataDirectory dir = DataDirectory.of(empty);
+    assertThatThrownBy(() -> MnistData.test(dir))
+        .isInstanceOf(FileNotFoundException.class)
+        .hasMessageContaining("mnist/t10k-images-idx3-ubyte.gz")
+        .hasMessageContaining(empty.resolve("mnist").resolve("t10k-images-idx3-ubyte.gz")
+            .toString())
+        .hasMessageContaining("http://yann.lecun.com/exdb/mnist/t10k-images-idx3-ubyte.gz")
+        .hasMessageContaining(MnistFile.TEST_IMAGES.sha256());
+  }
+
+  @Test
+  void filesCarryTheOfficialNamesAndChecksums() {
+    assertThat(MnistFile.TRAIN_LABELS.relativePath()).isEqualTo("mnist/train-labels-idx1-ubyte.gz");
+    assertThat(MnistFile.TRAIN_IMAGES.md5()).isEqualTo("f68b3c2dcbeaaa9fbdd348bbdeb94873");
+    assertThat(MnistFile.TEST_LABELS.urls()).containsExactly(
+        "http://yann.lecun.com/exdb/mnist/t10k-labels-idx1-ubyte.gz",
+        "https://ossci-datasets.s3.amazonaws.com/mnist/t10k-labels-idx1-ubyte.gz");
+    for (MnistFile file : MnistFile.values()) {
+      assertThat(file.sha256()).matches("[0-9a-f]{64}");
+      assertThat(file.md5()).matches("[0-9a-f]{32}");
+    }
+  }
+}
