@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.kernelnet.api.Kernel;
@@ -123,7 +124,7 @@ public abstract class AbstractKernelBlock extends AbstractBlock
     if (inputShapes.length != 1 || inputShapes[0].dimension() != 2) {
       throw new IllegalArgumentException(
           getClass().getSimpleName() + " takes one input of shape [batch, in], got "
-              + java.util.Arrays.toString(inputShapes));
+              + Arrays.toString(inputShapes));
     }
     long in = inputShapes[0].get(1);
     if (inputs >= 0 && inputs != in) {
