@@ -28,6 +28,10 @@ import java.util.List;
  * collector, calls the {@link Loss} closure, back-propagates the scalar loss, closes both, and
  * copies the gradients into the caller's buffer. Nothing stays attached to the model's manager.
  *
+ * <p>Each parameter has its own direct staging buffer ({@code 4 n} bytes in all): on the CPU,
+ * DJL's PyTorch {@code NDArray.set(ByteBuffer)} makes the tensor use the buffer's memory rather
+ * than copy it, so one buffer shared by several parameters would alias them.
+ *
  * <p>The values and gradients are float32, so the objective is exact only to about 1e-7 relative:
  * L-BFGS on it typically ends with {@code FUNCTION_TOLERANCE} or {@code LINE_SEARCH_FAILED} once
  * that precision is reached. Not thread-safe: one evaluation at a time (DJL allows one open
@@ -52,19 +56,19 @@ public final class ParameterObjective implements DifferentiableFunction {
   private final int dimension;
   private final Loss loss;
   private final NDManager manager;
-  private final ByteBuffer staging;
+  private final List<ByteBuffer> staging;
 
   private ParameterObjective(List<Parameter> parameters, int dimension, Loss loss) {
     this.parameters = parameters;
     this.dimension = dimension;
     this.loss = loss;
     this.manager = parameters.get(0).getArray().getManager();
-    long largest = 0;
+    List<ByteBuffer> buffers = new ArrayList<>();
     for (Parameter parameter : parameters) {
-      largest = Math.max(largest, parameter.getArray().size());
+      buffers.add(ByteBuffer.allocateDirect(Math.toIntExact(parameter.getArray().size() * Float.BYTES))
+          .order(ByteOrder.nativeOrder()));
     }
-    this.staging = ByteBuffer.allocateDirect(Math.toIntExact(largest * Float.BYTES))
-        .order(ByteOrder.nativeOrder());
+    this.staging = List.copyOf(buffers);
   }
 
   /**
@@ -132,16 +136,16 @@ public final class ParameterObjective implements DifferentiableFunction {
   public void writeParameters(double[] x) {
     checkLength("x", x);
     int offset = 0;
-    for (Parameter parameter : parameters) {
-      NDArray array = parameter.getArray();
-      int size = Math.toIntExact(array.size());
-      staging.clear();
-      FloatBuffer floats = staging.asFloatBuffer();
+    for (int p = 0; p < parameters.size(); p++) {
+      NDArray array = parameters.get(p).getArray();
+      ByteBuffer buffer = staging.get(p);
+      buffer.clear();
+      FloatBuffer floats = buffer.asFloatBuffer();
+      int size = floats.capacity();
       for (int j = 0; j < size; j++) {
         floats.put(j, (float) x[offset + j]);
       }
-      staging.limit(size * Float.BYTES);
-      array.set(staging);
+      array.set(buffer);
       offset += size;
     }
   }
