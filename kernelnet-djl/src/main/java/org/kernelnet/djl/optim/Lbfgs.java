@@ -21,7 +21,7 @@ import org.kernelnet.djl.optim.StrongWolfeLineSearch.Outcome;
  * after a failed line search). History and all vectors are {@code double[n]}; the iteration
  * allocates nothing, and every vector operation is one fused linear-time pass.
  *
- * <p>Memory: {@code 2 (m + 1) + 5} vectors of {@code n} doubles besides the caller's {@code x}; at
+ * <p>Memory: {@code 2 (m + 1) + 6} vectors of {@code n} doubles besides the caller's {@code x}; at
  * {@code n = 7e6}, {@code m = 10}: 1.6 GB.
  *
  * <p>It stops when {@code ||grad f||_2 <= gradientTolerance}, when a step lowers {@code f} by at
