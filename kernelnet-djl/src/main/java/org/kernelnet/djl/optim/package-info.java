@@ -1,0 +1,15 @@
+/**
+ * Optimisers that DJL lacks, both meant for full-batch training (PAPER.md section 5: the MovieLens
+ * autoencoders are trained with L-BFGS and RPROP on the whole rating matrix).
+ *
+ * <ul>
+ *   <li>{@link org.kernelnet.djl.optim.Lbfgs}: limited-memory BFGS with a strong-Wolfe line search
+ *       ({@link org.kernelnet.djl.optim.StrongWolfeLineSearch}) on any {@link
+ *       org.kernelnet.djl.optim.DifferentiableFunction} of a {@code double[n]} vector; {@link
+ *       org.kernelnet.djl.optim.ParameterObjective} turns a DJL loss over a block's trainable
+ *       parameters into such a function.
+ *   <li>{@link org.kernelnet.djl.optim.Rprop}: iRprop- as a DJL {@link
+ *       ai.djl.training.optimizer.Optimizer}, used through {@code Trainer.step()}.
+ * </ul>
+ */
+package org.kernelnet.djl.optim;
