@@ -26,7 +26,7 @@ public final class VersionProvider implements IVersionProvider {
   }
 
   /** The version of this build, from the filtered {@code version.properties}. */
-  static String kernelnetVersion() {
+  public static String kernelnetVersion() {
     try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
       if (in == null) {
         throw new IllegalStateException("version.properties is missing from the kernelnet-apps build");
