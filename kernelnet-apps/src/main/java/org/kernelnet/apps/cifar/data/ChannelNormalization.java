@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Transform;
 import java.util.Arrays;
@@ -104,9 +105,12 @@ public final class ChannelNormalization implements Transform {
   }
 
   /**
-   * Normalises {@code [C, H, W]} or {@code [N, C, H, W]}; the result lives on the input's manager.
+   * Normalises {@code [C, H, W]} or {@code [N, C, H, W]} images: floating-point pixels in {@code [0,
+   * 1]}, or {@code UINT8} pixels {@code 0..255}, which are divided by 255 first. The result is float32
+   * on the input's manager and device.
    *
-   * @throws IllegalArgumentException if the rank is not 3 or 4 or the channel axis is not C
+   * @throws IllegalArgumentException if the rank is not 3 or 4, the channel axis is not C, or the
+   *     data type is neither UINT8 nor floating point
    */
   @Override
   public NDArray transform(NDArray array) {
@@ -117,14 +121,21 @@ public final class ChannelNormalization implements Transform {
       throw new IllegalArgumentException("expected [C, H, W] or [N, C, H, W] with C = "
           + mean.length + ", got " + shape);
     }
+    NDArray pixels;
+    if (array.getDataType() == DataType.UINT8) {
+      pixels = array.toType(DataType.FLOAT32, false).div(255f);
+    } else if (array.getDataType().isFloating()) {
+      pixels = array.toType(DataType.FLOAT32, false);
+    } else {
+      throw new IllegalArgumentException(
+          "images must be UINT8 (0..255) or floating point in [0, 1], got " + array.getDataType());
+    }
     NDManager manager = array.getManager();
     Shape perChannel = new Shape(mean.length, 1, 1);
-    NDArray m = manager.create(mean).reshape(perChannel);
-    NDArray s = manager.create(std).reshape(perChannel);
-    NDArray result = array.sub(m).div(s);
-    m.close();
-    s.close();
-    return result;
+    try (NDArray m = manager.create(mean).reshape(perChannel).toDevice(array.getDevice(), false);
+        NDArray s = manager.create(std).reshape(perChannel).toDevice(array.getDevice(), false)) {
+      return pixels.sub(m).div(s);
+    }
   }
 
   @Override

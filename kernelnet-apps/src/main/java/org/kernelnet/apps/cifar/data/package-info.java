@@ -1,5 +1,5 @@
 /**
- * CIFAR-10 as plain Java arrays and the pretrained CIFAR ResNet weights.
+ * CIFAR-10 as plain Java arrays.
  *
  * <p>Two readers produce the same {@link org.kernelnet.apps.cifar.data.CifarSet} (images {@code [N,
  * 3, 32, 32]} in {@code [0, 1]}, labels {@code [N]} in {@code 0..9}, class order of {@link
@@ -8,8 +8,7 @@
  * {@link org.kernelnet.apps.cifar.data.CifarImageFolderReader} for {@code <root>/<split>/<class>/}
  * image folders. {@link org.kernelnet.apps.cifar.data.CifarData} finds the files in the data
  * directory; {@link org.kernelnet.apps.cifar.data.ChannelNormalization} is the per-channel input
- * normalisation of the pretrained ResNets, whose {@code .npz} weights {@link
- * org.kernelnet.apps.cifar.data.NpzReader} and {@link
- * org.kernelnet.apps.cifar.data.PretrainedResNet} load.
+ * normalisation of the pretrained ResNets (whose weights {@code
+ * org.kernelnet.apps.cifar.resnet.PretrainedResNets} loads).
  */
 package org.kernelnet.apps.cifar.data;

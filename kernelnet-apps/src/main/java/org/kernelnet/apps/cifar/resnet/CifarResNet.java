@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.kernelnet.apps.cifar.data.ChannelNormalization;
 
 /**
  * The CIFAR-10 ResNet of He et al. 2016, section 4.2, with {@code depth = 6n + 2} layers and option-A
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
  *   z   = f W^T + b                                     linear: 64 -> 10
  * </pre>
  *
- * <p>Input {@code [N, 3, 32, 32]} (normalised with {@link ImageNetNormalization}), output {@code [N,
+ * <p>Input {@code [N, 3, 32, 32]} (normalised with {@link ChannelNormalization#IMAGENET}), output {@code [N,
  * 10]} logits.
  *
  * <p><b>Layer counting and truncation.</b> The stem convolution is layer 1, BasicBlock {@code k}

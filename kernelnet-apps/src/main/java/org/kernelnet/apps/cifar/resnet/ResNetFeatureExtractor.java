@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import org.kernelnet.apps.cifar.data.ChannelNormalization;
 
 /**
  * A frozen {@link CifarResNet} (whole or cut with {@link CifarResNet#truncate(int)}) run as a feature
@@ -19,7 +20,7 @@ import ai.djl.training.ParameterStore;
  * frozen so no autograd graph is recorded), in batches, each batch in its own memory scope.
  *
  * <p>{@code features(images)}: {@code [N, 3, 32, 32]} raw pixels -> {@link
- * ImageNetNormalization#normalize} -> network -> {@code [N, D]} with {@code D =} {@link
+ * ChannelNormalization#IMAGENET} -> network -> {@code [N, D]} with {@code D =} {@link
  * CifarResNet#outputSize()} (pooled features of a cut trunk, or 10 logits).
  */
 public final class ResNetFeatureExtractor {
@@ -93,7 +94,7 @@ public final class ResNetFeatureExtractor {
           } else {
             batch.attach(scope); // a slice, freed with the batch
           }
-          NDArray input = ImageNetNormalization.normalize(batch.toDevice(device, false));
+          NDArray input = ChannelNormalization.IMAGENET.transform(batch.toDevice(device, false));
           NDArray out =
               network
                   .forward(new ParameterStore(scope, false), new NDList(input), false)

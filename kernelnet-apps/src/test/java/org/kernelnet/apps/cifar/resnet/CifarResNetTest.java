@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kernelnet.apps.cifar.data.ChannelNormalization;
 
 class CifarResNetTest {
   private NDManager manager;
@@ -182,13 +183,13 @@ class CifarResNetTest {
             ByteBuffer.wrap(new byte[] {0, (byte) 255, (byte) 128}), new Shape(1, 3, 1, 1), DataType.UINT8);
     NDArray floats = manager.create(new float[] {0f, 1f, 128f / 255f}, new Shape(1, 3, 1, 1));
 
-    float[] fromBytes = ImageNetNormalization.normalize(bytes).toFloatArray();
-    float[] fromFloats = ImageNetNormalization.normalize(floats).toFloatArray();
+    float[] fromBytes = ChannelNormalization.IMAGENET.transform(bytes).toFloatArray();
+    float[] fromFloats = ChannelNormalization.IMAGENET.transform(floats).toFloatArray();
 
     float[] expected = {-0.485f / 0.229f, (1f - 0.456f) / 0.224f, (128f / 255f - 0.406f) / 0.225f};
     assertThat(fromBytes).containsExactly(expected, offset(1e-5f));
     assertThat(fromFloats).containsExactly(expected, offset(1e-5f));
-    assertThatThrownBy(() -> ImageNetNormalization.normalize(manager.zeros(new Shape(1, 1, 2, 2))))
-        .hasMessageContaining("[N, 3, H, W]");
+    assertThatThrownBy(() -> ChannelNormalization.IMAGENET.transform(manager.zeros(new Shape(1, 1, 2, 2))))
+        .hasMessageContaining("[C, H, W] or [N, C, H, W] with C = 3");
   }
 }

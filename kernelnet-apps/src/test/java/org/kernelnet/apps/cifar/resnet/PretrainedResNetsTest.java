@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.cifar.data.ChannelNormalization;
 import org.kernelnet.apps.data.DataDirectory;
 
 /** Tests against the shared pretrained weights and the lossless first 1,000 CIFAR-10 test images. */
@@ -63,7 +64,7 @@ class PretrainedResNetsTest {
     ReferenceResNet reference = new ReferenceResNet(arrays, depth);
     manager.getEngine().setRandomSeed(depth);
     NDArray pixels = manager.randomUniform(0f, 1f, new Shape(3, 3, 32, 32));
-    NDArray x = ImageNetNormalization.normalize(pixels);
+    NDArray x = ChannelNormalization.IMAGENET.transform(pixels);
 
     NDArray logits = net.forward(new ParameterStore(manager, false), new NDList(x), false).head();
     NDArray expected = reference.forward(x, -1);
@@ -93,7 +94,7 @@ class PretrainedResNetsTest {
     ReferenceResNet reference = new ReferenceResNet(npz(32), 32);
     manager.getEngine().setRandomSeed(7);
     NDArray pixels = manager.randomUniform(0f, 1f, new Shape(2, 3, 32, 32));
-    NDArray x = ImageNetNormalization.normalize(pixels);
+    NDArray x = ChannelNormalization.IMAGENET.transform(pixels);
 
     int[][] cuts = {{1, 0, 16}, {11, 5, 16}, {21, 10, 32}, {31, 15, 64}};
     for (int[] cut : cuts) {
