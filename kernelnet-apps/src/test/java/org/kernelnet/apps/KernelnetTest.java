@@ -26,14 +26,17 @@ class KernelnetTest {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
-        .contains("Kernels (2)")
-        .containsPattern("(?m)^  dot  dot product")
-        .containsPattern("(?m)^  rbf  Gaussian RBF")
+        .contains("Kernels (8)")
+        .containsPattern("(?m)^  dot     dot product")
+        .containsPattern("(?m)^  hat-sq  finite-support")
+        .containsPattern("(?m)^  rbf     Gaussian RBF")
         .contains("    settings    gamma (number in (0, inf), default 1.0): inverse squared width")
         .contains("    default     rbf:gamma=1.0")
         .contains("    properties  symmetric: yes, positive semi-definite: yes, finite support: no")
         .contains("kernelnet-builtin (org.kernelnet.kernels.BuiltinPlugin) in ")
-        .contains("Regularizers (0)")
+        .contains("    properties  symmetric: yes, positive semi-definite: no, finite support: yes")
+        .contains("Regularizers (3)")
+        .containsPattern("(?m)^  kernel-overlap  ")
         .contains("Plugins (1)")
         .doesNotContain("Plugin folder");
   }
@@ -47,8 +50,8 @@ class KernelnetTest {
     assertThat(root.get("api").getAsString()).isEqualTo("1.0");
     assertThat(root.get("pluginFolder").isJsonNull()).isTrue();
     JsonArray kernels = root.getAsJsonArray("kernels");
-    assertThat(kernels).hasSize(2);
-    JsonObject rbf = kernels.get(1).getAsJsonObject();
+    assertThat(kernels).hasSize(8);
+    JsonObject rbf = kernels.get(5).getAsJsonObject();
     assertThat(rbf.get("name").getAsString()).isEqualTo("rbf");
     assertThat(rbf.get("default").getAsString()).isEqualTo("rbf:gamma=1.0");
     JsonObject gamma = rbf.getAsJsonArray("settings").get(0).getAsJsonObject();
@@ -63,7 +66,13 @@ class KernelnetTest {
     assertThat(properties.get("finiteSupport").getAsBoolean()).isFalse();
     assertThat(rbf.getAsJsonObject("plugin").get("class").getAsString())
         .isEqualTo("org.kernelnet.kernels.BuiltinPlugin");
-    assertThat(root.getAsJsonArray("regularizers")).isEmpty();
+    JsonArray regularizers = root.getAsJsonArray("regularizers");
+    assertThat(regularizers).hasSize(3);
+    JsonObject overlap = regularizers.get(1).getAsJsonObject();
+    assertThat(overlap.get("name").getAsString()).isEqualTo("kernel-overlap");
+    // lambda is required, so there is no default instance, and the listing says why.
+    assertThat(overlap.get("default").isJsonNull()).isTrue();
+    assertThat(overlap.get("defaultProblem").getAsString()).contains("missing required setting lambda");
   }
 
   @Test

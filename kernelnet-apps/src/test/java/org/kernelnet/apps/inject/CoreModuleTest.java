@@ -42,7 +42,7 @@ class CoreModuleTest {
 
     KernelnetRegistry registry = injector.getInstance(KernelnetRegistry.class);
     assertThat(injector.getInstance(KernelnetRegistry.class)).isSameAs(registry);
-    assertThat(registry.kernels()).extracting(r -> r.name()).containsExactly("dot", "rbf");
+    assertThat(registry.kernels()).extracting(r -> r.name()).containsExactly("dot", "hat", "hat-sq", "poly", "radial", "rbf", "sqexp", "tanh");
     DataDirectory data = injector.getInstance(DataDirectory.class);
     assertThat(data.root()).isEqualTo(home.resolve("data"));
     assertThat(data.origin()).isEqualTo("--data-dir");
