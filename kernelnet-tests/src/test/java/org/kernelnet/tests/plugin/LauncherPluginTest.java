@@ -26,7 +26,7 @@ class LauncherPluginTest {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
-        .contains("Kernels (3)")
+        .contains("Kernels (9)")
         .containsPattern("(?m)^  cauchy  Cauchy K\\(u,v\\) = 1/\\(1 \\+ gamma \\|\\|u-v\\|\\|\\^2\\)$")
         .containsPattern("(?m)^  dot     dot product")
         .containsPattern("(?m)^  rbf     Gaussian RBF")

@@ -64,7 +64,7 @@ class LauncherScriptTest {
 
     assertThat(listed.status()).as(listed.err()).isZero();
     assertThat(listed.out())
-        .contains("Kernels (3)")
+        .contains("Kernels (9)")
         .containsPattern("(?m)^  rbf ")
         .containsPattern("(?m)^  cauchy ")
         .contains("cauchy-example (" + CAUCHY_PLUGIN_CLASS + ") in " + jar);

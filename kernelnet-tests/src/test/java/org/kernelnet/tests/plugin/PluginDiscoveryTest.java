@@ -40,7 +40,8 @@ class PluginDiscoveryTest {
     try (URLClassLoader loader = PluginJarBuilder.classLoader(jar)) {
       KernelnetRegistry registry = KernelnetRegistry.load(loader);
 
-      assertThat(registry.kernels()).extracting(Registered::name).containsExactly("cauchy", "dot", "rbf");
+      assertThat(registry.kernels()).extracting(Registered::name).containsExactly(
+          "cauchy", "dot", "hat", "hat-sq", "poly", "radial", "rbf", "sqexp", "tanh");
       Registered<KernelFactory> cauchy = registry.kernelFactory("cauchy");
       assertThat(cauchy.source())
           .isEqualTo(new PluginSource("cauchy-example", CAUCHY_PLUGIN_CLASS, jar.toString()));
