@@ -62,9 +62,10 @@ public final class ProbeCommand implements Callable<Integer> {
       description = "Numbers of layers kept, 1 + 2k below the depth (default: 31,21,11; --quick: 31).")
   private List<Integer> keep;
 
-  @Option(names = "--pool", defaultValue = "1", paramLabel = "P",
+  @Option(names = "--pool", defaultValue = "4", paramLabel = "P",
       description = "Average-pool the trunk's last feature map to P x P cells before flattening;"
-          + " 1 is the trunk's global average pooling (default: ${DEFAULT-VALUE}).")
+          + " 1 is the trunk's own global average pooling, which loses the spatial layout that the"
+          + " heads on early cuts need (default: ${DEFAULT-VALUE}).")
   private int pool;
 
   @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|binary|folder",
@@ -112,14 +113,14 @@ public final class ProbeCommand implements Callable<Integer> {
   private boolean noThreshold;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Most training epochs per head (default: 30; --quick: 2).")
+      description = "Most training epochs per head (default: 10; --quick: 2).")
   private Integer epochs;
 
-  @Option(names = "--patience", defaultValue = "5", paramLabel = "N",
+  @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
       description = "Stop after N epochs without a better validation accuracy (default: ${DEFAULT-VALUE}).")
   private int patience;
 
-  @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N",
+  @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
       description = "Training batch size (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
@@ -187,7 +188,7 @@ public final class ProbeCommand implements Callable<Integer> {
         gridExtent,
         Optional.ofNullable(kernel),
         noThreshold ? OptionalDouble.empty() : OptionalDouble.of(eta),
-        epochs != null ? epochs : quick ? QUICK_EPOCHS : 30,
+        epochs != null ? epochs : quick ? QUICK_EPOCHS : 10,
         patience,
         batchSize,
         learningRate,

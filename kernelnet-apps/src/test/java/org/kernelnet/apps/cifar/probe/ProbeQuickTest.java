@@ -49,8 +49,9 @@ class ProbeQuickTest {
     assertThat(heads).hasSize(1);
     JsonObject head = heads.get(0).getAsJsonObject();
     assertThat(head.get("keptLayers").getAsInt()).isEqualTo(31);
-    assertThat(head.get("featureWidth").getAsInt()).isEqualTo(64);
-    // Far above chance (10 %): the 64-d features of the pretrained trunk separate the classes.
+    // 64 channels of the 8 x 8 map pooled to 4 x 4 cells (the default --pool 4).
+    assertThat(head.get("featureWidth").getAsInt()).isEqualTo(64 * 16);
+    // Far above chance (10 %): the features of the pretrained trunk separate the classes.
     assertThat(head.getAsJsonObject("testAccuracy").get(lossless).getAsDouble()).isGreaterThan(0.6);
     assertThat(head.getAsJsonObject("testAccuracy").get(jpeg).getAsDouble()).isGreaterThan(0.6);
     assertThat(head.getAsJsonObject("training").getAsJsonArray("history")).hasSize(2);
