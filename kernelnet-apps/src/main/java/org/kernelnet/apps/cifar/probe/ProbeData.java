@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.kernelnet.apps.cifar.data.Cifar10;
 import org.kernelnet.apps.cifar.data.CifarData;
@@ -66,7 +68,7 @@ final class ProbeData {
   }
 
   /** The training set, the main test set and, if present, the lossless first 1,000 test images. */
-  record Sets(ProbeConfig.DataFormat format, ImageSet train, ImageSet test, java.util.Optional<ImageSet> lossless) {}
+  record Sets(ProbeConfig.DataFormat format, ImageSet train, ImageSet test, Optional<ImageSet> lossless) {}
 
   /** Whether every official binary batch (training and test) is in the data directory. */
   static boolean hasOfficialBinary(DataDirectory dir) {
@@ -102,10 +104,10 @@ final class ProbeData {
       train = folder(dir, CifarSplit.TRAIN, config.trainLimit());
       test = folder(dir, CifarSplit.TEST, config.testLimit());
     }
-    java.util.Optional<ImageSet> lossless = java.util.Optional.empty();
+    Optional<ImageSet> lossless = Optional.empty();
     Path first1000 = dir.path(CifarData.TEST_FIRST_1000);
     if (Files.isRegularFile(first1000)) {
-      lossless = java.util.Optional.of(new ImageSet("lossless-test-first1000",
+      lossless = Optional.of(new ImageSet("lossless-test-first1000",
           "lossless first 1,000 official test images", CifarData.testFirst1000(dir),
           DataFile.of("test-images-lossless-first1000", first1000)));
     }
@@ -127,7 +129,7 @@ final class ProbeData {
     CifarSet set = n == all.size() ? all : all.head(n);
     String what = split == CifarSplit.TRAIN ? "training" : "test";
     String label = "official " + what + " set" + (n == all.size() ? "" : ", first " + n) + " ("
-        + String.format(java.util.Locale.ROOT, "%,d", n) + ")";
+        + String.format(Locale.ROOT, "%,d", n) + ")";
     DataFile source = new DataFile(split.folderName() + "-images-binary", paths.toString(),
         HexFormat.of().formatHex(digest.digest()));
     return new ImageSet("binary-" + split.folderName(), label, set, source);
@@ -147,7 +149,7 @@ final class ProbeData {
     String what = split == CifarSplit.TRAIN ? "training" : "test";
     String label = "JPEG copy " + what + " set" + (limit.isPresent() ? ", first "
         + perClass + " per class" : "") + " ("
-        + String.format(java.util.Locale.ROOT, "%,d", set.size()) + ")";
+        + String.format(Locale.ROOT, "%,d", set.size()) + ")";
     DataFile source = new DataFile(split.folderName() + "-images-jpeg-manifest (" + files.size()
         + " files)", root.resolve(split.folderName()).toAbsolutePath().toString(), manifest);
     return new ImageSet("jpeg-" + split.folderName(), label, set, source);
