@@ -1,0 +1,25 @@
+package org.kernelnet.apps.cifar;
+
+import org.kernelnet.apps.cifar.probe.ProbeCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code kernelnet cifar}: the CIFAR-10 applications, as subcommands. */
+@Command(
+    name = "cifar",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.kernelnet.apps.VersionProvider.class,
+    description = "CIFAR-10 applications on the pretrained ResNets (section 3.4 of the paper).",
+    subcommands = {ProbeCommand.class})
+public final class CifarCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  /** Without a subcommand there is nothing to do: a usage error. */
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "Missing a command; one of: "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+}

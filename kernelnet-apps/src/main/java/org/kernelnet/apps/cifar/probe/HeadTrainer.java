@@ -1,0 +1,292 @@
+package org.kernelnet.apps.cifar.probe;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.kernelnet.apps.report.ProgressLog;
+
+/**
+ * Trains a {@link KernelHead} on cached trunk features with softmax cross-entropy and Adam, and
+ * evaluates it.
+ *
+ * <p>Inputs are standardised per feature, {@code x' = (x - mean) / std} with the mean and std of
+ * the training rows (std floored at {@code 1e-6}). Each epoch visits the training rows in an order
+ * shuffled by {@code new Random(seed)} in batches; after each epoch the validation accuracy is
+ * measured, the parameters of the best epoch are kept, and training stops after {@code patience}
+ * epochs without improvement. The head ends with the best epoch's parameters.
+ */
+final class HeadTrainer {
+  private HeadTrainer() {}
+
+  /**
+   * One epoch of training.
+   *
+   * @param epoch 1-based
+   * @param loss the mean training loss
+   * @param trainAccuracy the accuracy on the training batches while training
+   * @param validationAccuracy the accuracy on the validation rows after the epoch
+   * @param seconds the epoch's wall time
+   */
+  record Epoch(int epoch, double loss, double trainAccuracy, double validationAccuracy, double seconds) {}
+
+  /**
+   * The outcome of training.
+   *
+   * @param history every epoch run
+   * @param bestEpoch the epoch whose parameters the head keeps
+   * @param bestValidationAccuracy its validation accuracy
+   * @param seconds the training wall time
+   */
+  record Result(List<Epoch> history, int bestEpoch, double bestValidationAccuracy, double seconds) {}
+
+  /**
+   * Per-feature standardisation.
+   *
+   * @param mean {@code [D]}
+   * @param std {@code [D]}
+   */
+  record Standardizer(float[] mean, float[] std) {
+    /** The statistics of the given rows of {@code features}. */
+    static Standardizer of(FeatureCache.Features features, int[] rows) {
+      int d = features.width();
+      double[] sum = new double[d];
+      double[] sumSq = new double[d];
+      float[] v = features.values();
+      for (int r : rows) {
+        for (int j = 0; j < d; j++) {
+          double x = v[r * d + j];
+          sum[j] += x;
+          sumSq[j] += x * x;
+        }
+      }
+      float[] mean = new float[d];
+      float[] std = new float[d];
+      for (int j = 0; j < d; j++) {
+        double m = sum[j] / rows.length;
+        mean[j] = (float) m;
+        std[j] = (float) Math.max(1e-6, Math.sqrt(Math.max(0, sumSq[j] / rows.length - m * m)));
+      }
+      return new Standardizer(mean, std);
+    }
+
+    /** The standardised rows {@code [rows.length, D]}. */
+    float[] apply(FeatureCache.Features features, int[] rows) {
+      int d = features.width();
+      float[] out = new float[rows.length * d];
+      float[] v = features.values();
+      for (int k = 0; k < rows.length; k++) {
+        int from = rows[k] * d;
+        for (int j = 0; j < d; j++) {
+          out[k * d + j] = (v[from + j] - mean[j]) / std[j];
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Trains {@code head} (uninitialized) inside {@code model}.
+   *
+   * @param model a fresh model on the training device
+   * @param head the head to train; its block becomes the model's block
+   * @param features all training features
+   * @param labels the label of every feature row
+   * @param trainRows the rows trained on
+   * @param validationRows the rows for validation accuracy
+   * @param standardizer the input standardisation
+   * @param config epochs, patience, batch size, learning rate
+   * @param seed the seed of the engine (initialisation) and the shuffles
+   * @param log progress
+   * @param what the head's name, for progress lines
+   */
+  static Result train(Model model, KernelHead head, FeatureCache.Features features, int[] labels,
+      int[] trainRows, int[] validationRows, Standardizer standardizer, ProbeConfig config, long seed,
+      ProgressLog log, String what) {
+    requireNonNull(model, "model is null");
+    requireNonNull(head, "head is null");
+    int d = features.width();
+    Engine.getInstance().setRandomSeed((int) seed);
+    model.setBlock(head.block());
+    DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+            .build())
+        .optDevices(new Device[] {model.getNDManager().getDevice()});
+    long started = System.nanoTime();
+    float[] train = standardizer.apply(features, trainRows);
+    float[] validation = standardizer.apply(features, validationRows);
+    int[] trainLabels = pick(labels, trainRows);
+    int[] validationLabels = pick(labels, validationRows);
+    Random random = new Random(seed);
+    List<Epoch> history = new ArrayList<>();
+    Map<String, float[]> best = null;
+    int bestEpoch = 0;
+    double bestAccuracy = -1;
+    try (Trainer trainer = model.newTrainer(trainingConfig)) {
+      trainer.initialize(new Shape(config.batchSize(), d));
+      int[] order = new int[trainRows.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        long epochStart = System.nanoTime();
+        shuffle(order, random);
+        double lossSum = 0;
+        long correct = 0;
+        for (int start = 0; start < order.length; start += config.batchSize()) {
+          int end = Math.min(order.length, start + config.batchSize());
+          float[] x = new float[(end - start) * d];
+          float[] y = new float[end - start];
+          for (int k = start; k < end; k++) {
+            System.arraycopy(train, order[k] * d, x, (k - start) * d, d);
+            y[k - start] = trainLabels[order[k]];
+          }
+          try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray xb = scope.create(x, new Shape(end - start, d));
+            NDArray yb = scope.create(y);
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+              NDArray logits = trainer.forward(new NDList(xb)).singletonOrThrow();
+              NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(logits));
+              collector.backward(loss);
+              lossSum += loss.getFloat() * (end - start);
+              correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                  .eq(yb).sum().getLong();
+            }
+            trainer.step();
+          }
+        }
+        double validationAccuracy =
+            accuracy(predict(head, model.getNDManager(), validation, d), validationLabels);
+        double seconds = (System.nanoTime() - epochStart) / 1e9;
+        Epoch e = new Epoch(epoch, lossSum / order.length, (double) correct / order.length,
+            validationAccuracy, seconds);
+        history.add(e);
+        log.always("%s: epoch %d/%d loss %.4f train accuracy %.2f %% validation accuracy %.2f %% (%.1f s)",
+            what, epoch, config.epochs(), e.loss(), 100 * e.trainAccuracy(), 100 * validationAccuracy,
+            seconds);
+        if (validationAccuracy > bestAccuracy) {
+          bestAccuracy = validationAccuracy;
+          bestEpoch = epoch;
+          best = snapshot(head);
+        } else if (epoch - bestEpoch >= config.patience()) {
+          log.always("%s: no better validation accuracy for %d epochs, stopping", what, config.patience());
+          break;
+        }
+      }
+    }
+    restore(head, best);
+    return new Result(List.copyOf(history), bestEpoch, bestAccuracy, (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * The kernel-layer activations and predicted classes of standardised feature rows.
+   *
+   * @param activations {@code [N, grid^2]} row-major
+   * @param predictions {@code [N]}
+   */
+  record Predictions(float[] activations, int[] predictions) {}
+
+  /** Runs the trained head over standardised rows {@code x [N, d]} in inference mode. */
+  static Predictions predict(KernelHead head, NDManager manager, float[] x, int d) {
+    int n = x.length / d;
+    int step = 1_000;
+    List<float[]> acts = new ArrayList<>();
+    int[] predictions = new int[n];
+    int units = -1;
+    for (int start = 0; start < n; start += step) {
+      int end = Math.min(n, start + step);
+      try (NDManager scope = manager.newSubManager()) {
+        float[] rows = new float[(end - start) * d];
+        System.arraycopy(x, start * d, rows, 0, rows.length);
+        NDList out = head.activationsAndLogits(new ParameterStore(scope, false),
+            scope.create(rows, new Shape(end - start, d)));
+        units = (int) out.get(0).getShape().get(1);
+        acts.add(out.get(0).toFloatArray());
+        long[] argMax = out.get(1).argMax(1).toLongArray();
+        for (int k = 0; k < argMax.length; k++) {
+          predictions[start + k] = (int) argMax[k];
+        }
+      }
+    }
+    float[] activations = new float[Math.max(0, n * units)];
+    int offset = 0;
+    for (float[] a : acts) {
+      System.arraycopy(a, 0, activations, offset, a.length);
+      offset += a.length;
+    }
+    return new Predictions(activations, predictions);
+  }
+
+  /** The fraction of {@code predictions} equal to {@code labels}. */
+  static double accuracy(Predictions predictions, int[] labels) {
+    return accuracy(predictions.predictions(), labels);
+  }
+
+  /** The fraction of equal entries. */
+  static double accuracy(int[] predictions, int[] labels) {
+    if (predictions.length != labels.length || labels.length == 0) {
+      throw new IllegalArgumentException("need equally many (>= 1) predictions and labels, got "
+          + predictions.length + " and " + labels.length);
+    }
+    long correct = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (predictions[i] == labels[i]) {
+        correct++;
+      }
+    }
+    return (double) correct / labels.length;
+  }
+
+  private static int[] pick(int[] values, int[] rows) {
+    int[] out = new int[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      out[k] = values[rows[k]];
+    }
+    return out;
+  }
+
+  private static void shuffle(int[] order, Random random) {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+  }
+
+  private static Map<String, float[]> snapshot(KernelHead head) {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (var entry : head.block().getParameters()) {
+      values.put(entry.getKey(), entry.getValue().getArray().toFloatArray());
+    }
+    return values;
+  }
+
+  private static void restore(KernelHead head, Map<String, float[]> values) {
+    if (values == null) {
+      return;
+    }
+    for (var entry : head.block().getParameters()) {
+      Parameter parameter = entry.getValue();
+      parameter.getArray().set(values.get(entry.getKey()));
+    }
+  }
+}

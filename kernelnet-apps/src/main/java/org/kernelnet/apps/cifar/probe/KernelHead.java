@@ -1,0 +1,97 @@
+package org.kernelnet.apps.cifar.probe;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import java.util.OptionalDouble;
+import org.kernelnet.api.Kernel;
+import org.kernelnet.apps.cifar.data.Cifar10;
+import org.kernelnet.djl.nn.AdaptiveThreshold;
+import org.kernelnet.djl.nn.KernelLayer;
+import org.kernelnet.djl.nn.Locations;
+
+/**
+ * The head trained on frozen trunk features (section 3.4 of Mueller et al. 2018):
+ *
+ * <pre>
+ *   a = relu(f W1 + b1)                 FC-hidden       f [B, D] -> a [B, hidden]
+ *   k = f9(a W_K + b_K)                 2-D kernelNet   W_K[i, j] = alpha_i K(u_i, v_j), [B, grid^2]
+ *   z = k W2 + b2                       Linear 10       logits [B, 10]
+ * </pre>
+ *
+ * <p>{@code u [hidden, 2]} are trained (initially {@code N(0, (extent/4)^2)}), {@code v [grid^2, 2]}
+ * are frozen on the {@code grid x grid} lattice of {@link Locations#grid(int, int, double)}, {@code f9}
+ * is Eq. 9 ({@link AdaptiveThreshold}) or a ReLU. {@link #embedding()} maps features to the
+ * non-negative activations {@code k} whose centre of mass (Eq. 10) places an image on the map;
+ * {@link #block()} is the whole head, {@code embedding} followed by {@link #classifier()}.
+ */
+final class KernelHead {
+  private final SequentialBlock embedding;
+  private final Linear classifier;
+  private final KernelLayer kernelLayer;
+  private final SequentialBlock block;
+
+  /**
+   * @param hidden the width of the fully connected layer
+   * @param grid the rows and columns of the kernel layer's output grid
+   * @param extent the side the grid spans
+   * @param kernel the kernel
+   * @param eta the Eq. 9 factor, or empty for a ReLU
+   */
+  KernelHead(int hidden, int grid, double extent, Kernel kernel, OptionalDouble eta) {
+    requireNonNull(kernel, "kernel is null");
+    requireNonNull(eta, "eta is null");
+    kernelLayer = KernelLayer.builder()
+        .setUnits((long) grid * grid)
+        .setDimension(2)
+        .setKernel(kernel)
+        .optInputLocations(Locations.normal(extent / 4))
+        .optOutputLocations(Locations.grid(grid, grid, extent).frozen())
+        .build();
+    embedding = new SequentialBlock()
+        .add(Linear.builder().setUnits(hidden).build())
+        .add(Activation::relu)
+        .add(kernelLayer)
+        .add(eta.isPresent() ? AdaptiveThreshold.of(eta.getAsDouble()) : Activation.reluBlock());
+    classifier = Linear.builder().setUnits(Cifar10.CLASSES).build();
+    block = new SequentialBlock().add(embedding).add(classifier);
+  }
+
+  /** The whole head: features {@code [B, D]} to logits {@code [B, 10]}. */
+  Block block() {
+    return block;
+  }
+
+  /** Features {@code [B, D]} to the non-negative kernel-layer activations {@code [B, grid^2]}. */
+  Block embedding() {
+    return embedding;
+  }
+
+  /** Kernel-layer activations {@code [B, grid^2]} to logits {@code [B, 10]}. */
+  Block classifier() {
+    return classifier;
+  }
+
+  /** The kernel layer (its frozen output locations are the map's grid). */
+  KernelLayer kernelLayer() {
+    return kernelLayer;
+  }
+
+  /** The output locations {@code v [grid^2, 2]} (initialized head only). */
+  NDArray gridLocations() {
+    return kernelLayer.getParameters().get("v").getArray();
+  }
+
+  /** Runs the head in inference mode: the activations {@code [B, grid^2]} and logits {@code [B, 10]}. */
+  NDList activationsAndLogits(ParameterStore store, NDArray features) {
+    NDArray activations = embedding.forward(store, new NDList(features), false).singletonOrThrow();
+    NDArray logits = classifier.forward(store, new NDList(activations), false).singletonOrThrow();
+    return new NDList(activations, logits);
+  }
+}

@@ -1,0 +1,276 @@
+package org.kernelnet.apps.cifar.probe;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import jakarta.inject.Inject;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.kernelnet.api.Kernel;
+import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.cifar.data.Cifar10;
+import org.kernelnet.apps.cifar.data.CifarSet;
+import org.kernelnet.apps.cifar.resnet.CifarResNet;
+import org.kernelnet.apps.cifar.resnet.PretrainedResNets;
+import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.report.DataFile;
+import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.djl.nn.CentreOfMass;
+
+/**
+ * {@code kernelnet cifar probe}: section 3.4 of Mueller et al. 2018. Loads a pretrained CIFAR-10
+ * ResNet, reports the full network's test accuracy (the sanity check), then for each number of kept
+ * layers {@code L} extracts the frozen trunk's features once per image (cached), trains a {@link
+ * KernelHead} on the training features and reports its test accuracy and its Figure 7 map.
+ *
+ * <p>Writes to the output folder: {@code results.json} (provenance, the Table 2 rows, training
+ * histories, timings), {@code table2.md}, {@code map-coordinates.csv} (one row per test image and
+ * head: centre of mass, true and predicted class) and {@code map-resnet<depth>-L<kept>.png}.
+ */
+final class ProbeApp implements Application {
+  static final String COMMAND = "cifar probe";
+
+  private final ProbeConfig config;
+  private final DataDirectory dataDirectory;
+  private final KernelnetRegistry registry;
+  private final Terminal terminal;
+  private final Device device;
+
+  @Inject
+  ProbeApp(ProbeConfig config, DataDirectory dataDirectory, KernelnetRegistry registry,
+      Terminal terminal, Device device) {
+    this.config = requireNonNull(config, "config is null");
+    this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
+    this.registry = requireNonNull(registry, "registry is null");
+    this.terminal = requireNonNull(terminal, "terminal is null");
+    this.device = requireNonNull(device, "device is null");
+  }
+
+  /** The outcome of one head, for the results file. */
+  record HeadResult(int keptLayers, int featureWidth, Map<String, Double> testAccuracy,
+      HeadTrainer.Result training, Map<String, String> featureCache, String mapPng,
+      Map<String, Integer> mapPointsDrawn) {}
+
+  /** Everything {@code results.json} holds. */
+  record Results(Provenance provenance, String dataFormat, Map<String, String> testSets,
+      Map<String, Double> fullNetworkAccuracy, List<Table2.Row> table, List<HeadResult> heads,
+      String kernel, double seconds) {}
+
+  @Override
+  public void run() throws Exception {
+    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(2));
+    Engine.getInstance().setRandomSeed((int) config.seed());
+    Kernel kernel = kernel();
+    ProbeData.Sets sets = loadData(log);
+    List<ProbeData.ImageSet> tests = new ArrayList<>();
+    tests.add(sets.test());
+    sets.lossless().ifPresent(tests::add);
+    int trainImages = sets.train().images().size();
+    if (config.validation() >= trainImages) {
+      throw new ConfigurationException("--validation " + config.validation()
+          + " must be smaller than the " + trainImages + " training images");
+    }
+    String relative = PretrainedResNets.relativePath(config.depth());
+    Path weights = dataDirectory.find(relative).orElseThrow(() -> new FileNotFoundException(
+        dataDirectory.missingMessage(relative, PretrainedResNets.howToGet(config.depth()))));
+    DataFile weightsFile = DataFile.of("pretrained-resnet" + config.depth(), weights);
+    FeatureCache cache = new FeatureCache(config.cache());
+    ResultsWriter writer = new ResultsWriter(config.output());
+    Map<String, String> testLabels = new LinkedHashMap<>();
+    tests.forEach(t -> testLabels.put(t.id(), t.label()));
+    List<String> columns = tests.stream().map(ProbeData.ImageSet::label).toList();
+    List<Table2.Row> rows = new ArrayList<>();
+    List<HeadResult> heads = new ArrayList<>();
+    List<List<?>> csv = new ArrayList<>();
+    List<Path> pngs = new ArrayList<>();
+    Map<String, Double> fullAccuracy = new LinkedHashMap<>();
+    try (NDManager manager = NDManager.newBaseManager(device)) {
+      CifarResNet network = PretrainedResNets.load(weights, config.depth(), manager);
+      log.always("loaded ResNet-%d from %s (%s)", config.depth(), weights, device);
+      TrunkExtractor full = new TrunkExtractor(network, 1, config.featureBatch());
+      for (ProbeData.ImageSet test : tests) {
+        FeatureCache.Lookup logits = features(cache, full, weightsFile, config.depth(), 1, test, manager, log);
+        double accuracy = HeadTrainer.accuracy(argMax(logits.features()), labels(test.images()));
+        fullAccuracy.put(test.label(), accuracy);
+        log.always("full ResNet-%d on the %s: %s", config.depth(), test.label(), Table2.percent(accuracy));
+      }
+      rows.add(new Table2.Row("ResNet-" + config.depth(), config.depth(), 0, fullAccuracy,
+          Table2.paper(config.depth(), config.depth())));
+      int[] trainLabels = labels(sets.train().images());
+      int[][] split = split(trainImages, config.validation(), config.seed());
+      for (int kept : config.keep()) {
+        TrunkExtractor trunk = new TrunkExtractor(network.truncate(kept), config.pool(), config.featureBatch());
+        Map<String, String> cacheOutcomes = new LinkedHashMap<>();
+        FeatureCache.Lookup train =
+            features(cache, trunk, weightsFile, kept, config.pool(), sets.train(), manager, log);
+        cacheOutcomes.put(sets.train().id(), train.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(train.features(), split[0]);
+        KernelHead head = new KernelHead(config.hidden(), config.grid(), config.gridExtent(), kernel,
+            config.eta());
+        String name = "ResNet-" + config.depth() + " L=" + kept;
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        Map<String, Integer> drawn = new LinkedHashMap<>();
+        String png = "map-resnet" + config.depth() + "-L" + kept + ".png";
+        HeadTrainer.Result result;
+        try (Model model = Model.newInstance("cifar-probe-L" + kept, device)) {
+          result = HeadTrainer.train(model, head, train.features(), trainLabels, split[0], split[1],
+              standardizer, config, config.seed() + kept, log, name);
+          float[] grid = head.gridLocations().toFloatArray();
+          for (ProbeData.ImageSet test : tests) {
+            FeatureCache.Lookup f =
+                features(cache, trunk, weightsFile, kept, config.pool(), test, manager, log);
+            cacheOutcomes.put(test.id(), f.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            int[] all = new int[test.images().size()];
+            Arrays.setAll(all, i -> i);
+            HeadTrainer.Predictions p = HeadTrainer.predict(head, model.getNDManager(),
+                standardizer.apply(f.features(), all), f.features().width());
+            int[] labels = labels(test.images());
+            double a = HeadTrainer.accuracy(p, labels);
+            accuracy.put(test.label(), a);
+            log.always("%s head on the %s: %s", name, test.label(), Table2.percent(a));
+            float[] centres = centres(p.activations(), grid, config.kernelUnits(), manager);
+            for (int i = 0; i < labels.length; i++) {
+              csv.add(List.of(kept, test.id(), i, labels[i], Cifar10.CLASS_NAMES.get(labels[i]),
+                  p.predictions()[i], centres[2 * i], centres[2 * i + 1]));
+            }
+            if (test == sets.test()) {
+              Path file = writer.resolve(png);
+              int points = EmbeddingMap.write(file, "ResNet-" + config.depth() + ", " + kept
+                  + " layers kept + kernel head: " + test.label() + ", " + Table2.percent(a),
+                  centres, labels, config.gridExtent() / 2);
+              drawn.put(test.id(), points);
+              pngs.add(file);
+            }
+          }
+        }
+        rows.add(new Table2.Row("ResNet-" + config.depth() + " + kernel head", kept, 3, accuracy,
+            Table2.paper(config.depth(), kept)));
+        heads.add(new HeadResult(kept, trunk.width(), accuracy, result, cacheOutcomes, png, drawn));
+      }
+    }
+    String table = Table2.markdown(columns, rows);
+    List<DataFile> data = new ArrayList<>();
+    data.add(weightsFile);
+    data.add(sets.train().source());
+    tests.forEach(t -> data.add(t.source()));
+    Provenance provenance = Provenance.collect(COMMAND, config.describe(), device.toString(),
+        Map.of("seed", config.seed()), data);
+    Path json = writer.writeJson("results.json", new Results(provenance, sets.format().label(),
+        testLabels, fullAccuracy, rows, heads, kernel.spec(), log.elapsedSeconds()));
+    Path md = writer.write("table2.md", table);
+    Path coords = writer.writeCsv("map-coordinates.csv",
+        List.of("kept_layers", "test_set", "index", "label", "class", "predicted", "x", "y"), csv);
+    PrintWriter out = terminal.out();
+    out.println();
+    out.print(table);
+    out.println();
+    out.println("results: " + json);
+    out.println("table:   " + md);
+    out.println("maps:    " + coords);
+    pngs.forEach(p -> out.println("         " + p));
+    out.flush();
+  }
+
+  private Kernel kernel() {
+    try {
+      return registry.kernel(config.kernelSpec());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("--kernel " + config.kernelSpec() + ": " + e.getMessage());
+    }
+  }
+
+  private ProbeData.Sets loadData(ProgressLog log) throws IOException {
+    ProbeData.Sets sets = ProbeData.load(dataDirectory, config);
+    log.always("data (%s): %s; %s%s", sets.format().label(), sets.train().label(), sets.test().label(),
+        sets.lossless().map(l -> "; " + l.label()).orElse(
+            "; the lossless first 1,000 test images are not in the data directory"));
+    return sets;
+  }
+
+  private FeatureCache.Lookup features(FeatureCache cache, TrunkExtractor extractor, DataFile weights,
+      int kept, int pool, ProbeData.ImageSet set, NDManager manager, ProgressLog log) {
+    FeatureCache.Key key = new FeatureCache.Key(config.depth(), kept, pool, weights.sha256(), set.id(),
+        set.fingerprint());
+    String what = "ResNet-" + config.depth() + (kept == config.depth() ? " (full)" : " L=" + kept)
+        + " features of the " + set.label();
+    FeatureCache.Lookup lookup =
+        cache.get(key, () -> extractor.extract(set.images(), manager, log, what));
+    if (lookup.outcome() == FeatureCache.Outcome.DISK) {
+      log.always("%s: read from the cache %s", what, cache.file(key).orElseThrow());
+    }
+    return lookup;
+  }
+
+  /** Eq. 10 for every row of {@code activations [N, units]}: {@code [N, 2]} row-major. */
+  private static float[] centres(float[] activations, float[] grid, int units, NDManager manager) {
+    try (NDManager scope = manager.newSubManager()) {
+      NDArray a = scope.create(activations, new Shape(activations.length / units, units));
+      NDArray v = scope.create(grid, new Shape(units, 2));
+      return CentreOfMass.of(a, v).toFloatArray();
+    }
+  }
+
+  private static int[] argMax(FeatureCache.Features logits) {
+    int[] out = new int[logits.rows()];
+    float[] v = logits.values();
+    int w = logits.width();
+    for (int i = 0; i < out.length; i++) {
+      int best = 0;
+      for (int j = 1; j < w; j++) {
+        if (v[i * w + j] > v[i * w + best]) {
+          best = j;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  private static int[] labels(CifarSet set) {
+    int[] out = new int[set.size()];
+    Arrays.setAll(out, set::label);
+    return out;
+  }
+
+  /**
+   * A seeded split of {@code 0..n-1}: a Fisher-Yates shuffle by {@code new Random(seed)}, the first
+   * {@code validation} indices for validation; both parts sorted.
+   *
+   * @return {@code {trainRows, validationRows}}
+   */
+  static int[][] split(int n, int validation, long seed) {
+    int[] order = new int[n];
+    Arrays.setAll(order, i -> i);
+    Random random = new Random(seed);
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    int[] val = Arrays.copyOfRange(order, 0, validation);
+    int[] train = Arrays.copyOfRange(order, validation, n);
+    Arrays.sort(val);
+    Arrays.sort(train);
+    return new int[][] {train, val};
+  }
+}

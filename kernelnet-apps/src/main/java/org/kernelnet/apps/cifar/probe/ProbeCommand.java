@@ -1,0 +1,206 @@
+package org.kernelnet.apps.cifar.probe;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.ApplicationRunner;
+import org.kernelnet.apps.inject.CoreSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kernelnet cifar probe}: the options of the ResNet probe; the work is done by {@link
+ * ProbeApp}. {@code --quick} changes the defaults of the size options (2,000 training images, 1,000
+ * test images, 2 epochs, 31 layers kept only); options given explicitly still win.
+ */
+@Command(
+    name = "probe",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.kernelnet.apps.VersionProvider.class,
+    description = {
+        "Section 3.4 of Mueller et al. 2018 (Table 2, Figure 7): cuts a pretrained CIFAR-10 ResNet after"
+            + " L layers, freezes it, and trains an appended head FC-500 (ReLU) -> 2-D RBF kernelNet"
+            + " layer of 30x30 units on a fixed grid -> Eq. 9 threshold -> softmax on the trunk's"
+            + " features. Reports the full network's and each head's test accuracy on the main test"
+            + " set and on the lossless first 1,000 test images, and draws the test images at their"
+            + " centre of mass on the grid.",
+        "Data: the official binary batches (cifar10/data_batch_*.bin, test_batch.bin) or the JPEG"
+            + " image folders (cifar10-jpeg/); weights: pretrained/resnet<depth>_cifar10.npz."})
+public final class ProbeCommand implements Callable<Integer> {
+  static final int QUICK_TRAIN = 2_000;
+  static final int QUICK_TEST = 1_000;
+  static final int QUICK_EPOCHS = 2;
+  static final int QUICK_VALIDATION = 200;
+  static final List<Integer> QUICK_KEEP = List.of(31);
+  static final List<Integer> DEFAULT_KEEP = List.of(31, 21, 11);
+
+  private final Environment environment;
+
+  @Mixin private CommonOptions common;
+  @Mixin private DeviceOption deviceOption;
+
+  @Option(names = "--depth", defaultValue = "32", paramLabel = "20|32|44|56",
+      description = "Depth of the pretrained ResNet (default: ${DEFAULT-VALUE}).")
+  private int depth;
+
+  @Option(names = "--keep", split = ",", paramLabel = "L[,L...]",
+      description = "Numbers of layers kept, 1 + 2k below the depth (default: 31,21,11; --quick: 31).")
+  private List<Integer> keep;
+
+  @Option(names = "--pool", defaultValue = "4", paramLabel = "P",
+      description = "Average-pool the trunk's last feature map to P x P cells before flattening;"
+          + " 1 is the trunk's own global average pooling, which loses the spatial layout that the"
+          + " heads on early cuts need (default: ${DEFAULT-VALUE}).")
+  private int pool;
+
+  @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|binary|folder",
+      description = "Images from the official binary batches, the JPEG image folders, or auto (binary"
+          + " when all batches are present; default: ${DEFAULT-VALUE}).")
+  private ProbeConfig.DataFormat format;
+
+  @Option(names = "--train-limit", paramLabel = "N",
+      description = "Use N training images (image folders: N/10 per class; default: all; --quick: 2000).")
+  private Integer trainLimit;
+
+  @Option(names = "--test-limit", paramLabel = "N",
+      description = "Use N images of the main test set (default: all; --quick: 1000).")
+  private Integer testLimit;
+
+  @Option(names = "--validation", paramLabel = "N",
+      description = "Training images held out for validation and early stopping (default: 5000;"
+          + " --quick: 200).")
+  private Integer validation;
+
+  @Option(names = "--hidden", defaultValue = "500", paramLabel = "N",
+      description = "Width of the fully connected layer (default: ${DEFAULT-VALUE}).")
+  private int hidden;
+
+  @Option(names = "--grid", defaultValue = "30", paramLabel = "N",
+      description = "The kernel layer has N x N units on a fixed grid (default: ${DEFAULT-VALUE}).")
+  private int grid;
+
+  @Option(names = "--grid-extent", defaultValue = "2.0", paramLabel = "X",
+      description = "Side length of the grid, centred at 0 (default: ${DEFAULT-VALUE}).")
+  private double gridExtent;
+
+  @Option(names = "--kernel", paramLabel = "SPEC",
+      description = "Kernel of the grid layer, e.g. rbf:gamma=100 (default: rbf with gamma ="
+          + " 1 / (2 spacing^2), 105.125 for the default grid).")
+  private String kernel;
+
+  @Option(names = "--eta", defaultValue = "0.5", paramLabel = "ETA",
+      description = "Eq. 9 threshold f(x) = max(0, x - (eta max x + (1 - eta) mean x)) after the"
+          + " kernel layer, eta in [0, 1) (default: ${DEFAULT-VALUE}).")
+  private double eta;
+
+  @Option(names = "--no-threshold",
+      description = "Use a ReLU after the kernel layer instead of the Eq. 9 threshold.")
+  private boolean noThreshold;
+
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Most training epochs per head (default: 10; --quick: 2).")
+  private Integer epochs;
+
+  @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
+      description = "Stop after N epochs without a better validation accuracy (default: ${DEFAULT-VALUE}).")
+  private int patience;
+
+  @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
+      description = "Training batch size (default: ${DEFAULT-VALUE}).")
+  private int batchSize;
+
+  @Option(names = "--lr", defaultValue = "0.001", paramLabel = "X",
+      description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+  private double learningRate;
+
+  @Option(names = "--feature-batch", defaultValue = "200", paramLabel = "N",
+      description = "Images per trunk forward pass (default: ${DEFAULT-VALUE}).")
+  private int featureBatch;
+
+  @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
+      description = "Seed of the validation split, the shuffles and the initialisation (default:"
+          + " ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--cache", paramLabel = "DIR",
+      description = "Folder of the on-disk feature cache, keyed by depth, layers kept, pooling, weights"
+          + " and data checksums (default: results/cifar-probe/feature-cache).")
+  private Path cache;
+
+  @Option(names = "--no-cache", description = "Keep trunk features in memory only.")
+  private boolean noCache;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Output folder (default: results/cifar-probe/<yyyyMMdd-HHmmss>).")
+  private Path output;
+
+  @Option(names = "--quick",
+      description = "A one-minute run: 2,000 training and 1,000 test images, 2 epochs, 31 layers kept.")
+  private boolean quick;
+
+  @Spec private CommandSpec spec;
+
+  /** @param environment the environment variables and home folder the command runs with */
+  public ProbeCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    ApplicationRunner.run(CoreSettings.of(common, deviceOption.device(), environment), terminal,
+        new ProbeModule(config()), ProbeApp.class);
+    return ExitCode.OK;
+  }
+
+  /** The configuration record of the parsed options (validated by its constructor). */
+  ProbeConfig config() {
+    Path base = Path.of("results", "cifar-probe");
+    Optional<Path> cacheFolder = noCache ? Optional.empty()
+        : Optional.of(cache != null ? cache : base.resolve("feature-cache"));
+    Path out = output != null ? output
+        : base.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    return new ProbeConfig(
+        depth,
+        keep != null ? keep : quick ? QUICK_KEEP : DEFAULT_KEEP,
+        pool,
+        format,
+        optional(trainLimit, quick ? QUICK_TRAIN : null),
+        optional(testLimit, quick ? QUICK_TEST : null),
+        validation != null ? validation : quick ? QUICK_VALIDATION : 5_000,
+        hidden,
+        grid,
+        gridExtent,
+        Optional.ofNullable(kernel),
+        noThreshold ? OptionalDouble.empty() : OptionalDouble.of(eta),
+        epochs != null ? epochs : quick ? QUICK_EPOCHS : 10,
+        patience,
+        batchSize,
+        learningRate,
+        featureBatch,
+        seed,
+        cacheFolder,
+        out,
+        quick);
+  }
+
+  private static OptionalInt optional(Integer given, Integer quickDefault) {
+    Integer value = given != null ? given : quickDefault;
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+  }
+}

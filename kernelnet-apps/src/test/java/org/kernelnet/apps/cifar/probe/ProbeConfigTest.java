@@ -1,0 +1,66 @@
+package org.kernelnet.apps.cifar.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.kernelnet.apps.cli.ConfigurationException;
+
+class ProbeConfigTest {
+  private static ProbeConfig config(int depth, List<Integer> keep, int pool, int validation, double eta) {
+    return new ProbeConfig(depth, keep, pool, ProbeConfig.DataFormat.AUTO, OptionalInt.of(2000),
+        OptionalInt.empty(), validation, 500, 30, 2.0, Optional.empty(), OptionalDouble.of(eta), 3, 2,
+        128, 1e-3, 200, 7, Optional.empty(), Path.of("out"), false);
+  }
+
+  @Test
+  void defaultKernelPutsTheRbfWidthAtTheGridSpacing() {
+    // spacing 2 / 29, gamma = 1 / (2 spacing^2) = 29^2 / 8
+    assertThat(ProbeConfig.defaultKernel(30, 2.0)).isEqualTo("rbf:gamma=105.125");
+    assertThat(config(32, List.of(31), 1, 200, 0.5).kernelSpec()).isEqualTo("rbf:gamma=105.125");
+    assertThat(config(32, List.of(31), 1, 200, 0.5).kernelUnits()).isEqualTo(900);
+  }
+
+  @Test
+  void reportsEveryProblemTogether() {
+    ConfigurationException e = catchThrowableOfType(
+        () -> config(33, List.of(31, 31), 3, 2000, 1.0), ConfigurationException.class);
+
+    assertThat(e.problems()).hasSize(5);
+    assertThat(e.problems().get(0)).contains("--depth", "[20, 32, 44, 56]", "33");
+    assertThat(e.problems().get(1)).contains("--keep", "twice");
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("--pool", "3"));
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("--validation 2000", "--train-limit 2000"));
+    assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("--eta", "[0, 1)", "1.0"));
+  }
+
+  @Test
+  void keptLayersMustCutBelowTheTopAtABlockBoundary() {
+    ConfigurationException e = catchThrowableOfType(
+        () -> config(32, List.of(32, 20, 31), 1, 200, 0.5), ConfigurationException.class);
+
+    assertThat(e.problems()).hasSize(2);
+    assertThat(e.problems().get(0)).startsWith("--keep 32 ").contains("1, 3, 5", "31]");
+    assertThat(e.problems().get(1)).startsWith("--keep 20 ");
+  }
+
+  @Test
+  void describesItselfWithPlainValues() {
+    ProbeConfig c = config(20, List.of(19, 7), 4, 100, 0.25);
+
+    assertThat(c.describe())
+        .containsEntry("depth", 20)
+        .containsEntry("keep", List.of(19, 7))
+        .containsEntry("trainLimit", 2000)
+        .containsEntry("testLimit", null)
+        .containsEntry("kernel", "rbf:gamma=105.125")
+        .containsEntry("threshold", "eq9:eta=0.25")
+        .containsEntry("cache", null)
+        .containsEntry("output", "out");
+  }
+}
