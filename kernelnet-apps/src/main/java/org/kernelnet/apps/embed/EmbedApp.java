@@ -126,7 +126,7 @@ final class EmbedApp implements Application {
             describe(config), complexity.total().freeParameters(),
             complexity.total().nonZeroWeights());
 
-        KNearestNeighbours.Score untrained = mapScore(model, network, loss, knnFit, test);
+        KNearestNeighbours.Score untrained = mapScore(model, network, loss, knnFit, test, log);
         log.always("untrained map: %d-NN test accuracy %.2f %%", config.knnK(),
             100 * untrained.accuracy());
 
@@ -134,8 +134,9 @@ final class EmbedApp implements Application {
             progressFit, log);
         double trainSeconds = history.stream().mapToDouble(EpochRecord::seconds).sum();
 
-        Embedded fitEmbedded = embed(model, network, loss, knnFit);
-        Embedded testEmbedded = embed(model, network, loss, test);
+        Embedded fitEmbedded = embed(model, network, loss, knnFit, "training set", log);
+        // New points need no re-fitting: the test set is embedded by a forward pass only.
+        Embedded testEmbedded = embed(model, network, loss, test, "test set", log);
         KNearestNeighbours.Score trained = KNearestNeighbours.fit(
                 config.knnK(), fitEmbedded.centres(), labels(knnFit))
             .score(testEmbedded.centres(), labels(test));
@@ -168,6 +169,8 @@ final class EmbedApp implements Application {
         results.put("knnTrained", trained);
         results.put("knnTrainedAccuracy", trained.accuracy());
         results.put("testPointsWithoutPosition", testEmbedded.missing());
+        results.put("testEmbedding", "forward pass of the trained encoder (Eq. 9 activations, Eq. 10"
+            + " centre of mass); nothing is re-fitted for new points");
         results.put("trainingSeconds", trainSeconds);
         results.put("totalSeconds", log.elapsedSeconds());
         results.put("history", history);
@@ -220,8 +223,8 @@ final class EmbedApp implements Application {
               lossSum / seen);
         }
       }
-      Embedded fit = embed(model, network, loss, progressFit);
-      Embedded val = embed(model, network, loss, validation);
+      Embedded fit = embed(model, network, loss, progressFit, "training sample", log);
+      Embedded val = embed(model, network, loss, validation, "validation set", log);
       double knn = KNearestNeighbours.fit(config.knnK(), fit.centres(), labels(progressFit))
           .score(val.centres(), labels(validation)).accuracy();
       double accuracy = autoencoder ? Double.NaN : accuracy(val.predicted(), labels(validation));
@@ -237,16 +240,17 @@ final class EmbedApp implements Application {
   }
 
   /** The untrained network's map score: the same protocol as after training. */
-  private KNearestNeighbours.Score mapScore(
-      Model model, EmbeddingNetwork network, Loss loss, MnistSet fit, MnistSet test) {
-    Embedded fitted = embed(model, network, loss, fit);
-    Embedded tested = embed(model, network, loss, test);
+  private KNearestNeighbours.Score mapScore(Model model, EmbeddingNetwork network, Loss loss,
+      MnistSet fit, MnistSet test, ProgressLog log) {
+    Embedded fitted = embed(model, network, loss, fit, "untrained, training set", log);
+    Embedded tested = embed(model, network, loss, test, "untrained, test set", log);
     return KNearestNeighbours.fit(config.knnK(), fitted.centres(), labels(fit))
         .score(tested.centres(), labels(test));
   }
 
   /** A forward pass over a set in batches: positions, predicted classes, mean loss, statistics. */
-  private Embedded embed(Model model, EmbeddingNetwork network, Loss loss, MnistSet set) {
+  private Embedded embed(
+      Model model, EmbeddingNetwork network, Loss loss, MnistSet set, String name, ProgressLog log) {
     int n = set.size();
     int units = network.architecture().units();
     int grid = network.architecture().grid();
@@ -284,6 +288,7 @@ final class EmbedApp implements Application {
         float[] c = network.centres(activations).toFloatArray();
         System.arraycopy(c, 0, centres, 2 * from, 2 * b);
         float[] a = activations.toFloatArray();
+        log.throttled("embedding %s: %d/%d", name, from + b, n);
         for (int i = 0; i < b; i++) {
           float row = c[2 * i];
           float col = c[2 * i + 1];
@@ -390,10 +395,11 @@ final class EmbedApp implements Application {
       NDArray logits = network.decode(new ParameterStore(scope, false), input, false);
       tiles = logits.getNDArrayInternal().sigmoid().toFloatArray();
     }
-    String caption = String.format(java.util.Locale.ROOT,
-        "decoder(Gaussian bump, sigma %.2f, height %.3f): centre row %.1f..%.1f (down),"
-            + " col %.1f..%.1f (right) of the %dx%d grid",
-        sigma, height, rowSteps[0], rowSteps[steps - 1], colSteps[0], colSteps[steps - 1], grid, grid);
+    List<String> caption = List.of(
+        String.format(java.util.Locale.ROOT, "decoder(Gaussian bump on the %dx%d grid, sigma %.2f,"
+            + " height %.3f)", grid, grid, sigma, height),
+        String.format(java.util.Locale.ROOT, "centre row %.1f..%.1f (down), col %.1f..%.1f (right)",
+            rowSteps[0], rowSteps[steps - 1], colSteps[0], colSteps[steps - 1]));
     return plots.mosaic(tiles, steps, MnistData.SIDE, caption);
   }
 

@@ -177,11 +177,12 @@ public final class MapPlots {
 
   /**
    * The traversal mosaic: tile {@code (i, j)} is the decoded image of the bump at the {@code i}-th
-   * row and {@code j}-th column centre, tiles magnified 2x with a 2-pixel gap, and a caption.
+   * row and {@code j}-th column centre, tiles magnified 2x with a 2-pixel gap, under a caption of
+   * one or more lines.
    *
    * @param tiles {@code [steps * steps, side * side]} row-major in {@code [0, 1]}
    */
-  public BufferedImage mosaic(float[] tiles, int steps, int side, String caption) {
+  public BufferedImage mosaic(float[] tiles, int steps, int side, List<String> caption) {
     requireNonNull(tiles, "tiles is null");
     if (tiles.length != steps * steps * side * side) {
       throw new IllegalArgumentException("tiles has " + tiles.length + " values, expected "
@@ -189,7 +190,7 @@ public final class MapPlots {
     }
     int zoom = 2;
     int gap = 2;
-    int top = 26;
+    int top = 8 + 16 * caption.size();
     int cell = side * zoom + gap;
     int width = Math.max(steps * cell + gap, 420);
     BufferedImage canvas = new BufferedImage(width, top + steps * cell + gap, BufferedImage.TYPE_INT_RGB);
@@ -200,7 +201,9 @@ public final class MapPlots {
       g.setColor(Color.BLACK);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-      g.drawString(caption, 6, 17);
+      for (int line = 0; line < caption.size(); line++) {
+        g.drawString(caption.get(line), 6, 17 + 16 * line);
+      }
     } finally {
       g.dispose();
     }
