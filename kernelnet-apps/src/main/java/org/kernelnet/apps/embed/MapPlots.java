@@ -140,7 +140,12 @@ public final class MapPlots {
         order[i] = order[j];
         order[j] = t;
       }
-      int[] placed = ThumbnailPlacement.place(xs, ys, order, size, size, side);
+      // Thumbnails stay below the legend line: placement runs on the canvas under it.
+      float[] below = new float[n];
+      for (int i = 0; i < n; i++) {
+        below[i] = ys[i] - top;
+      }
+      int[] placed = ThumbnailPlacement.place(xs, below, order, size, size - top, side);
       for (int i : placed) {
         drawDigit(canvas, images, i, side, Math.round(xs[i] - side / 2f), Math.round(ys[i] - side / 2f),
             CLASS_COLORS[labels[i]]);
