@@ -32,7 +32,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * <p>Map positions are (row, column) pairs in grid units as returned by {@link
  * EmbeddingNetwork#centres}; every plot puts the column to the right and the row downwards, the
  * layout of the grid itself, so the three pictures line up. Points without a position (NaN) are
- * left out.
+ * left out. Loading this class sets {@code java.awt.headless=true} unless the property is already
+ * set, so plots render on machines without a display.
  */
 public final class MapPlots {
   /** The ten class colours (the Tableau 10 palette), index = digit. */
@@ -183,7 +184,7 @@ public final class MapPlots {
   /**
    * The traversal mosaic: tile {@code (i, j)} is the decoded image of the bump at the {@code i}-th
    * row and {@code j}-th column centre, tiles magnified 2x with a 2-pixel gap, under a caption of
-   * one or more lines.
+   * one or more lines; the picture is widened if the caption is wider than the tiles.
    *
    * @param tiles {@code [steps * steps, side * side]} row-major in {@code [0, 1]}
    */
@@ -197,7 +198,17 @@ public final class MapPlots {
     int gap = 2;
     int top = 8 + 16 * caption.size();
     int cell = side * zoom + gap;
-    int width = Math.max(steps * cell + gap, 420);
+    Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    int captionWidth = 0;
+    Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      for (String line : caption) {
+        captionWidth = Math.max(captionWidth, probe.getFontMetrics(font).stringWidth(line));
+      }
+    } finally {
+      probe.dispose();
+    }
+    int width = Math.max(steps * cell + gap, captionWidth + 12);
     BufferedImage canvas = new BufferedImage(width, top + steps * cell + gap, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas.createGraphics();
     try {
@@ -205,7 +216,7 @@ public final class MapPlots {
       g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
       g.setColor(Color.BLACK);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+      g.setFont(font);
       for (int line = 0; line < caption.size(); line++) {
         g.drawString(caption.get(line), 6, 17 + 16 * line);
       }

@@ -81,19 +81,21 @@ class EmbedMnistQuickTest {
   void quickAutoencoderWritesTheTraversal() throws IOException {
     Path out = output.resolve("autoencoder");
     CommandRun run = CommandRun.of(home, "embed", "mnist", "--quick", "--objective", "autoencoder",
-        "--epochs", "1", "--train-size", "2000", "--test-size", "500", "--traversal-steps", "6",
+        "--epochs", "2", "--train-size", "2000", "--test-size", "500", "--traversal-steps", "6",
         "--device", "cpu", "--data-dir", dataDir(), "--output", out.toString());
 
     assertThat(run.status()).as(run.err()).isZero();
     JsonObject results = results(out);
-    // Predicting 0.5 for every pixel costs log 2 = 0.693 per pixel; predicting the mean image
-    // about 0.27 on MNIST.
-    assertThat(results.get("testLoss").getAsDouble()).isLessThan(0.3);
+    // Predicting 0.5 for every pixel costs log 2 = 0.693 per pixel; predicting the mean training
+    // image costs 0.2527 on these 500 test images: the decoder must beat both.
+    assertThat(results.get("testLoss").getAsDouble()).isLessThan(0.25);
     assertThat(results.get("testAccuracy").getAsDouble()).as("no class accuracy for an autoencoder").isNaN();
     assertThat(results.get("knnTrainedAccuracy").getAsDouble()).isBetween(0.0, 1.0);
     BufferedImage traversal = png(out.resolve("traversal.png"));
-    // 6 x 6 tiles of 56 px with 2 px gaps (350 px, widened to 420 for the caption) under a 40 px caption.
-    assertThat(new int[] {traversal.getWidth(), traversal.getHeight()}).containsExactly(420, 390);
+    // 6 x 6 tiles of 56 px with 2 px gaps (350 px; wider if the caption needs it, which depends on
+    // the fonts) under a two-line caption of 40 px.
+    assertThat(traversal.getHeight()).isEqualTo(390);
+    assertThat(traversal.getWidth()).isBetween(350, 800);
     assertThat(Files.readAllLines(out.resolve("test-points.csv")).get(0)).isEqualTo("index,label,row,col");
   }
 
