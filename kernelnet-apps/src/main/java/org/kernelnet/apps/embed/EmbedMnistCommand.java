@@ -1,0 +1,147 @@
+package org.kernelnet.apps.embed;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.ApplicationRunner;
+import org.kernelnet.apps.inject.CoreSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kernelnet embed mnist}: the options of the MNIST embedding; the work is done by {@link
+ * EmbedApp}. Options left out take the paper's values ({@link EmbedConfig#FULL}) or, with {@code
+ * --quick}, those of a one-minute run ({@link EmbedConfig#QUICK}).
+ */
+@Command(
+    name = "mnist",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.kernelnet.apps.VersionProvider.class,
+    description = {
+        "Trains the 784-2000-2000-2500-K1600-2000-2000-(10|784) network of Mueller et al. 2018"
+            + " (section 3.3) on MNIST as a classifier or an autoencoder, embeds the test digits at"
+            + " the centre of mass of the 40x40 kernel layer's activations and writes the maps (PNG),"
+            + " the coordinates (CSV, JSON) and a results JSON with the k-NN score of the map before"
+            + " and after training."})
+public final class EmbedMnistCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  @Mixin private CommonOptions common;
+  @Mixin private DeviceOption device;
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--objective", paramLabel = "classifier|autoencoder", defaultValue = "classifier",
+      description = "Train a 10-way classifier or a 784-pixel autoencoder; default: ${DEFAULT-VALUE}.")
+  private Objective objective;
+
+  @Option(names = "--quick", description = "A small network on a slice of the data (about a minute).")
+  private boolean quick;
+
+  @Option(names = "--hidden", split = ",", paramLabel = "W,W,...",
+      description = "Encoder widths; the last feeds the kernel layer (default 2000,2000,2500;"
+          + " quick 256,256,256).")
+  private List<Integer> hidden;
+
+  @Option(names = "--grid", paramLabel = "G",
+      description = "Side of the G x G embedding grid (default 40; quick 20).")
+  private Integer grid;
+
+  @Option(names = "--decoder", split = ",", paramLabel = "W,W,...",
+      description = "Decoder widths (default 2000,2000; quick 256,256).")
+  private List<Integer> decoder;
+
+  @Option(names = "--eta", defaultValue = "0.5",
+      description = "Eq. 9 threshold mix in [0, 1) between mean and max; default: ${DEFAULT-VALUE}.")
+  private double eta;
+
+  @Option(names = "--kernel", paramLabel = "SPEC", defaultValue = EmbedConfig.DEFAULT_KERNEL,
+      description = "Kernel of the embedding layer, distances in grid cells; default: ${DEFAULT-VALUE}.")
+  private String kernel;
+
+  @Option(names = "--epochs", description = "Training epochs (default 8; quick 4).")
+  private Integer epochs;
+
+  @Option(names = "--batch-size", description = "Examples per step (default 128; quick 64).")
+  private Integer batchSize;
+
+  @Option(names = "--learning-rate", defaultValue = "1e-3",
+      description = "Adam learning rate; default: ${DEFAULT-VALUE}.")
+  private double learningRate;
+
+  @Option(names = "--train-size",
+      description = "Training examples used (default 55000; quick 6000).")
+  private Integer trainSize;
+
+  @Option(names = "--validation-size",
+      description = "Examples held out of the training set (default 5000; quick 1000).")
+  private Integer validationSize;
+
+  @Option(names = "--test-size", description = "Test examples embedded (default 10000; quick 2000).")
+  private Integer testSize;
+
+  @Option(names = "--knn-k", defaultValue = "5",
+      description = "Neighbours of the k-NN map score; default: ${DEFAULT-VALUE}.")
+  private int knnK;
+
+  @Option(names = "--knn-fit-size",
+      description = "Training examples the k-NN score is fitted on (default: all used for training).")
+  private Integer knnFitSize;
+
+  @Option(names = "--traversal-steps", defaultValue = "10",
+      description = "Bump centres per axis of the autoencoder traversal; default: ${DEFAULT-VALUE}.")
+  private int traversalSteps;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed; default: ${DEFAULT-VALUE}.")
+  private long seed;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Output folder (default results/embed-mnist/<yyyyMMdd-HHmmss>).")
+  private Path output;
+
+  /** @param environment the environment variables and home folder the command runs with */
+  public EmbedMnistCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    EmbedConfig.Defaults d = quick ? EmbedConfig.QUICK : EmbedConfig.FULL;
+    int train = trainSize != null ? trainSize : d.trainSize();
+    EmbedConfig config = new EmbedConfig(
+        objective,
+        hidden != null ? hidden : d.hidden(),
+        grid != null ? grid : d.grid(),
+        decoder != null ? decoder : d.decoder(),
+        eta,
+        kernel,
+        epochs != null ? epochs : d.epochs(),
+        batchSize != null ? batchSize : d.batchSize(),
+        learningRate,
+        train,
+        validationSize != null ? validationSize : d.validationSize(),
+        testSize != null ? testSize : d.testSize(),
+        knnK,
+        knnFitSize != null ? knnFitSize : train,
+        traversalSteps,
+        seed,
+        output != null ? output : Path.of("results", "embed-mnist",
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
+        quick);
+    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
+        new EmbedModule(config), EmbedApp.class);
+    return ExitCode.OK;
+  }
+}
