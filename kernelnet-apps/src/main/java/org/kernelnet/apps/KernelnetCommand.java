@@ -2,6 +2,7 @@ package org.kernelnet.apps;
 
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.kernels.KernelsCommand;
+import org.kernelnet.apps.mnist.MnistCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Kernelized synaptic weight matrices (Mueller, Martel and Indiveri, ICML 2018) on DJL.",
         ""},
-    subcommands = {KernelsCommand.class, HelpCommand.class},
+    subcommands = {KernelsCommand.class, MnistCommand.class, HelpCommand.class},
     footer = {
         "",
         "Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.",
