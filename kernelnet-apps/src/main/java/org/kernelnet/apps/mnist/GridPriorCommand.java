@@ -74,8 +74,9 @@ public final class GridPriorCommand implements Callable<Integer> {
           + " with --quick).")
   private Integer epochs;
 
-  @Option(names = "--batch-size", defaultValue = "128",
-      description = "Examples per step (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", defaultValue = "256",
+      description = "Examples per step; large batches amortise the per-operation overhead of the P"
+          + " layers (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
   @Option(names = "--lr", defaultValue = "0.01",
