@@ -2,6 +2,7 @@ package org.kernelnet.apps.mnist;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
@@ -26,7 +27,7 @@ import org.kernelnet.apps.cli.ConfigurationException;
  *     {@code 16..8192}
  */
 public record BenchmarkConfig(
-    java.nio.file.Path output,
+    Path output,
     long seed,
     PixelLocations locations,
     int layers,

@@ -121,7 +121,8 @@ final class GridPriorApp implements Application {
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
         "training_seconds"), rows);
     Path png = writer.resolve("grid-prior.png");
-    Charts.writeLineChart(png, "Pixel-location prior (Table 1): " + description, "epoch",
+    Charts.writeLineChart(png, String.format(Locale.ROOT, "Table 1: %d RBF layers (gamma=%s, h=%d)",
+            config.layers(), config.gamma(), config.units()), "epoch",
         "validation accuracy (%)", false, series);
     terminal.out().println("locations  test accuracy  paper    parameters  MACs");
     for (VariantResult r : results) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +145,7 @@ final class PredictParamsApp implements Application {
     series.add(new Charts.Series("predicted (sqexp dictionaries)", x,
         rows.stream().mapToDouble(r -> 100 * r.testAccuracy()).toArray(), null));
     rows.stream().filter(r -> r.fractionPredicted() == 0).findFirst().ifPresent(b ->
-        series.add(new Charts.Series("plain MLP", x, java.util.Arrays.stream(x)
+        series.add(new Charts.Series("plain MLP", x, Arrays.stream(x)
             .map(v -> 100 * b.testAccuracy()).toArray(), null)));
     Path png = writer.resolve("predict-params.png");
     Charts.writeLineChart(png, "Predicting parameters (Denil et al.): 784-" + config.hidden() + "-"

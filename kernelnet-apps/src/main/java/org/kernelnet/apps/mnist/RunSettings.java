@@ -37,8 +37,8 @@ public record RunSettings(Path output, long seed, boolean quick, int trainSize, 
       problems.add("--validation-size must be in 1.." + (MnistData.TRAIN_SIZE - 1) + ", got "
           + validationSize);
     } else if (trainSize < 0 || trainSize > MnistData.TRAIN_SIZE - validationSize) {
-      problems.add("--train-size must be in 1.." + (MnistData.TRAIN_SIZE - validationSize)
-          + " (the images left after the validation split), got " + trainSize);
+      problems.add("--train-size must be in 0.." + (MnistData.TRAIN_SIZE - validationSize)
+          + " (0 = all the images left after the validation split), got " + trainSize);
     }
     return problems;
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistFile;
@@ -44,7 +45,7 @@ public record ExperimentData(MnistSet train, MnistSet validation, MnistSet test,
     requireNonNull(dir, "dir is null");
     List<DataFile> files = new ArrayList<>();
     for (MnistFile file : MnistFile.values()) {
-      files.add(DataFile.of(file.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+      files.add(DataFile.of(file.name().toLowerCase(Locale.ROOT).replace('_', '-'),
           MnistData.locate(dir, file)));
     }
     MnistSet.Split split = MnistData.train(dir).split(validationSize, splitSeed);
