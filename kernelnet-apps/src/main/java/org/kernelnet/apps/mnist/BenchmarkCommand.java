@@ -64,8 +64,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
       description = "RBF gamma in 1/pixel^2 (default: ${DEFAULT-VALUE}).")
   private double gamma;
 
-  @Option(names = "--batch-size", defaultValue = "128",
-      description = "Examples per step (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", defaultValue = "" + GridPriorCommand.BATCH_SIZE,
+      description = "Examples per step (default: ${DEFAULT-VALUE}, as grid-prior).")
   private int batchSize;
 
   @Option(names = "--warmup-steps", description = "Untimed steps first (default: 10, 2 with --quick).")

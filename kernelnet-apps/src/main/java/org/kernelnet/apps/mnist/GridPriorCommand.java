@@ -33,6 +33,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   static final int LAYERS = 32;
   static final int UNITS = 100;
   static final double GAMMA = 0.5;
+  static final int BATCH_SIZE = 256;
   static final int EPOCHS = 30;
   static final int QUICK_EPOCHS = 2;
 
@@ -74,7 +75,7 @@ public final class GridPriorCommand implements Callable<Integer> {
           + " with --quick).")
   private Integer epochs;
 
-  @Option(names = "--batch-size", defaultValue = "256",
+  @Option(names = "--batch-size", defaultValue = "" + BATCH_SIZE,
       description = "Examples per step; large batches amortise the per-operation overhead of the P"
           + " layers (default: ${DEFAULT-VALUE}).")
   private int batchSize;

@@ -47,6 +47,7 @@ public final class Charts {
     XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
     chart.getStyler().setXAxisLogarithmic(logX);
+    chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setYAxisDecimalPattern("0.0##");
     chart.getStyler().setXAxisDecimalPattern(logX ? "0" : "0.##");
