@@ -40,7 +40,7 @@ public final class DimensionalityCommand implements Callable<Integer> {
   static final int REPETITIONS = 5;
   static final int QUICK_REPETITIONS = 2;
   static final int EPOCHS = 5;
-  static final int QUICK_EPOCHS = 1;
+  static final int QUICK_EPOCHS = 2;
 
   private final Environment environment;
 
