@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.kernelnet.apps.cifar.CifarCommand;
 import org.kernelnet.apps.embed.EmbedCommand;
 import org.kernelnet.apps.kernels.KernelsCommand;
+import org.kernelnet.apps.mnist.MnistCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Kernelized synaptic weight matrices (Mueller, Martel and Indiveri, ICML 2018) on DJL.",
         ""},
-    subcommands = {KernelsCommand.class, EmbedCommand.class, CifarCommand.class, HelpCommand.class},
+    subcommands = {
+        KernelsCommand.class, MnistCommand.class, EmbedCommand.class, CifarCommand.class,
+        HelpCommand.class},
     footer = {
         "",
         "Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.",

@@ -1,0 +1,107 @@
+package org.kernelnet.apps.mnist;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.ApplicationRunner;
+import org.kernelnet.apps.inject.CoreSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kernelnet mnist benchmark}: training speed of the grid-prior network. */
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.kernelnet.apps.VersionProvider.class,
+    description = {
+        "Times grid-prior training steps (forward, backward, Adam update) on a synthetic batch and"
+            + " reports the median examples/second and the GFLOP/s of the model's matrix products,"
+            + " next to the machine's single-precision matmul rate measured in the same run (median"
+            + " of several n x n products).",
+        "Writes benchmark.json. PyTorch's threads: set OMP_NUM_THREADS (or"
+            + " -Dai.djl.pytorch.num_threads) to match the free cores of a shared machine."})
+public final class BenchmarkCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  @Mixin private CommonOptions common;
+  @Mixin private DeviceOption device;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Output folder (default: results/mnist/benchmark/<yyyyMMdd-HHmmss>).")
+  private Path output;
+
+  @Option(names = "--seed", defaultValue = "42",
+      description = "Seed of the initialisation and the batch (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--quick", description = "Fewer steps and repeats (a few seconds).")
+  private boolean quick;
+
+  @Option(names = "--locations", paramLabel = "grid|random", defaultValue = "grid",
+      description = "Pixel-location variant (default: ${DEFAULT-VALUE}).")
+  private PixelLocations locations;
+
+  @Option(names = "--layers", defaultValue = "" + GridPriorCommand.LAYERS,
+      description = "Parallel kernel layers P (default: ${DEFAULT-VALUE}).")
+  private int layers;
+
+  @Option(names = "--units", defaultValue = "" + GridPriorCommand.UNITS,
+      description = "Units h of each kernel layer (default: ${DEFAULT-VALUE}).")
+  private int units;
+
+  @Option(names = "--gamma", defaultValue = "" + GridPriorCommand.GAMMA,
+      description = "RBF gamma in 1/pixel^2 (default: ${DEFAULT-VALUE}).")
+  private double gamma;
+
+  @Option(names = "--batch-size", defaultValue = "" + GridPriorCommand.BATCH_SIZE,
+      description = "Examples per step (default: ${DEFAULT-VALUE}, as grid-prior).")
+  private int batchSize;
+
+  @Option(names = "--warmup-steps", description = "Untimed steps first (default: 10, 2 with --quick).")
+  private Integer warmupSteps;
+
+  @Option(names = "--steps", description = "Timed steps per measurement (default: 30, 5 with --quick).")
+  private Integer steps;
+
+  @Option(names = "--repeats",
+      description = "Measurements of training and of the matmul; medians are printed (default: 7, 3"
+          + " with --quick).")
+  private Integer repeats;
+
+  @Option(names = "--matmul-size", defaultValue = "2048",
+      description = "n of the n x n float32 product timed for the machine's rate (default:"
+          + " ${DEFAULT-VALUE}).")
+  private int matmulSize;
+
+  @Spec private CommandSpec spec;
+
+  /** @param environment the environment variables and home folder the command runs with */
+  public BenchmarkCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path folder = output != null ? output : Path.of("results", "mnist", "benchmark",
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    BenchmarkConfig config = new BenchmarkConfig(folder, seed, locations, layers, units, gamma,
+        batchSize, warmupSteps != null ? warmupSteps : quick ? 2 : 10,
+        steps != null ? steps : quick ? 5 : 30, repeats != null ? repeats : quick ? 3 : 7,
+        matmulSize);
+    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
+        new BenchmarkModule(config), BenchmarkApp.class);
+    return ExitCode.OK;
+  }
+}

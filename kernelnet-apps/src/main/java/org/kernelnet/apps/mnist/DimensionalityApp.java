@@ -1,0 +1,220 @@
+package org.kernelnet.apps.mnist;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.kernelnet.api.Kernel;
+import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.mnist.internal.Charts;
+import org.kernelnet.apps.mnist.internal.ClassifierTraining;
+import org.kernelnet.apps.mnist.internal.DimensionalityFinding;
+import org.kernelnet.apps.mnist.internal.ExperimentData;
+import org.kernelnet.apps.mnist.internal.MeanAndError;
+import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.djl.nn.AlphaMode;
+import org.kernelnet.djl.nn.KernelLayer;
+import org.kernelnet.djl.nn.Locations;
+
+/**
+ * Figure 3: for every kernel, d and (learning rate, L2) pair, trains R classifiers {@code 784 ->
+ * KernelLayer(kernel, d, H) -> relu -> Linear(10)} (seeds {@code seed + r}), keeps the pair with the
+ * best mean validation accuracy, and reports its mean and standard error (and, for reference, the
+ * test accuracy of the same runs). Locations start as {@code N(0, 1/d)} so that squared distances
+ * and dot products between locations are of order 1 whatever d is.
+ */
+final class DimensionalityApp implements Application {
+  private final DimensionalityConfig config;
+  private final KernelnetRegistry registry;
+  private final DataDirectory dataDirectory;
+  private final Terminal terminal;
+  private final Device device;
+
+  @Inject
+  DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry,
+      DataDirectory dataDirectory, Terminal terminal, Device device) {
+    this.config = config;
+    this.registry = registry;
+    this.dataDirectory = dataDirectory;
+    this.terminal = terminal;
+    this.device = device;
+  }
+
+  /** One training run. */
+  record Run(String kernel, int dimension, double learningRate, double weightDecay, int repetition,
+      long seed, double validationAccuracy, double testAccuracy, double seconds) {}
+
+  /** The selected configuration of one kernel and d. */
+  record Cell(String kernel, String kernelName, int dimension, double learningRate,
+      double weightDecay, MeanAndError validation, MeanAndError test, ModelSize size) {}
+
+  /** The results file. */
+  record Results(Provenance provenance, String model, List<Cell> table, DimensionalityFinding finding,
+      List<Run> runs) {}
+
+  @Override
+  public void run() throws Exception {
+    Map<String, Kernel> kernels = resolveKernels();
+    RunSettings run = config.run();
+    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
+    ExperimentData data =
+        ExperimentData.load(dataDirectory, run.validationSize(), run.trainSize(), run.seed());
+    log.always("MNIST: %s; %d runs; device %s", data.describe(), config.runs(), device);
+    List<Run> runs = new ArrayList<>();
+    List<Cell> table = new ArrayList<>();
+    int done = 0;
+    for (Map.Entry<String, Kernel> entry : kernels.entrySet()) {
+      for (int d : config.dimensions()) {
+        Cell best = null;
+        for (double lr : config.learningRates()) {
+          for (double l2 : config.weightDecays()) {
+            double[] validation = new double[config.repetitions()];
+            double[] test = new double[config.repetitions()];
+            ModelSize size = null;
+            for (int r = 0; r < config.repetitions(); r++) {
+              long seed = run.seed() + r;
+              Engine.getInstance().setRandomSeed((int) seed);
+              String label = String.format(Locale.ROOT, "%s d=%d lr=%g l2=%g run %d/%d", entry.getKey(),
+                  d, lr, l2, r + 1, config.repetitions());
+              try (Model model = Model.newInstance("dimensionality", device)) {
+                model.setBlock(classifier(entry.getValue(), d));
+                List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(model, data.train(),
+                    data.validation(), new ClassifierTraining.Settings(config.epochs(),
+                        config.batchSize(), lr, l2, false), log, label);
+                validation[r] = history.get(history.size() - 1).validationAccuracy();
+                test[r] = ClassifierTraining.accuracy(model.getBlock(), model.getNDManager(), data.test());
+                size = ModelSize.of(model.getBlock());
+                runs.add(new Run(entry.getKey(), d, lr, l2, r, seed, validation[r], test[r],
+                    history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum()));
+              }
+              done++;
+              log.always("[%d/%d] %s: validation accuracy %.2f %%", done, config.runs(), label,
+                  100 * validation[r]);
+            }
+            Cell cell = new Cell(entry.getKey(), entry.getValue().name(), d, lr, l2,
+                MeanAndError.of(validation), MeanAndError.of(test), size);
+            if (best == null || cell.validation().mean() > best.validation().mean()) {
+              best = cell;
+            }
+          }
+        }
+        table.add(best);
+      }
+    }
+    write(run, data, kernels, table, runs);
+  }
+
+  /** The classifier {@code 784 -> KernelLayer(kernel, d, H) -> relu -> Linear(10)}. */
+  private Block classifier(Kernel kernel, int d) {
+    return new SequentialBlock()
+        .add(KernelLayer.builder()
+            .setUnits(config.hidden())
+            .setDimension(d)
+            .setKernel(kernel)
+            .optAlpha(AlphaMode.PER_INPUT)
+            .optInputLocations(Locations.normal(1 / Math.sqrt(d)))
+            .optOutputLocations(Locations.normal(1 / Math.sqrt(d)))
+            .build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(10).build());
+  }
+
+  /** Every kernel spec resolved up front; all unknown or bad specs reported together. */
+  private Map<String, Kernel> resolveKernels() {
+    Map<String, Kernel> kernels = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (String spec : config.kernels()) {
+      try {
+        kernels.put(spec, registry.kernel(spec));
+      } catch (IllegalArgumentException e) {
+        problems.add("--kernels " + spec + ": " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    return kernels;
+  }
+
+  private void write(RunSettings run, ExperimentData data, Map<String, Kernel> kernels,
+      List<Cell> table, List<Run> runs) throws java.io.IOException {
+    Map<String, Map<Integer, MeanAndError>> byName = new LinkedHashMap<>();
+    for (Cell cell : table) {
+      // the first spec of a kernel name stands for that name in the check
+      if (cell.kernel().equals(firstSpecOf(kernels, cell.kernelName()))) {
+        byName.computeIfAbsent(cell.kernelName(), k -> new TreeMap<>())
+            .put(cell.dimension(), cell.validation());
+      }
+    }
+    DimensionalityFinding finding = DimensionalityFinding.check(byName);
+    ResultsWriter writer = new ResultsWriter(run.output());
+    Map<String, Long> seeds = new LinkedHashMap<>();
+    seeds.put("split", run.seed());
+    for (int r = 0; r < config.repetitions(); r++) {
+      seeds.put("run" + r, run.seed() + r);
+    }
+    Provenance provenance = Provenance.collect("mnist dimensionality", config, device.toString(),
+        seeds, data.files());
+    String model = "784 -> KernelLayer(kernel, d, H=" + config.hidden() + ", alpha per input) -> relu"
+        + " -> Linear(10)";
+    Path json = writer.writeJson("dimensionality.json",
+        new Results(provenance, model, table, finding, runs));
+    List<List<?>> rows = new ArrayList<>();
+    for (Cell c : table) {
+      rows.add(List.of(c.kernel(), c.dimension(), c.learningRate(), c.weightDecay(),
+          c.validation().mean(), c.validation().standardError(), c.test().mean(),
+          c.test().standardError(), c.validation().count(), c.size().parameters(), c.size().macs()));
+    }
+    Path csv = writer.writeCsv("dimensionality.csv", List.of("kernel", "d", "lr", "l2",
+        "validation_accuracy_mean", "validation_accuracy_se", "test_accuracy_mean",
+        "test_accuracy_se", "repetitions", "parameters", "macs"), rows);
+    List<Charts.Series> series = new ArrayList<>();
+    for (String spec : kernels.keySet()) {
+      List<Cell> cells = table.stream().filter(c -> c.kernel().equals(spec)).toList();
+      series.add(new Charts.Series(spec,
+          cells.stream().mapToDouble(Cell::dimension).toArray(),
+          cells.stream().mapToDouble(c -> 100 * c.validation().mean()).toArray(),
+          cells.stream().mapToDouble(c -> 100 * c.validation().standardError()).toArray()));
+    }
+    Path png = writer.resolve("dimensionality.png");
+    Charts.writeLineChart(png, "Effective dimensionality (Figure 3): best mean of "
+            + config.repetitions() + " runs, +- standard error", "location dimension d",
+        "validation accuracy (%)", config.dimensions().size() > 1, series);
+    terminal.out().println("kernel            d   lr      l2       validation        test");
+    for (Cell c : table) {
+      terminal.out().printf(Locale.ROOT, "%-16s %3d  %-6g  %-7g  %6.2f +- %.2f %%  %6.2f +- %.2f %%%n",
+          c.kernel(), c.dimension(), c.learningRate(), c.weightDecay(), 100 * c.validation().mean(),
+          100 * c.validation().standardError(), 100 * c.test().mean(),
+          100 * c.test().standardError());
+    }
+    terminal.out().println("Paper's finding: " + (finding.applicable()
+        ? (finding.holds() ? "holds" : "does not hold") : "not checked"));
+    terminal.out().println(finding.explanation());
+    terminal.out().println("Wrote " + json + ", " + csv + ", " + png);
+    terminal.out().flush();
+  }
+
+  private static String firstSpecOf(Map<String, Kernel> kernels, String name) {
+    return kernels.entrySet().stream().filter(e -> e.getValue().name().equals(name))
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,64 @@
+package org.kernelnet.apps.mnist;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kernelnet.apps.cli.ConfigurationException;
+
+/**
+ * The configuration of {@code kernelnet mnist grid-prior} (Table 1 of Mueller et al. 2018): which
+ * pixel-location variants to train, the network (see {@code GridPriorNetwork}) and the
+ * optimisation (Adam, cosine learning-rate decay).
+ *
+ * @param run the shared settings
+ * @param variants the pixel-location variants, each trained from scratch, at least one, no repeats
+ * @param layers the number P of parallel kernel layers, {@code 1..256}
+ * @param units the output units h of each, {@code 1..4096}
+ * @param gamma the RBF gamma in {@code 1 / pixel^2}, {@code > 0}
+ * @param locationNoise the standard deviation (pixels) of the noise on the input locations in
+ *     training, {@code >= 0}
+ * @param dropout the dropout before the softmax layer, {@code [0, 1)}
+ * @param epochs passes over the training set, {@code >= 1}
+ * @param batchSize examples per step, {@code >= 1}
+ * @param learningRate Adam's initial step size, {@code > 0}
+ * @param weightDecay the L2 coefficient, {@code >= 0}
+ */
+public record GridPriorConfig(
+    RunSettings run,
+    List<PixelLocations> variants,
+    int layers,
+    int units,
+    double gamma,
+    double locationNoise,
+    double dropout,
+    int epochs,
+    int batchSize,
+    double learningRate,
+    double weightDecay) {
+
+  /**
+   * Validates every setting and reports all problems together.
+   *
+   * @throws ConfigurationException listing each bad value with its valid range
+   */
+  public GridPriorConfig {
+    requireNonNull(run, "run is null");
+    variants = List.copyOf(requireNonNull(variants, "variants is null"));
+    List<String> problems = new ArrayList<>(run.problems());
+    if (variants.isEmpty() || variants.stream().distinct().count() != variants.size()) {
+      problems.add("--locations must name grid and/or random once each, got " + variants);
+    }
+    Checks.range(problems, "--layers", layers, 1, 256);
+    Checks.range(problems, "--units", units, 1, 4096);
+    Checks.positive(problems, "--gamma", gamma);
+    Checks.nonNegative(problems, "--location-noise", locationNoise);
+    if (!(dropout >= 0 && dropout < 1)) {
+      problems.add("--dropout must be in [0, 1), got " + dropout);
+    }
+    Checks.training(problems, epochs, batchSize, learningRate, weightDecay);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package org.kernelnet.apps.mnist;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.ApplicationRunner;
+import org.kernelnet.apps.inject.CoreSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kernelnet mnist predict-params}: the options of the Denil et al. experiment. */
+@Command(
+    name = "predict-params",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.kernelnet.apps.VersionProvider.class,
+    description = {
+        "Denil et al. (2013): a 784-500-500-10 MLP whose hidden layers have a fraction of their"
+            + " weights predicted by kernel ridge regression (sqexp kernel) over the pixel grid (first"
+            + " layer) and over coordinates of the hidden units (second layer); the output layer is"
+            + " never predicted. Target: within 1 percentage point of the plain MLP up to 90 %.",
+        "Writes predict-params.json, predict-params.csv and predict-params.png."})
+public final class PredictParamsCommand implements Callable<Integer> {
+  static final List<Double> FRACTIONS = List.of(0.0, 0.5, 0.75, 0.9, 0.95);
+  static final List<Double> QUICK_FRACTIONS = List.of(0.0, 0.9);
+  static final int EPOCHS = 20;
+  static final int QUICK_EPOCHS = 2;
+
+  private final Environment environment;
+
+  @Mixin private CommonOptions common;
+  @Mixin private DeviceOption device;
+  @Mixin private RunOptions run;
+
+  @Option(names = "--fractions", split = ",", paramLabel = "F",
+      description = "Fractions of the hidden layers' weights predicted, 0 = plain MLP (default:"
+          + " 0,0.5,0.75,0.9,0.95; 0,0.9 with --quick).")
+  private List<Double> fractions;
+
+  @Option(names = "--hidden", defaultValue = "500",
+      description = "Hidden width H of both hidden layers (default: ${DEFAULT-VALUE}).")
+  private int hidden;
+
+  @Option(names = "--hidden-dictionary", paramLabel = "grid|random", defaultValue = "grid",
+      description = "Coordinates of the first layer's units for predicting the second layer: grid"
+          + " (20x25 topographic grid) or random points (default: ${DEFAULT-VALUE}).")
+  private HiddenDictionary hiddenDictionary;
+
+  @Option(names = "--length-factor", defaultValue = "1.0",
+      description = "sqexp length scale as a multiple of the mean spacing of the learned rows,"
+          + " sqrt(inputs / |alpha|) (default: ${DEFAULT-VALUE}).")
+  private double lengthFactor;
+
+  @Option(names = "--ridge", defaultValue = "0.1",
+      description = "Ridge lambda of the kernel regression (default: ${DEFAULT-VALUE}).")
+  private double ridge;
+
+  @Option(names = "--epochs",
+      description = "Passes over the training set (default: " + EPOCHS + ", " + QUICK_EPOCHS
+          + " with --quick).")
+  private Integer epochs;
+
+  @Option(names = "--batch-size", defaultValue = "128",
+      description = "Examples per step (default: ${DEFAULT-VALUE}).")
+  private int batchSize;
+
+  @Option(names = "--lr", defaultValue = "0.001",
+      description = "Adam's initial learning rate, cosine decay (default: ${DEFAULT-VALUE}).")
+  private double learningRate;
+
+  @Option(names = "--weight-decay", defaultValue = "0",
+      description = "L2 coefficient on every trained parameter (default: ${DEFAULT-VALUE}).")
+  private double weightDecay;
+
+  @Spec private CommandSpec spec;
+
+  /** @param environment the environment variables and home folder the command runs with */
+  public PredictParamsCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    boolean quick = run.quick();
+    PredictParamsConfig config = new PredictParamsConfig(
+        run.settings("predict-params", LocalDateTime.now()),
+        fractions != null ? fractions : quick ? QUICK_FRACTIONS : FRACTIONS,
+        hidden, hiddenDictionary, lengthFactor, ridge,
+        epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
+        batchSize, learningRate, weightDecay);
+    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
+        new PredictParamsModule(config), PredictParamsApp.class);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,68 @@
+package org.kernelnet.apps.mnist;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every {@code mnist} experiment shares (a picocli mixin): output folder, seed, quick
+ * mode and the sizes of the training and validation sets.
+ */
+public final class RunOptions {
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Output folder (default: results/mnist/<experiment>/<yyyyMMdd-HHmmss> in the"
+          + " working directory).")
+  private Path output;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the validation split, the initialisation and the batch order; run r of"
+          + " a repeated experiment uses seed + r (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(
+      names = "--quick",
+      description = "A small smoke run of about a minute: " + RunSettings.QUICK_TRAIN
+          + " training and " + RunSettings.QUICK_VALIDATION + " validation images, fewer epochs and"
+          + " configurations; options given explicitly still apply.")
+  private boolean quick;
+
+  @Option(
+      names = "--train-size",
+      paramLabel = "N",
+      description = "Use only the first N training images after the split (default: all, or "
+          + RunSettings.QUICK_TRAIN + " with --quick).")
+  private Integer trainSize;
+
+  @Option(
+      names = "--validation-size",
+      paramLabel = "N",
+      description = "Images carved from the 60,000 training images for validation (default: "
+          + RunSettings.VALIDATION + ", or " + RunSettings.QUICK_VALIDATION + " with --quick).")
+  private Integer validationSize;
+
+  /** Whether {@code --quick} was given. */
+  public boolean quick() {
+    return quick;
+  }
+
+  /**
+   * The settings, with quick-mode defaults for what was not given.
+   *
+   * @param experiment the experiment's name, for the default output folder
+   * @param now the time stamp of the default output folder
+   */
+  public RunSettings settings(String experiment, LocalDateTime now) {
+    Path folder = output != null ? output
+        : Path.of("results", "mnist", experiment,
+            now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    int train = trainSize != null ? trainSize : quick ? RunSettings.QUICK_TRAIN : 0;
+    int validation = validationSize != null ? validationSize
+        : quick ? RunSettings.QUICK_VALIDATION : RunSettings.VALIDATION;
+    return new RunSettings(folder, seed, quick, train, validation);
+  }
+}

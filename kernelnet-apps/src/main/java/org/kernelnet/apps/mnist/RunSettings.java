@@ -1,0 +1,45 @@
+package org.kernelnet.apps.mnist;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.kernelnet.apps.mnist.data.MnistData;
+
+/**
+ * The settings every {@code mnist} experiment shares; part of each experiment's configuration
+ * record, which reports {@link #problems()} together with its own.
+ *
+ * @param output the output folder
+ * @param seed the base seed (validation split, initialisation, batch order)
+ * @param quick whether this is a quick smoke run
+ * @param trainSize the number of training images used, 0 for all that remain after the split
+ * @param validationSize the number of images carved from the training set for validation
+ */
+public record RunSettings(Path output, long seed, boolean quick, int trainSize, int validationSize) {
+  /** Validation images by default. */
+  public static final int VALIDATION = 10_000;
+  /** Training images in quick mode. */
+  public static final int QUICK_TRAIN = 5_000;
+  /** Validation images in quick mode. */
+  public static final int QUICK_VALIDATION = 2_000;
+
+  /** Checks only presence; ranges are reported by {@link #problems()}. */
+  public RunSettings {
+    requireNonNull(output, "output is null");
+  }
+
+  /** Every out-of-range setting, one message each naming the value and the valid range. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
+    if (validationSize < 1 || validationSize >= MnistData.TRAIN_SIZE) {
+      problems.add("--validation-size must be in 1.." + (MnistData.TRAIN_SIZE - 1) + ", got "
+          + validationSize);
+    } else if (trainSize < 0 || trainSize > MnistData.TRAIN_SIZE - validationSize) {
+      problems.add("--train-size must be in 0.." + (MnistData.TRAIN_SIZE - validationSize)
+          + " (0 = all the images left after the validation split), got " + trainSize);
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,183 @@
+package org.kernelnet.apps.mnist.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.kernelnet.apps.mnist.data.MnistSet;
+import org.kernelnet.apps.report.ProgressLog;
+
+/**
+ * Trains a classifier {@code [B, 784] -> [B, 10]} (logits) with Adam on the softmax cross-entropy
+ * {@code L = -mean_b log softmax(z_b)[y_b]}, one validation accuracy per epoch, and measures
+ * accuracy (the fraction of {@code argmax_k z_bk == y_b}).
+ *
+ * <p>The learning rate is constant or follows a cosine decay from {@code lr} to {@code lr / 100}
+ * over all steps; L2 is Adam's weight decay {@code g <- g + lambda w} on every trained parameter.
+ */
+public final class ClassifierTraining {
+  /** Examples per forward pass when measuring accuracy. */
+  static final int EVALUATION_BATCH = 1000;
+
+  private ClassifierTraining() {}
+
+  /**
+   * The optimisation settings.
+   *
+   * @param epochs passes over the training set, {@code >= 1}
+   * @param batchSize examples per step, {@code >= 1}
+   * @param learningRate Adam's step size, {@code > 0}
+   * @param weightDecay the L2 coefficient lambda, {@code >= 0}
+   * @param cosine whether the learning rate decays with a cosine to {@code lr / 100}
+   */
+  public record Settings(int epochs, int batchSize, double learningRate, double weightDecay,
+      boolean cosine) {
+    /** Validates the values. */
+    public Settings {
+      if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(weightDecay >= 0)) {
+        throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, learning rate > 0, "
+            + "weight decay >= 0; got " + epochs + ", " + batchSize + ", " + learningRate + ", "
+            + weightDecay);
+      }
+    }
+  }
+
+  /**
+   * One finished epoch.
+   *
+   * @param epoch 1-based
+   * @param loss the mean training loss over the epoch's steps
+   * @param validationAccuracy the accuracy on the validation set after the epoch
+   * @param seconds the wall-clock time of the epoch's training steps
+   */
+  public record Epoch(int epoch, double loss, double validationAccuracy, double seconds) {}
+
+  /**
+   * Trains {@code model}'s block (initialising it for {@code [batch, 784]} inputs if needed) and
+   * reports each epoch on {@code log}.
+   *
+   * @param label a prefix for the progress lines, e.g. {@code grid}
+   * @return one entry per epoch
+   */
+  public static List<Epoch> fit(Model model, MnistSet train, MnistSet validation, Settings settings,
+      ProgressLog log, String label) throws IOException, TranslateException {
+    requireNonNull(model, "model is null");
+    requireNonNull(train, "train is null");
+    requireNonNull(validation, "validation is null");
+    requireNonNull(settings, "settings is null");
+    requireNonNull(log, "log is null");
+    int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+    List<Epoch> history = new ArrayList<>();
+    try (Trainer trainer = newTrainer(model, settings, stepsPerEpoch * settings.epochs());
+        NDManager data = model.getNDManager().newSubManager()) {
+      if (!model.getBlock().isInitialized()) {
+        trainer.initialize(new Shape(settings.batchSize(), train.pixelsPerImage()));
+      }
+      ArrayDataset dataset = train.toDataset(data, settings.batchSize(), true);
+      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        long start = System.nanoTime();
+        double lossSum = 0;
+        int steps = 0;
+        for (Batch batch : trainer.iterateDataset(dataset)) {
+          try (batch) {
+            lossSum += step(trainer, batch.getData(), batch.getLabels());
+          }
+          steps++;
+          log.throttled("%s epoch %d/%d step %d/%d loss %.4f", label, epoch, settings.epochs(), steps,
+              stepsPerEpoch, lossSum / steps);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double accuracy = accuracy(model.getBlock(), model.getNDManager(), validation);
+        Epoch done = new Epoch(epoch, lossSum / steps, accuracy, seconds);
+        history.add(done);
+        log.always("%s epoch %d/%d loss %.4f validation accuracy %.2f %% (%.1f s, %.0f examples/s)",
+            label, epoch, settings.epochs(), done.loss(), 100 * accuracy, seconds,
+            train.size() / seconds);
+      }
+    }
+    return history;
+  }
+
+  /**
+   * A trainer for {@code model} with Adam and the softmax cross-entropy loss.
+   *
+   * @param totalSteps the number of steps the cosine decay spans
+   */
+  public static Trainer newTrainer(Model model, Settings settings, int totalSteps) {
+    float lr = (float) settings.learningRate();
+    Tracker tracker = settings.cosine()
+        ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100).setMaxUpdates(Math.max(1, totalSteps))
+            .build()
+        : Tracker.fixed(lr);
+    Adam adam = Adam.builder().optLearningRateTracker(tracker)
+        .optWeightDecays((float) settings.weightDecay()).build();
+    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        .optOptimizer(adam)
+        .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
+    return model.newTrainer(config);
+  }
+
+  /**
+   * One forward, backward and update on a batch {@code data [B, 784]}, {@code labels [B]}; returns
+   * the batch's mean loss.
+   */
+  public static float step(Trainer trainer, NDList data, NDList labels) {
+    float loss;
+    try (GradientCollector collector = trainer.newGradientCollector()) {
+      NDList predictions = trainer.forward(data);
+      NDArray value = trainer.getLoss().evaluate(labels, predictions);
+      collector.backward(value);
+      loss = value.getFloat();
+    }
+    trainer.step();
+    return loss;
+  }
+
+  /**
+   * The accuracy of {@code block} on {@code set}, evaluated (training off) in batches whose arrays
+   * live in sub-managers of {@code manager}.
+   */
+  public static double accuracy(Block block, NDManager manager, MnistSet set) {
+    requireNonNull(block, "block is null");
+    requireNonNull(manager, "manager is null");
+    requireNonNull(set, "set is null");
+    int pixels = set.pixelsPerImage();
+    float[] images = set.images();
+    long correct = 0;
+    for (int start = 0; start < set.size(); start += EVALUATION_BATCH) {
+      int count = Math.min(EVALUATION_BATCH, set.size() - start);
+      try (NDManager scope = manager.newSubManager()) {
+        NDArray x = scope.create(
+            Arrays.copyOfRange(images, start * pixels, (start + count) * pixels), new Shape(count, pixels));
+        NDArray logits =
+            block.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow();
+        long[] predicted = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT64, false)
+            .toLongArray();
+        for (int i = 0; i < count; i++) {
+          if (predicted[i] == set.label(start + i)) {
+            correct++;
+          }
+        }
+      }
+    }
+    return (double) correct / set.size();
+  }
+}

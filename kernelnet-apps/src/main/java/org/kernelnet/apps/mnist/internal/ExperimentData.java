@@ -1,0 +1,66 @@
+package org.kernelnet.apps.mnist.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.mnist.data.MnistData;
+import org.kernelnet.apps.mnist.data.MnistFile;
+import org.kernelnet.apps.mnist.data.MnistSet;
+import org.kernelnet.apps.report.DataFile;
+
+/**
+ * The data of one MNIST experiment: a validation set carved from the 60,000 training images by a
+ * seeded split ({@link MnistSet#split}), the rest for training (optionally only its first {@code
+ * trainSize} images, for quick runs), and the official 10,000 test images, used only for the final
+ * number. Images are {@code [N, 784]} in {@code [0, 1]}.
+ *
+ * @param train the training images
+ * @param validation the validation images (model and hyper-parameter selection)
+ * @param test the official test images
+ * @param files the four MNIST files with their SHA-256, for provenance
+ */
+public record ExperimentData(MnistSet train, MnistSet validation, MnistSet test, List<DataFile> files) {
+  /** Validates and copies. */
+  public ExperimentData {
+    requireNonNull(train, "train is null");
+    requireNonNull(validation, "validation is null");
+    requireNonNull(test, "test is null");
+    files = List.copyOf(files);
+  }
+
+  /**
+   * Loads MNIST from the data directory and splits it.
+   *
+   * @param validationSize images held out of training, {@code 1..59,999}
+   * @param trainSize images kept for training, {@code 1..60,000 - validationSize}; 0 for all of them
+   * @param splitSeed the seed of the split
+   * @throws IOException if a file is missing or malformed (the message names it)
+   */
+  public static ExperimentData load(DataDirectory dir, int validationSize, int trainSize, long splitSeed)
+      throws IOException {
+    requireNonNull(dir, "dir is null");
+    List<DataFile> files = new ArrayList<>();
+    for (MnistFile file : MnistFile.values()) {
+      files.add(DataFile.of(file.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+          MnistData.locate(dir, file)));
+    }
+    MnistSet.Split split = MnistData.train(dir).split(validationSize, splitSeed);
+    int available = split.train().size();
+    if (trainSize < 0 || trainSize > available) {
+      throw new IllegalArgumentException(
+          "train size must be in 0.." + available + " (0 = all), got " + trainSize);
+    }
+    MnistSet train = trainSize == 0 ? split.train() : split.train().head(trainSize);
+    return new ExperimentData(train, split.validation(), MnistData.test(dir), files);
+  }
+
+  /** One line for the log, e.g. {@code train 50000, validation 10000, test 10000 images}. */
+  public String describe() {
+    return "train " + train.size() + ", validation " + validation.size() + ", test " + test.size()
+        + " images";
+  }
+}

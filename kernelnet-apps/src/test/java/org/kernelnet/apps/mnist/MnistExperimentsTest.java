@@ -1,0 +1,193 @@
+package org.kernelnet.apps.mnist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.CommandRun;
+import org.kernelnet.apps.data.DataDirectory;
+
+/**
+ * End-to-end runs of every {@code mnist} experiment on the real MNIST files in small settings
+ * (a few thousand training images, one or two epochs), checking accuracy far above chance (10 %)
+ * and the written results with their provenance. Skipped when {@code kernelnet.data.dir} is unset.
+ */
+class MnistExperimentsTest {
+  @TempDir Path home;
+  @TempDir Path out;
+
+  private static Map<String, String> env() {
+    String dir = System.getProperty(DataDirectory.PROPERTY);
+    assumeThat(dir).as("system property " + DataDirectory.PROPERTY).isNotBlank();
+    return Map.of(DataDirectory.ENV_VAR, dir);
+  }
+
+  private CommandRun run(String... args) {
+    CommandRun run = CommandRun.of(env(), home, args);
+    assertThat(run.status()).as(run.err()).isZero();
+    return run;
+  }
+
+  private static JsonObject json(Path file) throws IOException {
+    assertThat(file).exists();
+    return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+  }
+
+  /** Provenance with versions, the configuration, seeds and the four MNIST files' checksums. */
+  private static void assertProvenance(JsonObject root, String command, boolean withData) {
+    JsonObject provenance = root.getAsJsonObject("provenance");
+    assertThat(provenance.get("command").getAsString()).isEqualTo(command);
+    assertThat(provenance.get("djl").getAsString()).isEqualTo("0.35.1");
+    assertThat(provenance.get("engine").getAsString()).startsWith("PyTorch");
+    assertThat(provenance.get("device").getAsString()).isNotBlank();
+    assertThat(provenance.getAsJsonObject("configuration").size()).isPositive();
+    assertThat(provenance.getAsJsonObject("seeds").size()).isPositive();
+    JsonArray data = provenance.getAsJsonArray("data");
+    if (withData) {
+      assertThat(data).hasSize(4);
+      for (JsonElement file : data) {
+        assertThat(file.getAsJsonObject().get("sha256").getAsString()).matches("[0-9a-f]{64}");
+      }
+      assertThat(data.get(0).getAsJsonObject().get("sha256").getAsString())
+          .isEqualTo("440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609");
+    }
+  }
+
+  private static void assertPng(Path file) throws IOException {
+    assertThat(file).exists();
+    assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo(900);
+  }
+
+  @Test
+  void gridPriorTrainsBothVariantsFarAboveChance() throws IOException {
+    CommandRun run = run("mnist", "grid-prior", "--train-size", "3000", "--validation-size", "1000",
+        "--layers", "4", "--units", "49", "--epochs", "2", "--batch-size", "32",
+        "--location-noise", "0.2", "--output", out.toString());
+
+    assertThat(run.err()).contains("grid epoch 2/2").contains("validation accuracy");
+    assertThat(run.out()).contains("Wrote " + out.resolve("grid-prior.json"));
+    JsonObject root = json(out.resolve("grid-prior.json"));
+    assertProvenance(root, "mnist grid-prior", true);
+    JsonArray variants = root.getAsJsonArray("variants");
+    assertThat(variants).hasSize(2);
+    for (JsonElement v : variants) {
+      JsonObject variant = v.getAsJsonObject();
+      assertThat(variant.get("testAccuracy").getAsDouble()).as(variant.toString()).isGreaterThan(0.8);
+      assertThat(variant.getAsJsonArray("history")).hasSize(2);
+      assertThat(variant.getAsJsonObject("size").get("macs").getAsLong()).isPositive();
+    }
+    JsonObject grid = variants.get(0).getAsJsonObject();
+    JsonObject random = variants.get(1).getAsJsonObject();
+    assertThat(grid.get("locations").getAsString()).isEqualTo("GRID");
+    // the grid's pixel locations are fixed: 4 x (784 alpha + 49 x 2 v + 49 bias) + 196 x 10 + 10
+    assertThat(grid.getAsJsonObject("size").get("parameters").getAsLong())
+        .isEqualTo(4 * (784 + 98 + 49) + 1970);
+    // random locations are trained: 784 x 2 more per layer
+    assertThat(random.getAsJsonObject("size").get("parameters").getAsLong())
+        .isEqualTo(4 * (784 + 98 + 49 + 1568) + 1970);
+    assertThat(Files.readAllLines(out.resolve("grid-prior.csv"))).hasSize(3);
+    assertPng(out.resolve("grid-prior.png"));
+  }
+
+  @Test
+  void dimensionalityTabulatesMeanAndStandardErrorPerKernelAndD() throws IOException {
+    run("mnist", "dimensionality", "--kernels", "dot,rbf:gamma=4", "--dimensions", "10",
+        "--repetitions", "2", "--epochs", "2", "--train-size", "3000", "--validation-size", "1000",
+        "--batch-size", "32", "--lr", "0.01", "--weight-decay", "0", "--output", out.toString());
+
+    JsonObject root = json(out.resolve("dimensionality.json"));
+    assertProvenance(root, "mnist dimensionality", true);
+    JsonArray table = root.getAsJsonArray("table");
+    assertThat(table).hasSize(2);
+    for (JsonElement c : table) {
+      JsonObject cell = c.getAsJsonObject();
+      JsonObject validation = cell.getAsJsonObject("validation");
+      assertThat(validation.get("mean").getAsDouble()).as(cell.toString()).isGreaterThan(0.8);
+      assertThat(validation.get("count").getAsInt()).isEqualTo(2);
+      assertThat(validation.get("standardError").getAsDouble()).isBetween(0.0, 0.05);
+    }
+    assertThat(root.getAsJsonArray("runs")).hasSize(4);
+    assertThat(root.getAsJsonObject("finding").get("applicable").getAsBoolean()).isFalse();
+    List<String> csv = Files.readAllLines(out.resolve("dimensionality.csv"));
+    assertThat(csv).hasSize(3);
+    assertThat(csv.get(2)).startsWith("rbf:gamma=4,10,");
+    assertPng(out.resolve("dimensionality.png"));
+  }
+
+  @Test
+  void predictParamsStaysFarAboveChanceWithNinetyPercentPredicted() throws IOException {
+    CommandRun run = run("mnist", "predict-params", "--fractions", "0,0.9", "--hidden", "100",
+        "--train-size", "3000", "--validation-size", "1000", "--epochs", "2", "--batch-size", "32",
+        "--output", out.toString());
+
+    JsonObject root = json(out.resolve("predict-params.json"));
+    assertProvenance(root, "mnist predict-params", true);
+    JsonArray rows = root.getAsJsonArray("rows");
+    assertThat(rows).hasSize(2);
+    JsonObject mlp = rows.get(0).getAsJsonObject();
+    JsonObject predicted = rows.get(1).getAsJsonObject();
+    assertThat(mlp.get("testAccuracy").getAsDouble()).isGreaterThan(0.85);
+    assertThat(predicted.get("testAccuracy").getAsDouble()).isGreaterThan(0.7);
+    // MLP 784-100-100-10: 78500 + 10100 + 1010; 90 %: V1 78 x 100 + b, V2 10 x 100 + b, output
+    assertThat(mlp.getAsJsonObject("size").get("parameters").getAsLong()).isEqualTo(89_610);
+    assertThat(predicted.getAsJsonObject("size").get("parameters").getAsLong())
+        .isEqualTo(7_900 + 1_100 + 1_010);
+    assertThat(root.getAsJsonObject("claim").get("applicable").getAsBoolean()).isTrue();
+    assertThat(run.out()).contains("Within 1 percentage point of the plain MLP up to 90 %:");
+    assertThat(Files.readAllLines(out.resolve("predict-params.csv"))).hasSize(3);
+    assertPng(out.resolve("predict-params.png"));
+  }
+
+  @Test
+  void benchmarkReportsMediansNextToTheMatmulRate() throws IOException {
+    CommandRun run = CommandRun.of(home, "mnist", "benchmark", "--layers", "2", "--units", "16",
+        "--batch-size", "64", "--warmup-steps", "1", "--steps", "3", "--repeats", "3",
+        "--matmul-size", "256", "--output", out.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonObject root = json(out.resolve("benchmark.json"));
+    assertProvenance(root, "mnist benchmark", false);
+    assertThat(root.getAsJsonArray("examplesPerSecond")).hasSize(3);
+    assertThat(root.getAsJsonArray("matmulGflops")).hasSize(3);
+    assertThat(root.get("medianExamplesPerSecond").getAsDouble()).isPositive();
+    assertThat(root.get("medianMatmulGflops").getAsDouble()).isPositive();
+    // 2 x (784 -> 16) from the data, 32 -> 10: per step of 64 examples
+    double flops = 2 * (2.0 * 64 * 784 * 16 * 2) + 2.0 * 64 * 32 * 10 * 3;
+    assertThat(root.get("trainingFlopsPerStep").getAsDouble()).isEqualTo(flops);
+    assertThat(root.get("medianTrainingGflops").getAsDouble()).isCloseTo(
+        root.get("medianExamplesPerSecond").getAsDouble() / 64 * flops / 1e9,
+        org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(run.out()).contains("examples/s").contains("GFLOP/s").contains("256 x 256");
+  }
+
+  @Test
+  void allConfigurationProblemsAreReportedTogether() {
+    CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--layers", "0", "--gamma", "-1",
+        "--validation-size", "60000", "--output", out.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--layers must be in 1..256, got 0")
+        .contains("--gamma must be a finite number > 0, got -1.0")
+        .contains("--validation-size must be in 1..59999, got 60000");
+  }
+
+  @Test
+  void mnistWithoutAnExperimentIsAUsageError() {
+    CommandRun run = CommandRun.of(home, "mnist");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("grid-prior, dimensionality, predict-params, benchmark");
+  }
+}
