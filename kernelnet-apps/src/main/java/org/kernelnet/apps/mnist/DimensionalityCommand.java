@@ -48,9 +48,10 @@ public final class DimensionalityCommand implements Callable<Integer> {
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
 
-  @Option(names = "--kernels", split = ",", paramLabel = "SPEC", defaultValue = "dot,poly:degree=2,rbf:gamma=4",
-      description = "Kernel specs from the registry; separate settings of one kernel with ';', e.g."
-          + " poly:degree=2;offset=1. Locations start as N(0, 1/d); rbf gamma=4 keeps the RBF"
+  @Option(names = "--kernels", split = ";", paramLabel = "SPEC", defaultValue = "dot;poly:degree=2;rbf:gamma=4",
+      description = "Kernel specs from the registry, separated by ';' (a spec's own settings keep their"
+          + " commas), e.g. 'dot;poly:degree=2,offset=1'; the option may also be repeated."
+          + " Locations start as N(0, 1/d); rbf gamma=4 keeps the RBF"
           + " responsive from d=1 to 50 (a pilot at d=2/10/50: gamma=1 is too wide at small d,"
           + " gamma=16 too narrow at large d) (default: ${DEFAULT-VALUE}).")
   private List<String> kernels;
@@ -97,7 +98,7 @@ public final class DimensionalityCommand implements Callable<Integer> {
     boolean quick = run.quick();
     DimensionalityConfig config = new DimensionalityConfig(
         run.settings("dimensionality", LocalDateTime.now()),
-        kernels.stream().map(s -> s.replace(';', ',')).toList(),
+        kernels,
         pick(dimensions, quick ? QUICK_DIMENSIONS : DIMENSIONS),
         hidden,
         pick(learningRates, quick ? QUICK_LEARNING_RATES : LEARNING_RATES),
