@@ -7,13 +7,12 @@ import static org.kernelnet.apps.cifar.data.Cifar10.HEIGHT;
 import static org.kernelnet.apps.cifar.data.Cifar10.IMAGE_VALUES;
 import static org.kernelnet.apps.cifar.data.Cifar10.WIDTH;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import org.kernelnet.apps.data.LabeledArrays;
 
 /**
  * A labelled set of CIFAR-10 images held in Java arrays.
@@ -97,38 +96,18 @@ public final class CifarSet {
 
   /** How many images carry each label, {@code [10]}. */
   public int[] labelCounts() {
-    int[] counts = new int[CLASSES];
-    for (byte label : labels) {
-      counts[label & 0xFF]++;
-    }
-    return counts;
+    return LabeledArrays.counts(labels, CLASSES);
   }
 
   /** The images at {@code indices}, in that order (copied). */
   public CifarSet select(int[] indices) {
-    requireNonNull(indices, "indices is null");
-    float[] outImages = new float[indices.length * IMAGE_VALUES];
-    byte[] outLabels = new byte[indices.length];
-    for (int k = 0; k < indices.length; k++) {
-      int i = indices[k];
-      if (i < 0 || i >= size()) {
-        throw new IndexOutOfBoundsException("index " + i + " at position " + k
-            + " is outside 0.." + (size() - 1));
-      }
-      System.arraycopy(images, i * IMAGE_VALUES, outImages, k * IMAGE_VALUES, IMAGE_VALUES);
-      outLabels[k] = labels[i];
-    }
-    return new CifarSet(outImages, outLabels);
+    return new CifarSet(LabeledArrays.selectImages(images, IMAGE_VALUES, indices),
+        LabeledArrays.selectLabels(labels, indices));
   }
 
   /** The first {@code n} images (copied); {@code n} in {@code 0..size()}. */
   public CifarSet head(int n) {
-    if (n < 0 || n > size()) {
-      throw new IllegalArgumentException("n must be in 0.." + size() + ", got " + n);
-    }
-    int[] indices = new int[n];
-    Arrays.setAll(indices, i -> i);
-    return select(indices);
+    return select(LabeledArrays.head(n, size()));
   }
 
   /**
@@ -146,50 +125,24 @@ public final class CifarSet {
   }
 
   /**
-   * Splits off a random validation set: a Fisher-Yates shuffle of {@code 0..N-1} driven by {@code
-   * new Random(seed)} picks the first {@code validationSize} indices for validation, the rest stay
-   * for training; both keep their original relative order. Same seed and size, same split.
-   *
-   * @param validationSize in {@code 1..N-1}
+   * Splits off a random validation set of {@code validationSize} images in {@code 1..N-1} ({@link
+   * LabeledArrays#split}); both parts keep their original order. Same seed and size, same split.
    */
   public Split split(int validationSize, long seed) {
-    if (validationSize < 1 || validationSize >= size()) {
-      throw new IllegalArgumentException("validationSize must be in 1.." + (size() - 1)
-          + " for a set of " + size() + ", got " + validationSize);
-    }
-    int[] order = new int[size()];
-    Arrays.setAll(order, i -> i);
-    Random random = new Random(seed);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int[] validation = Arrays.copyOfRange(order, 0, validationSize);
-    int[] train = Arrays.copyOfRange(order, validationSize, order.length);
-    Arrays.sort(validation);
-    Arrays.sort(train);
-    return new Split(select(train), select(validation));
+    LabeledArrays.SplitIndices indices = LabeledArrays.split(size(), validationSize, seed);
+    return new Split(select(indices.train()), select(indices.validation()));
   }
 
   /**
    * An {@link ArrayDataset.Builder} with data {@code [N, 3, 32, 32]} float32 and labels {@code [N]}
-   * float32 (the label type of DJL's own CIFAR-10 dataset) created on {@code manager}, after
-   * applying {@code normalization} to the pixels; set the sampling, limit or further transforms and
-   * build it.
+   * float32 created on {@code manager}, after applying {@code normalization} to the pixels; set the
+   * sampling, limit or further transforms and build it.
    */
   public ArrayDataset.Builder datasetBuilder(NDManager manager,
       ChannelNormalization normalization) {
-    requireNonNull(manager, "manager is null");
     requireNonNull(normalization, "normalization is null");
-    NDArray data = manager.create(normalization.apply(images, HEIGHT * WIDTH),
-        new Shape(size(), CHANNELS, HEIGHT, WIDTH));
-    float[] floatLabels = new float[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      floatLabels[i] = labels[i] & 0xFF;
-    }
-    return new ArrayDataset.Builder().setData(data).optLabels(manager.create(floatLabels));
+    return LabeledArrays.datasetBuilder(manager, normalization.apply(images, HEIGHT * WIDTH),
+        new Shape(CHANNELS, HEIGHT, WIDTH), labels);
   }
 
   /**
@@ -202,14 +155,8 @@ public final class CifarSet {
    */
   public ArrayDataset toDataset(NDManager manager, int batchSize, boolean shuffle, int limit,
       ChannelNormalization normalization) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-    }
-    if (limit < 1 || limit > size()) {
-      throw new IllegalArgumentException("limit must be in 1.." + size() + ", got " + limit);
-    }
-    return datasetBuilder(manager, normalization).setSampling(batchSize, shuffle).optLimit(limit)
-        .build();
+    return LabeledArrays.dataset(
+        datasetBuilder(manager, normalization), size(), batchSize, shuffle, limit);
   }
 
   @Override

@@ -2,12 +2,11 @@ package org.kernelnet.apps.mnist.data;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import java.util.Arrays;
-import java.util.Random;
+import org.kernelnet.apps.data.LabeledArrays;
 
 /**
  * A labelled set of grey-scale images held in Java arrays.
@@ -96,39 +95,18 @@ public final class MnistSet {
 
   /** How many images carry each label, {@code [10]}. */
   public int[] labelCounts() {
-    int[] counts = new int[CLASSES];
-    for (byte label : labels) {
-      counts[label & 0xFF]++;
-    }
-    return counts;
+    return LabeledArrays.counts(labels, CLASSES);
   }
 
   /** The images at {@code indices}, in that order (copied). */
   public MnistSet select(int[] indices) {
-    requireNonNull(indices, "indices is null");
-    int p = pixelsPerImage();
-    float[] outImages = new float[indices.length * p];
-    byte[] outLabels = new byte[indices.length];
-    for (int k = 0; k < indices.length; k++) {
-      int i = indices[k];
-      if (i < 0 || i >= size()) {
-        throw new IndexOutOfBoundsException("index " + i + " at position " + k
-            + " is outside 0.." + (size() - 1));
-      }
-      System.arraycopy(images, i * p, outImages, k * p, p);
-      outLabels[k] = labels[i];
-    }
-    return new MnistSet(outImages, outLabels, rows, columns);
+    return new MnistSet(LabeledArrays.selectImages(images, pixelsPerImage(), indices),
+        LabeledArrays.selectLabels(labels, indices), rows, columns);
   }
 
   /** The first {@code n} images (copied), for quick runs; {@code n} in {@code 0..size()}. */
   public MnistSet head(int n) {
-    if (n < 0 || n > size()) {
-      throw new IllegalArgumentException("n must be in 0.." + size() + ", got " + n);
-    }
-    int[] indices = new int[n];
-    Arrays.setAll(indices, i -> i);
-    return select(indices);
+    return select(LabeledArrays.head(n, size()));
   }
 
   /**
@@ -146,47 +124,20 @@ public final class MnistSet {
   }
 
   /**
-   * Splits off a random validation set: a Fisher-Yates shuffle of {@code 0..N-1} driven by {@code
-   * new Random(seed)} picks the first {@code validationSize} indices for validation, the rest stay
-   * for training; both keep their original relative order. Same seed and size, same split.
-   *
-   * @param validationSize in {@code 1..N-1}
+   * Splits off a random validation set of {@code validationSize} images in {@code 1..N-1} ({@link
+   * LabeledArrays#split}); both parts keep their original order. Same seed and size, same split.
    */
   public Split split(int validationSize, long seed) {
-    if (validationSize < 1 || validationSize >= size()) {
-      throw new IllegalArgumentException("validationSize must be in 1.." + (size() - 1)
-          + " for a set of " + size() + ", got " + validationSize);
-    }
-    int[] order = new int[size()];
-    Arrays.setAll(order, i -> i);
-    Random random = new Random(seed);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int[] validation = Arrays.copyOfRange(order, 0, validationSize);
-    int[] train = Arrays.copyOfRange(order, validationSize, order.length);
-    Arrays.sort(validation);
-    Arrays.sort(train);
-    return new Split(select(train), select(validation));
+    LabeledArrays.SplitIndices indices = LabeledArrays.split(size(), validationSize, seed);
+    return new Split(select(indices.train()), select(indices.validation()));
   }
 
   /**
    * An {@link ArrayDataset.Builder} with data {@code [N, rows * columns]} float32 and labels {@code
-   * [N]} float32 (the label type of DJL's own MNIST dataset) created on {@code manager}; set the
-   * sampling, limit or transforms and build it.
+   * [N]} float32 created on {@code manager}; set the sampling, limit or transforms and build it.
    */
   public ArrayDataset.Builder datasetBuilder(NDManager manager) {
-    requireNonNull(manager, "manager is null");
-    NDArray data = manager.create(images, new Shape(size(), pixelsPerImage()));
-    float[] floatLabels = new float[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      floatLabels[i] = labels[i] & 0xFF;
-    }
-    NDArray target = manager.create(floatLabels);
-    return new ArrayDataset.Builder().setData(data).optLabels(target);
+    return LabeledArrays.datasetBuilder(manager, images, new Shape(pixelsPerImage()), labels);
   }
 
   /**
@@ -202,13 +153,7 @@ public final class MnistSet {
    * served (quick modes); {@code limit} in {@code 1..size()}.
    */
   public ArrayDataset toDataset(NDManager manager, int batchSize, boolean shuffle, int limit) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-    }
-    if (limit < 1 || limit > size()) {
-      throw new IllegalArgumentException("limit must be in 1.." + size() + ", got " + limit);
-    }
-    return datasetBuilder(manager).setSampling(batchSize, shuffle).optLimit(limit).build();
+    return LabeledArrays.dataset(datasetBuilder(manager), size(), batchSize, shuffle, limit);
   }
 
   @Override
