@@ -26,7 +26,9 @@ public interface Kernel {
 
   /**
    * The Gram matrix {@code G[i][j] = K(u_i, v_j)} as one differentiable tensor expression (no Java
-   * loop over pairs), so autograd reaches u and v.
+   * loop over pairs), so autograd reaches u and v. Constants enter through {@link Scalars#like},
+   * never as {@code NDArray.mul(Number)} and its kind, whose tensors DJL frees before the backward
+   * pass reads them.
    *
    * @param u locations, shape {@code [n, d]}
    * @param v locations, shape {@code [m, d]}, same d, data type and device as u

@@ -1,6 +1,7 @@
 package org.kernelnet.kernels;
 
 import ai.djl.ndarray.NDArray;
+import org.kernelnet.api.Scalars;
 
 /**
  * Batched pairwise distances between the rows of two location matrices, differentiable. Only
@@ -18,7 +19,8 @@ final class Distances {
   static NDArray squaredEuclidean(NDArray u, NDArray v) {
     NDArray uu = u.square().sum(new int[] {1}, true); // [n, 1]
     NDArray vv = v.square().sum(new int[] {1}, true).transpose(); // [1, m]
-    return uu.add(vv).sub(u.matMul(v.transpose()).mul(2)).maximum(0f);
+    NDArray uv = u.matMul(v.transpose());
+    return uu.add(vv).sub(uv.add(uv)).maximum(Scalars.like(uv, 0));
   }
 
   /**
@@ -32,6 +34,6 @@ final class Distances {
     double eps2 = 1e-12;
     NDArray d2 = squaredEuclidean(u, v);
     NDArray outside = d2.gt(eps2).toType(d2.getDataType(), false);
-    return d2.maximum(eps2).sqrt().mul(outside);
+    return d2.maximum(Scalars.like(d2, eps2)).sqrt().mul(outside);
   }
 }

@@ -11,6 +11,7 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 
 /**
  * The finite-support "hat" kernel {@code K(u, v) = max(0, 1 - a * D(u, v))} (Eq. 7): exactly 0 once
@@ -47,7 +48,8 @@ public final class HatKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
-    return distance.pairwise(u, v).mul(-a).add(1).maximum(0f);
+    NDArray d = distance.pairwise(u, v);
+    return d.mul(Scalars.like(d, -a)).add(1).maximum(Scalars.like(d, 0));
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.LayerMatrices;
 import org.kernelnet.api.RegularizerFactory;
+import org.kernelnet.api.Scalars;
 
 /**
  * The linear kernel penalty {@code R = lambda * sum_ij K_ij} on a layer's kernel matrix {@code K = K(U,
@@ -35,7 +36,7 @@ public final class KernelLinearRegularizer extends AbstractRegularizer {
   @Override
   public NDArray penalty(LayerMatrices layer) {
     NDArray k = Regularizers.require(NAME, "kernel matrix", layer.kernel());
-    return k.mul(lambda).sum();
+    return k.mul(Scalars.like(k, lambda)).sum();
   }
 
   /** Builds {@link KernelLinearRegularizer} from the required {@code lambda}. */

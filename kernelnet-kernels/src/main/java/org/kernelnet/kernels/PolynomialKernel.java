@@ -9,6 +9,7 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 
 /**
  * The polynomial kernel {@code K(u, v) = (u . v + c)^p} (section 3.1, p = 2 in the paper). Its feature
@@ -44,7 +45,7 @@ public final class PolynomialKernel extends AbstractKernel {
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
     NDArray shifted = u.matMul(v.transpose()).add(offset);
-    return degree == 1 ? shifted : shifted.pow(degree);
+    return degree == 1 ? shifted : shifted.pow(Scalars.like(shifted, degree));
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 
 /**
  * The general radial kernel {@code K(u, v) = a * psi(D(u, v) / l)} (Eq. 5) with scale {@code a > 0},
@@ -136,15 +137,18 @@ public final class RadialKernel extends AbstractKernel {
     checkLocations(u, v);
     NDArray psi;
     if (profile == Profile.EXPONENTIAL) {
-      psi = distance.pairwise(u, v).div(-length).exp();
+      NDArray d = distance.pairwise(u, v);
+      psi = d.mul(Scalars.like(d, -1 / length)).exp();
     } else {
       NDArray d2 = Distances.squaredEuclidean(u, v);
       NDArray r2 = distance == DistanceMeasure.EUCLIDEAN
-          ? d2.div(length * length)
-          : d2.div(length).square();
-      psi = profile == Profile.GAUSSIAN ? r2.neg().exp() : r2.add(1).pow(-0.5);
+          ? d2.mul(Scalars.like(d2, 1 / (length * length)))
+          : d2.mul(Scalars.like(d2, 1 / length)).square();
+      psi = profile == Profile.GAUSSIAN
+          ? r2.neg().exp()
+          : r2.add(1).pow(Scalars.like(r2, -0.5));
     }
-    return scale == 1 ? psi : psi.mul(scale);
+    return scale == 1 ? psi : psi.mul(Scalars.like(psi, scale));
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 
 /**
  * The squared-exponential kernel on coordinates {@code K(c_a, c_b) = exp(-||c_a - c_b||^2 / (2
@@ -32,7 +33,8 @@ public final class SquaredExponentialKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
-    return Distances.squaredEuclidean(u, v).div(-2 * length * length).exp();
+    NDArray d2 = Distances.squaredEuclidean(u, v);
+    return d2.mul(Scalars.like(d2, -1 / (2 * length * length))).exp();
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.kernelnet.api.Config;
 import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 
 /**
  * The finite-support kernel {@code K(u, v) = max(0, 1 - ||u - v||^2)} that the authors' published
@@ -27,7 +28,8 @@ public final class SquaredHatKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
-    return Distances.squaredEuclidean(u, v).neg().add(1).maximum(0f);
+    NDArray d2 = Distances.squaredEuclidean(u, v);
+    return d2.neg().add(1).maximum(Scalars.like(d2, 0));
   }
 
   @Override

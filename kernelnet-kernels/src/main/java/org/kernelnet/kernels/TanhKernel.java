@@ -9,6 +9,7 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 
 /**
  * The sigmoid kernel {@code K(u, v) = tanh(s * u . v + c)} (Eq. 12; the MovieLens KernelNet of section
@@ -42,7 +43,8 @@ public final class TanhKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
-    return u.matMul(v.transpose()).mul(scale).add(offset).tanh();
+    NDArray dot = u.matMul(v.transpose());
+    return dot.mul(Scalars.like(dot, scale)).add(offset).tanh();
   }
 
   @Override

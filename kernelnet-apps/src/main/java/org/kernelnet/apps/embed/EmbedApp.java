@@ -38,6 +38,8 @@ import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.djl.complexity.ComplexityReport;
+import org.kernelnet.djl.loss.SigmoidCrossEntropy;
+import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 
 /**
  * Trains the {@link EmbeddingNetwork} on MNIST with Adam, then embeds the test set by a forward pass
@@ -112,7 +114,7 @@ final class EmbedApp implements Application {
         train.size(), validation.size(), test.size(), config.objective().label(), device);
 
     EmbeddingNetwork network = new EmbeddingNetwork(config.architecture(), kernel);
-    Loss loss = classifier ? Loss.softmaxCrossEntropyLoss() : Loss.sigmoidBinaryCrossEntropyLoss();
+    Loss loss = classifier ? new SoftmaxCrossEntropy() : new SigmoidCrossEntropy();
     try (Model model = Model.newInstance("embed-mnist", device)) {
       model.setBlock(network.block());
       DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)

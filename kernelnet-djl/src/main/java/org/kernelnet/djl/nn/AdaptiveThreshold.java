@@ -10,6 +10,7 @@ import ai.djl.util.PairList;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import org.kernelnet.api.Scalars;
 import org.kernelnet.djl.nn.internal.Formats;
 
 /**
@@ -56,8 +57,9 @@ public final class AdaptiveThreshold extends AbstractBlock {
     checkEta(eta);
     NDArray max = x.max(new int[] {-1}, true);
     NDArray mean = x.mean(new int[] {-1}, true);
-    NDArray threshold = max.mul(eta).add(mean.mul(1 - eta));
-    return x.sub(threshold).maximum(0);
+    NDArray threshold = max.mul(Scalars.like(max, eta)).add(mean.mul(Scalars.like(mean, 1 - eta)));
+    NDArray shifted = x.sub(threshold);
+    return shifted.maximum(Scalars.like(shifted, 0));
   }
 
   private static double checkEta(double eta) {

@@ -14,7 +14,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.djl.TestKernels;
+import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 import org.kernelnet.kernels.RbfKernel;
 
 /** Kernel layers inside DJL's Trainer with Adam. */
@@ -42,7 +42,7 @@ class KernelTrainingTest {
   }
 
   private static DefaultTrainingConfig config() {
-    return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+    return new DefaultTrainingConfig(new SoftmaxCrossEntropy())
         .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build());
   }
 

@@ -16,13 +16,13 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kernelnet.djl.loss.SquaredError;
 import org.kernelnet.djl.optim.LbfgsResult.StopReason;
 
 /** L-BFGS through {@link ParameterObjective} and {@link Rprop} on a least-squares problem. */
@@ -181,7 +181,7 @@ class DjlOptimTest {
       model.setBlock(linear);
       Rprop rprop = Rprop.builder().optInitialStep(0.05f).build();
       try (Trainer trainer = model.newTrainer(
-          new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(rprop))) {
+          new DefaultTrainingConfig(new SquaredError()).optOptimizer(rprop))) {
         trainer.initialize(new Shape(N, D));
         NDArray x = manager.create(features, new Shape(N, D));
         NDArray y = manager.create(targets, new Shape(N, 1));

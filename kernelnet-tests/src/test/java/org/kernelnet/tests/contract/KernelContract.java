@@ -54,6 +54,11 @@ import org.kernelnet.api.KernelnetRegistry;
  *   <li>{@value #AUTOGRAD}: the gradients of {@code sum(R * gram(u, v))} with respect to u and v
  *       (float64, PyTorch autograd) agree with central finite differences of {@code evaluate} in
  *       double, within {@code 1e-6 (1 + |g|)}; the kernel must not be constant on the contract's points;
+ *   <li>{@value #GARBAGE_COLLECTION}: the float32 gradients are the same when the garbage
+ *       collector runs (and fresh direct buffers full of NaN are allocated) between the forward and the
+ *       backward pass. This catches {@code NDArray.mul(Number)} and its kind in {@code gram}: DJL frees
+ *       the tensor it makes for the number while autograd still needs it (use {@link
+ *       org.kernelnet.api.Scalars#like});
  *   <li>{@value #ROUND_TRIP}, only with a registry that knows the kernel's name: {@code
  *       registry.kernel(kernel.spec())} equals the kernel and has the same properties.
  * </ul>
@@ -73,6 +78,7 @@ public final class KernelContract {
   static final String FINITE_SUPPORT = "finite support";
   static final String AUTOGRAD = "autograd";
   static final String ROUND_TRIP = "spec round trip";
+  static final String GARBAGE_COLLECTION = "gradient survives garbage collection";
 
   private static final double[] SCALES = {0.1, 0.3, 1, 3};
   private static final long SEED = 20180710L;
@@ -111,6 +117,7 @@ public final class KernelContract {
       tests.add(test(spec, FINITE_SUPPORT, () -> checkFiniteSupport(kernel)));
     }
     tests.add(test(spec, AUTOGRAD, () -> checkAutograd(kernel)));
+    tests.add(test(spec, GARBAGE_COLLECTION, () -> checkGradientSurvivesGarbageCollection(kernel)));
     if (registry != null && registry.kernels().stream().anyMatch(r -> r.name().equals(kernel.name()))) {
       tests.add(test(spec, ROUND_TRIP, () -> checkRoundTrip(kernel, registry)));
     }
@@ -311,6 +318,58 @@ public final class KernelContract {
         .as("%s: the gradient is 0 at all the contract's points, so the autograd check says nothing",
             kernel.spec())
         .isGreaterThan(1e-6);
+  }
+
+  private static void checkGradientSurvivesGarbageCollection(Kernel kernel) {
+    Random random = new Random(SEED + 1);
+    double[][] u = points(random, 5, 2);
+    double[][] v = points(random, 4, 2);
+    double[][] r = points(random, 5, 4);
+    float[] quiet = float32Gradient(kernel, u, v, r, false);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      float[] disturbed = float32Gradient(kernel, u, v, r, true);
+      for (int i = 0; i < quiet.length; i++) {
+        if (!(Math.abs(disturbed[i] - quiet[i]) <= 1e-5 * (1 + Math.abs(quiet[i])))) {
+          fail("%s: gradient entry %d is %s after a garbage collection between forward and backward,"
+                  + " %s without: gram reads memory freed after the forward pass (use"
+                  + " Scalars.like(array, value) instead of array.mul(value) and its kind)",
+              kernel.spec(), i, disturbed[i], quiet[i]);
+        }
+      }
+    }
+  }
+
+  /**
+   * d sum(R * gram(u, v)) / d(u, v) in float32, u's gradient then v's; with {@code collectGarbage},
+   * the collector runs and 4-byte direct buffers of NaN are allocated (to reuse freed native memory)
+   * between the forward and the backward pass.
+   */
+  private static float[] float32Gradient(
+      Kernel kernel, double[][] u, double[][] v, double[][] r, boolean collectGarbage) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray un = matrix(manager, u, DataType.FLOAT32);
+      NDArray vn = matrix(manager, v, DataType.FLOAT32);
+      NDArray rn = matrix(manager, r, DataType.FLOAT32);
+      un.setRequiresGradient(true);
+      vn.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray loss = kernel.gram(un, vn).mul(rn).sum();
+        if (collectGarbage) {
+          System.gc();
+          List<java.nio.ByteBuffer> junk = new ArrayList<>();
+          for (int i = 0; i < 4096; i++) {
+            junk.add(java.nio.ByteBuffer.allocateDirect(4)
+                .order(java.nio.ByteOrder.nativeOrder()).putFloat(0, Float.NaN));
+          }
+        }
+        collector.backward(loss);
+      }
+      float[] gu = un.getGradient().toFloatArray();
+      float[] gv = vn.getGradient().toFloatArray();
+      float[] both = Arrays.copyOf(gu, gu.length + gv.length);
+      System.arraycopy(gv, 0, both, gu.length, gv.length);
+      return both;
+    }
   }
 
   /** {@code sum_ij R_ij K(u_i, v_j)} by the closed form. */

@@ -17,6 +17,7 @@ import org.kernelnet.api.AbstractKernel;
 import org.kernelnet.api.Config;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 import org.kernelnet.api.KernelnetRegistry;
 import org.opentest4j.TestAbortedException;
 
@@ -34,7 +35,8 @@ class KernelContractTest {
     List<DynamicTest> tests = KernelContract.testsFor(rbf);
     assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly(
         "test-rbf shape", "test-rbf values float32", "test-rbf values float64", "test-rbf symmetry",
-        "test-rbf positive semi-definite", "test-rbf autograd");
+        "test-rbf positive semi-definite", "test-rbf autograd",
+        "test-rbf gradient survives garbage collection");
     for (DynamicTest t : tests) {
       t.getExecutable().execute();
     }
@@ -49,6 +51,16 @@ class KernelContractTest {
     assertFails(wrong, KernelContract.VALUES_FLOAT64, "gram disagrees with evaluate");
     run(wrong, KernelContract.SHAPE);
     run(wrong, KernelContract.SYMMETRY);
+  }
+
+  @Test
+  void aNumberFreedBeforeBackwardFailsTheGarbageCollectionCheck() throws Throwable {
+    // exp(-D2 * 1.5) with the constant passed as a Java number: DJL frees its tensor right away,
+    // autograd reads it again in backward.
+    Kernel leaky = rbfLike("number-in-gram", SYM, (u, v) -> rbfD2(u, v).mul(-1.5f).exp(),
+        (a, b) -> Math.exp(-1.5 * squaredDistance(a, b)));
+    assertFails(leaky, KernelContract.GARBAGE_COLLECTION, "after a garbage collection");
+    run(leaky, KernelContract.VALUES_FLOAT32);
   }
 
   @Test
@@ -177,7 +189,8 @@ class KernelContractTest {
   private static NDArray rbfD2(NDArray u, NDArray v) {
     NDArray uu = u.square().sum(new int[] {1}, true);
     NDArray vv = v.square().sum(new int[] {1}, true).transpose();
-    return uu.add(vv).sub(u.matMul(v.transpose()).mul(2)).maximum(0f);
+    NDArray uv = u.matMul(v.transpose());
+    return uu.add(vv).sub(uv.add(uv)).maximum(Scalars.like(uv, 0));
   }
 
   private static NDArray rbfGram(NDArray u, NDArray v) {

@@ -14,7 +14,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 
 /**
  * Trains a {@link KernelHead} on cached trunk features with softmax cross-entropy and Adam, and
@@ -126,7 +126,7 @@ final class HeadTrainer {
     int d = features.width();
     Engine.getInstance().setRandomSeed((int) seed);
     model.setBlock(head.block());
-    DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+    DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
         .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
             .build())
         .optDevices(new Device[] {model.getNDManager().getDevice()});

@@ -14,7 +14,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
@@ -24,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 
 /**
  * Trains a classifier {@code [B, 784] -> [B, 10]} (logits) with Adam on the softmax cross-entropy
@@ -129,7 +129,7 @@ public final class ClassifierTraining {
         : Tracker.fixed(lr);
     Adam adam = Adam.builder().optLearningRateTracker(tracker)
         .optWeightDecays((float) settings.weightDecay()).build();
-    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+    DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
         .optOptimizer(adam)
         .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
     return model.newTrainer(config);

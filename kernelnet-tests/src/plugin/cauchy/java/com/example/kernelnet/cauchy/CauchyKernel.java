@@ -8,6 +8,7 @@ import org.kernelnet.api.Config;
 import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.Scalars;
 
 /**
  * The Cauchy kernel {@code K(u, v) = 1 / (1 + gamma ||u - v||^2)}, gamma > 0: a heavy-tailed
@@ -37,15 +38,18 @@ public final class CauchyKernel extends AbstractKernel {
 
   /**
    * {@code 1 / (1 + gamma D2)} with {@code D2[i][j] = |u_i|^2 + |v_j|^2 - 2 u_i . v_j}, clamped at 0:
-   * {@code [n, d] x [m, d] -> [n, m]}.
+   * {@code [n, d] x [m, d] -> [n, m]}. Constants enter through {@link Scalars#like}, never as {@code
+   * NDArray.mul(Number)}, so autograd's copies of them outlive the forward pass.
    */
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
     NDArray uu = u.square().sum(new int[] {1}, true);
     NDArray vv = v.square().sum(new int[] {1}, true).transpose();
-    NDArray d2 = uu.add(vv).sub(u.matMul(v.transpose()).mul(2)).maximum(0f);
-    return d2.mul(gamma).add(1).pow(-1);
+    NDArray uv = u.matMul(v.transpose());
+    NDArray d2 = uu.add(vv).sub(uv.add(uv)).maximum(Scalars.like(uv, 0));
+    NDArray denominator = d2.mul(Scalars.like(d2, gamma)).add(1);
+    return denominator.onesLike().div(denominator);
   }
 
   @Override
