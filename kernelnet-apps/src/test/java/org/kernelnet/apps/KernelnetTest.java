@@ -95,7 +95,7 @@ class KernelnetTest {
     assertThat(unknown.err()).startsWith("kernelnet: Unknown option: '--bogus'")
         .contains("Try 'kernelnet kernels --help'").doesNotContain("\tat ");
     assertThat(none.status()).isEqualTo(2);
-    assertThat(none.err()).contains("Missing a command; one of: kernels, help");
+    assertThat(none.err()).contains("Missing a command; one of: kernels, movielens, recommend, help");
     assertThat(typo.status()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: kernelnet kernels");
   }
