@@ -2,6 +2,7 @@ package org.kernelnet.apps.movielens;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -12,6 +13,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.kernelnet.apps.movielens.data.RatingScale;
@@ -227,7 +229,7 @@ public final class AutoencoderTrainer {
           double loss = 0;
           long start = System.nanoTime();
           for (int from = 0; from < items; from += batchSize) {
-            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(items, from + batchSize));
+            int[] rows = Arrays.copyOfRange(order, from, Math.min(items, from + batchSize));
             try (NDManager scope = net.model().getNDManager().newSubManager()) {
               NDArray x = train.valueRows(scope, rows);
               NDArray m = train.maskRows(scope, rows);
@@ -252,7 +254,7 @@ public final class AutoencoderTrainer {
     private DefaultTrainingConfig config(Optimizer optimizer) {
       return new DefaultTrainingConfig(Loss.l2Loss())
           .optOptimizer(optimizer)
-          .optDevices(new ai.djl.Device[] {net.model().getNDManager().getDevice()});
+          .optDevices(new Device[] {net.model().getNDManager().getDevice()});
     }
 
     private void checkpoint(int iteration, double loss, NDArray values) {

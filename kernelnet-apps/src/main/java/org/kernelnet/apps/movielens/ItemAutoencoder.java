@@ -113,7 +113,12 @@ public final class ItemAutoencoder implements AutoCloseable {
       AutoencoderSpec spec, int users, KernelnetRegistry registry, Device device, DataInputStream in)
       throws IOException, MalformedModelException {
     ItemAutoencoder autoencoder = build(spec, users, registry, device);
-    autoencoder.block.loadParameters(autoencoder.model.getNDManager(), in);
+    try {
+      autoencoder.block.loadParameters(autoencoder.model.getNDManager(), in);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      autoencoder.close();
+      throw e;
+    }
     return autoencoder;
   }
 

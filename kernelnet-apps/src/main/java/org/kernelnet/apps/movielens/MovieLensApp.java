@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,7 +170,7 @@ final class MovieLensApp implements Application {
         keep[n++] = k;
       }
     }
-    return ratings.select(java.util.Arrays.copyOf(keep, n));
+    return ratings.select(Arrays.copyOf(keep, n));
   }
 
   /** The test RMSE of predicting every rating by the training mean. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
+import com.google.gson.JsonParseException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -14,6 +15,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Map;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.report.Provenance;
@@ -109,7 +111,7 @@ public final class SavedModel {
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       byte[] magic = in.readNBytes(MAGIC.length);
-      if (!java.util.Arrays.equals(magic, MAGIC)) {
+      if (!Arrays.equals(magic, MAGIC)) {
         throw new MalformedModelException(file + " is not a kernelnet MovieLens model (no KNML magic)");
       }
       int version = in.readInt();
@@ -121,8 +123,13 @@ public final class SavedModel {
       if (length < 2 || length > (1 << 24)) {
         throw new MalformedModelException(file + " has a header length of " + length + " bytes");
       }
-      Header header = ResultsWriter.gson().fromJson(
-          new String(in.readNBytes(length), StandardCharsets.UTF_8), Header.class);
+      Header header;
+      try {
+        header = ResultsWriter.gson().fromJson(
+            new String(in.readNBytes(length), StandardCharsets.UTF_8), Header.class);
+      } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
+        throw new MalformedModelException(file + " has an unreadable header: " + e.getMessage(), e);
+      }
       ItemAutoencoder net;
       try {
         net = ItemAutoencoder.load(header.spec(), header.users(), registry, device, in);
