@@ -5,6 +5,8 @@ import org.kernelnet.apps.cifar.CifarCommand;
 import org.kernelnet.apps.embed.EmbedCommand;
 import org.kernelnet.apps.kernels.KernelsCommand;
 import org.kernelnet.apps.mnist.MnistCommand;
+import org.kernelnet.apps.movielens.MovieLensCommand;
+import org.kernelnet.apps.movielens.RecommendCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +24,8 @@ import picocli.CommandLine.Spec;
         "Kernelized synaptic weight matrices (Mueller, Martel and Indiveri, ICML 2018) on DJL.",
         ""},
     subcommands = {
-        KernelsCommand.class, MnistCommand.class, EmbedCommand.class, CifarCommand.class,
-        HelpCommand.class},
+        KernelsCommand.class, MovieLensCommand.class, RecommendCommand.class, MnistCommand.class,
+        EmbedCommand.class, CifarCommand.class, HelpCommand.class},
     footer = {
         "",
         "Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.",

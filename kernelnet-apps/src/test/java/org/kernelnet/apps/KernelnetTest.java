@@ -104,7 +104,8 @@ class KernelnetTest {
     assertThat(unknown.err()).startsWith("kernelnet: Unknown option: '--bogus'")
         .contains("Try 'kernelnet kernels --help'").doesNotContain("\tat ");
     assertThat(none.status()).isEqualTo(2);
-    assertThat(none.err()).contains("Missing a command; one of: kernels, mnist, embed, cifar, help");
+    assertThat(none.err())
+        .contains("Missing a command; one of: kernels, movielens, recommend, mnist, embed, cifar, help");
     assertThat(typo.status()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: kernelnet kernels");
   }

@@ -1,0 +1,307 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.kernelnet.apps.movielens.data.RatingScale;
+import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.djl.optim.DifferentiableFunction;
+import org.kernelnet.djl.optim.Lbfgs;
+import org.kernelnet.djl.optim.LbfgsResult;
+import org.kernelnet.djl.optim.ParameterObjective;
+import org.kernelnet.djl.optim.Rprop;
+
+/**
+ * Trains an {@link ItemAutoencoder} on a training {@link RatingMatrix} with the chosen optimiser and
+ * reports a {@link Checkpoint} (loss, train and test RMSE of clipped predictions) every {@code
+ * evalEvery} iterations and at the end.
+ *
+ * <ul>
+ *   <li>{@code lbfgs}: {@link ParameterObjective} over all trainable parameters, one forward and one
+ *       backward pass of the full {@code [items, users]} batch per evaluation, minimised by {@link
+ *       Lbfgs} (history 10) in rounds of {@code evalEvery} iterations; a round that makes no step
+ *       ends training early;
+ *   <li>{@code rprop}: {@link Rprop} through a DJL {@link Trainer}, one full-batch step per
+ *       iteration;
+ *   <li>{@code adam}: DJL's Adam, mini-batches of {@code batchSize} items in a seeded random order,
+ *       the regulariser scaled by the batch's share of the items; an iteration is an epoch.
+ * </ul>
+ */
+public final class AutoencoderTrainer {
+  /**
+   * The state at one evaluation point.
+   *
+   * @param iteration iterations (epochs for Adam) done
+   * @param loss the training loss (full-batch; for Adam the sum of the epoch's batch losses)
+   * @param trainRmse RMSE of clipped predictions on the training ratings
+   * @param testRmse RMSE of clipped predictions on the test ratings
+   * @param seconds training time so far, evaluations excluded
+   */
+  public record Checkpoint(int iteration, double loss, double trainRmse, double testRmse, double seconds) {}
+
+  /**
+   * The outcome of one training run.
+   *
+   * @param last the final checkpoint
+   * @param history every checkpoint, in order
+   * @param evaluations loss+gradient evaluations (L-BFGS), steps (RPROP) or batches (Adam)
+   * @param secondsPerEvaluation training seconds divided by {@code evaluations}
+   * @param stopReason why training ended
+   */
+  public record Outcome(
+      Checkpoint last, List<Checkpoint> history, long evaluations, double secondsPerEvaluation,
+      String stopReason) {
+    public Outcome {
+      history = List.copyOf(history);
+    }
+  }
+
+  /** Receives every checkpoint as it happens. */
+  @FunctionalInterface
+  public interface Listener {
+    void onCheckpoint(Checkpoint checkpoint);
+  }
+
+  private final OptimizerKind optimizer;
+  private final int iterations;
+  private final int evalEvery;
+  private final double learningRate;
+  private final int batchSize;
+  private final long seed;
+
+  /**
+   * @param optimizer the optimiser
+   * @param iterations iterations, steps or epochs, {@code >= 1}
+   * @param evalEvery checkpoint interval, {@code >= 1}
+   * @param learningRate Adam's learning rate
+   * @param batchSize Adam's batch size in items
+   * @param seed seeds Adam's batch order
+   */
+  public AutoencoderTrainer(
+      OptimizerKind optimizer, int iterations, int evalEvery, double learningRate, int batchSize,
+      long seed) {
+    this.optimizer = requireNonNull(optimizer, "optimizer is null");
+    if (iterations < 1 || evalEvery < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("iterations, evalEvery and batchSize must be >= 1, got "
+          + iterations + ", " + evalEvery + ", " + batchSize);
+    }
+    this.iterations = iterations;
+    this.evalEvery = evalEvery;
+    this.learningRate = learningRate;
+    this.batchSize = batchSize;
+    this.seed = seed;
+  }
+
+  /**
+   * Trains {@code net} in place.
+   *
+   * @param net the autoencoder, its input width {@code train.users()}
+   * @param train the training matrix (the network's input and target)
+   * @param trainRatings the training ratings, for the train RMSE
+   * @param testRatings the held-out ratings, for the test RMSE
+   * @param scale the rating scale predictions are clipped to
+   * @param listener told about every checkpoint
+   */
+  public Outcome train(
+      ItemAutoencoder net, RatingMatrix train, Ratings trainRatings, Ratings testRatings,
+      RatingScale scale, Listener listener) {
+    requireNonNull(net, "net is null");
+    requireNonNull(train, "train is null");
+    requireNonNull(listener, "listener is null");
+    Run run = new Run(net, train, trainRatings, testRatings, scale, listener);
+    try (NDManager data = net.model().getNDManager().newSubManager()) {
+      NDArray values = train.values(data);
+      NDArray mask = train.mask(data);
+      return switch (optimizer) {
+        case LBFGS -> run.lbfgs(values, mask);
+        case RPROP -> run.rprop(values, mask);
+        case ADAM -> run.adam(values);
+      };
+    }
+  }
+
+  /** The state of one training run. */
+  private final class Run {
+    private final ItemAutoencoder net;
+    private final RatingMatrix train;
+    private final Ratings trainRatings;
+    private final Ratings testRatings;
+    private final RatingScale scale;
+    private final Listener listener;
+    private final List<Checkpoint> history = new ArrayList<>();
+    private long trainingNanos;
+
+    Run(ItemAutoencoder net, RatingMatrix train, Ratings trainRatings, Ratings testRatings,
+        RatingScale scale, Listener listener) {
+      this.net = net;
+      this.train = train;
+      this.trainRatings = requireNonNull(trainRatings, "trainRatings is null");
+      this.testRatings = requireNonNull(testRatings, "testRatings is null");
+      this.scale = requireNonNull(scale, "scale is null");
+      this.listener = listener;
+    }
+
+    Outcome lbfgs(NDArray values, NDArray mask) {
+      ParameterObjective objective = ParameterObjective.of(net.block(), scope -> {
+        scope.tempAttachAll(values, mask);
+        return net.loss(net.forward(scope), scope, values, mask, 1);
+      });
+      DifferentiableFunction guarded = new FiniteGradient(objective);
+      double[] x = new double[objective.dimension()];
+      int done = 0;
+      long evaluations = 0;
+      String reason = "max iterations";
+      double loss = Double.NaN;
+      while (done < iterations) {
+        int round = Math.min(evalEvery, iterations - done);
+        Lbfgs lbfgs = Lbfgs.builder().optHistorySize(10).optMaxIterations(round).build();
+        long start = System.nanoTime();
+        objective.readParameters(x);
+        LbfgsResult result = lbfgs.minimize(guarded, x);
+        objective.writeParameters(x);
+        trainingNanos += System.nanoTime() - start;
+        done += result.iterations();
+        evaluations += result.evaluations();
+        loss = result.value();
+        if (result.iterations() == 0) {
+          reason = "L-BFGS made no progress (" + result.reason() + ")";
+          break;
+        }
+        checkpoint(done, loss, values);
+      }
+      if (history.isEmpty() || history.get(history.size() - 1).iteration() != done) {
+        checkpoint(done, loss, values);
+      }
+      return outcome(evaluations, reason);
+    }
+
+    Outcome rprop(NDArray values, NDArray mask) {
+      long evaluations = 0;
+      try (Trainer trainer = net.model().newTrainer(config(Rprop.builder().build()))) {
+        double loss = Double.NaN;
+        for (int it = 1; it <= iterations; it++) {
+          long start = System.nanoTime();
+          try (NDManager scope = net.model().getNDManager().newSubManager()) {
+            scope.tempAttachAll(values, mask);
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+              NDArray l = net.loss(trainer::forward, scope, values, mask, 1);
+              collector.backward(l);
+              loss = l.getFloat();
+            }
+            trainer.step();
+          }
+          trainingNanos += System.nanoTime() - start;
+          evaluations++;
+          if (it % evalEvery == 0 || it == iterations) {
+            checkpoint(it, loss, values);
+          }
+        }
+      }
+      return outcome(evaluations, "max iterations");
+    }
+
+    Outcome adam(NDArray values) {
+      Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
+          .build();
+      Random random = new Random(seed);
+      int items = train.items();
+      int[] order = new int[items];
+      for (int i = 0; i < items; i++) {
+        order[i] = i;
+      }
+      long evaluations = 0;
+      try (Trainer trainer = net.model().newTrainer(config(adam))) {
+        for (int epoch = 1; epoch <= iterations; epoch++) {
+          shuffle(order, random);
+          double loss = 0;
+          long start = System.nanoTime();
+          for (int from = 0; from < items; from += batchSize) {
+            int[] rows = Arrays.copyOfRange(order, from, Math.min(items, from + batchSize));
+            try (NDManager scope = net.model().getNDManager().newSubManager()) {
+              NDArray x = train.valueRows(scope, rows);
+              NDArray m = train.maskRows(scope, rows);
+              try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray l = net.loss(trainer::forward, scope, x, m, (double) rows.length / items);
+                collector.backward(l);
+                loss += l.getFloat();
+              }
+              trainer.step();
+            }
+            evaluations++;
+          }
+          trainingNanos += System.nanoTime() - start;
+          if (epoch % evalEvery == 0 || epoch == iterations) {
+            checkpoint(epoch, loss, values);
+          }
+        }
+      }
+      return outcome(evaluations, "max epochs");
+    }
+
+    private DefaultTrainingConfig config(Optimizer optimizer) {
+      return new DefaultTrainingConfig(Loss.l2Loss())
+          .optOptimizer(optimizer)
+          .optDevices(new Device[] {net.model().getNDManager().getDevice()});
+    }
+
+    private void checkpoint(int iteration, double loss, NDArray values) {
+      float[] predictions = net.predict(values);
+      Checkpoint c = new Checkpoint(iteration, loss,
+          RatingMatrix.rmse(predictions, train.users(), trainRatings, scale),
+          RatingMatrix.rmse(predictions, train.users(), testRatings, scale),
+          trainingNanos / 1e9);
+      history.add(c);
+      listener.onCheckpoint(c);
+    }
+
+    private Outcome outcome(long evaluations, String reason) {
+      return new Outcome(history.get(history.size() - 1), history, evaluations,
+          evaluations == 0 ? Double.NaN : trainingNanos / 1e9 / evaluations, reason);
+    }
+  }
+
+  /**
+   * The objective with a non-finite gradient reported as a non-finite value, which the line search
+   * treats as a step too long; float32 round-off far from the current point can otherwise hand
+   * L-BFGS a finite value with a NaN gradient.
+   */
+  private record FiniteGradient(DifferentiableFunction f) implements DifferentiableFunction {
+    @Override
+    public int dimension() {
+      return f.dimension();
+    }
+
+    @Override
+    public double evaluate(double[] x, double[] gradient) {
+      double value = f.evaluate(x, gradient);
+      for (double g : gradient) {
+        if (!Double.isFinite(g)) {
+          return Double.NaN;
+        }
+      }
+      return value;
+    }
+  }
+
+  private static void shuffle(int[] a, Random random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}

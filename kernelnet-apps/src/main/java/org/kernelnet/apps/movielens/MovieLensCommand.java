@@ -1,0 +1,160 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.ApplicationRunner;
+import org.kernelnet.apps.inject.CoreSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kernelnet movielens}: the options of the MovieLens experiment (section 3.5, Tables 3 and
+ * 4); the work is done by {@link MovieLensApp}.
+ */
+@Command(
+    name = "movielens",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.kernelnet.apps.VersionProvider.class,
+    description = {
+        "Trains item-based autoencoders (I-AutoRec, KernelNet, Sparse FC) on MovieLens and reports"
+            + " the test RMSE over random splits (Table 3) and parameters and MACs (Table 4).",
+        "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits."})
+public final class MovieLensCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  @Mixin private CommonOptions common;
+  @Mixin private DeviceOption device;
+
+  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-100k",
+      description = "ml-100k, ml-1m or ml-10m (default: ${DEFAULT-VALUE}).")
+  private String dataset;
+
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = "sparse-fc",
+      description = "autorec, kernelnet or sparse-fc (default: ${DEFAULT-VALUE}).")
+  private String model;
+
+  @Option(names = "--layers", paramLabel = "N", defaultValue = "2",
+      description = "Hidden layers (default: ${DEFAULT-VALUE}).")
+  private int layers;
+
+  @Option(names = "--hidden", paramLabel = "N", defaultValue = "500",
+      description = "Units per hidden layer (default: ${DEFAULT-VALUE}).")
+  private int hidden;
+
+  @Option(names = "--kernel", paramLabel = "SPEC",
+      description = "Kernel specification for kernelnet/sparse-fc (default: tanh for kernelnet,"
+          + " hat-sq for sparse-fc); see 'kernelnet kernels'.")
+  private String kernel;
+
+  @Option(names = "--dimension", paramLabel = "D",
+      description = "Location dimension d (default: 50 for kernelnet, 5 for sparse-fc).")
+  private Integer dimension;
+
+  @Option(names = "--lambda2", paramLabel = "X",
+      description = "Weight of the l2 term lambda_2/2 sum W^2 (default: 60).")
+  private Double lambda2;
+
+  @Option(names = "--lambda0", paramLabel = "X",
+      description = "Weight of the kernel-overlap term lambda_0/2 sum K^2 (default: 0.013 for"
+          + " sparse-fc, 0 for kernelnet).")
+  private Double lambda0;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "lbfgs",
+      description = "lbfgs, rprop or adam (default: ${DEFAULT-VALUE}).")
+  private String optimizer;
+
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "L-BFGS iterations, RPROP steps or Adam epochs per split (default: 1000, Adam"
+          + " 200; --quick: 60, Adam 20).")
+  private Integer iterations;
+
+  @Option(names = "--eval-every", paramLabel = "N",
+      description = "Iterations between RMSE reports; also the L-BFGS round length after which its"
+          + " history restarts (default: 50, Adam 10).")
+  private Integer evalEvery;
+
+  @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "1e-3",
+      description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
+  private double learningRate;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
+      description = "Adam's mini-batch size in items (default: ${DEFAULT-VALUE}).")
+  private int batchSize;
+
+  @Option(names = "--splits", paramLabel = "N",
+      description = "Random train/test splits to average (default: 5; --quick: 2).")
+  private Integer splits;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Split k (from 0) and its initialisation use seed + k (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--test-fraction", paramLabel = "F",
+      description = "Held-out fraction of the ratings (default: 0.2 for ML-100K, else 0.1).")
+  private Double testFraction;
+
+  @Option(names = "--max-items", paramLabel = "N",
+      description = "Use only the ratings of the first N items (default: all; --quick: 600).")
+  private Integer maxItems;
+
+  @Option(names = "--rated-inputs", paramLabel = "N", defaultValue = "10",
+      description = "Rated items per prediction assumed by the MACs count (default: ${DEFAULT-VALUE}).")
+  private int ratedInputs;
+
+  @Option(names = "--all", description = "Train the six rows of Table 3 (autorec, kernelnet,"
+      + " sparse-fc with 1 and 2 hidden layers).")
+  private boolean all;
+
+  @Option(names = "--quick", description = "Smoke run: fewer iterations, items and splits unless"
+      + " given.")
+  private boolean quick;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Output folder (default: results/movielens/<yyyyMMdd-HHmmss>).")
+  private Path output;
+
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Where to save the first split's model (default: <output>/models/<model>.knml).")
+  private Path save;
+
+  @Spec private CommandSpec spec;
+
+  /** @param environment the environment variables and home folder the command runs with */
+  public MovieLensCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    MovieLensConfig config = MovieLensConfig.builder()
+        .dataset(dataset).model(model).layers(layers).hidden(hidden).kernel(kernel)
+        .dimension(dimension).lambda2(lambda2).lambda0(lambda0).optimizer(optimizer)
+        .iterations(iterations).evalEvery(evalEvery).learningRate(learningRate)
+        .batchSize(batchSize).splits(splits).seed(seed).testFraction(testFraction)
+        .maxItems(maxItems).ratedInputs(ratedInputs).all(all).quick(quick)
+        .output(output != null ? output : defaultOutput("movielens")).save(save)
+        .build();
+    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
+        new MovieLensModule(config), MovieLensApp.class);
+    return ExitCode.OK;
+  }
+
+  /** {@code results/<command>/<yyyyMMdd-HHmmss>} relative to the working folder. */
+  static Path defaultOutput(String command) {
+    return Path.of("results", command,
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  }
+}

@@ -1,0 +1,361 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+
+/**
+ * The configuration of the {@code movielens} application (Tables 3 and 4): which data set, which
+ * autoencoders (one, or the six rows of Table 3 with {@code --all}), how to train them and how many
+ * random splits to average. Built by {@link Builder}, which reports every problem at once.
+ *
+ * @param dataset the data set
+ * @param models the autoencoders to train, one table row each
+ * @param optimizer the optimiser
+ * @param iterations L-BFGS iterations, RPROP steps or Adam epochs per split, {@code >= 1}
+ * @param evalEvery how many iterations (epochs for Adam) between train/test RMSE reports; for
+ *     L-BFGS also the length of a round after which its history restarts
+ * @param learningRate Adam's learning rate (unused by the full-batch optimisers)
+ * @param batchSize Adam's mini-batch size in items (unused by the full-batch optimisers)
+ * @param splits the number of random train/test splits, {@code >= 1}
+ * @param seed the seed of split {@code k} is {@code seed + k}; it also seeds the initialisation
+ * @param testFraction the fraction of ratings held out per split
+ * @param maxItems if {@code > 0}, only the ratings of the first {@code maxItems} items (in item-id
+ *     order) are used; 0 for all
+ * @param ratedInputs the rated items per user assumed by the MACs count of Table 4 (10)
+ * @param output the output folder
+ * @param save where to save the model of the first split, or null to save into the output folder
+ * @param quick whether {@code --quick} chose the smoke-run defaults
+ */
+public record MovieLensConfig(
+    MovieLensDataset dataset,
+    List<AutoencoderSpec> models,
+    OptimizerKind optimizer,
+    int iterations,
+    int evalEvery,
+    double learningRate,
+    int batchSize,
+    int splits,
+    long seed,
+    double testFraction,
+    int maxItems,
+    int ratedInputs,
+    Path output,
+    Path save,
+    boolean quick) {
+
+  /** Copies the model list; the builder has validated everything else. */
+  public MovieLensConfig {
+    requireNonNull(dataset, "dataset is null");
+    models = List.copyOf(models);
+    requireNonNull(optimizer, "optimizer is null");
+    requireNonNull(output, "output is null");
+  }
+
+  /** A builder holding the raw option values; null means "not given". */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The names {@code --dataset} accepts: {@code ml-100k}, {@code ml-1m}, {@code ml-10m}. */
+  static String datasetId(MovieLensDataset dataset) {
+    return dataset.label().toLowerCase(Locale.ROOT);
+  }
+
+  /** Collects the options and validates them together in {@link #build()}. */
+  public static final class Builder {
+    private String dataset = "ml-100k";
+    private String model = ModelKind.SPARSE_FC.id();
+    private int layers = 2;
+    private int hidden = 500;
+    private String kernel;
+    private Integer dimension;
+    private Double lambda2;
+    private Double lambda0;
+    private String optimizer = OptimizerKind.LBFGS.id();
+    private Integer iterations;
+    private Integer evalEvery;
+    private double learningRate = 1e-3;
+    private int batchSize = 64;
+    private Integer splits;
+    private long seed = 1;
+    private Double testFraction;
+    private Integer maxItems;
+    private int ratedInputs = 10;
+    private Path output;
+    private Path save;
+    private boolean all;
+    private boolean quick;
+
+    private Builder() {}
+
+    /** {@code ml-100k} (default), {@code ml-1m} or {@code ml-10m}. */
+    public Builder dataset(String dataset) {
+      this.dataset = dataset;
+      return this;
+    }
+
+    /** {@code autorec}, {@code kernelnet} or {@code sparse-fc} (default). */
+    public Builder model(String model) {
+      this.model = model;
+      return this;
+    }
+
+    /** Hidden layers (default 2). */
+    public Builder layers(int layers) {
+      this.layers = layers;
+      return this;
+    }
+
+    /** Hidden units per layer (default 500). */
+    public Builder hidden(int hidden) {
+      this.hidden = hidden;
+      return this;
+    }
+
+    /** The kernel specification, or null for the model's default. */
+    public Builder kernel(String kernel) {
+      this.kernel = kernel;
+      return this;
+    }
+
+    /** The location dimension, or null for the model's default. */
+    public Builder dimension(Integer dimension) {
+      this.dimension = dimension;
+      return this;
+    }
+
+    /** {@code lambda_2}, or null for the model's default. */
+    public Builder lambda2(Double lambda2) {
+      this.lambda2 = lambda2;
+      return this;
+    }
+
+    /** {@code lambda_0}, or null for the model's default. */
+    public Builder lambda0(Double lambda0) {
+      this.lambda0 = lambda0;
+      return this;
+    }
+
+    /** {@code lbfgs} (default), {@code rprop} or {@code adam}. */
+    public Builder optimizer(String optimizer) {
+      this.optimizer = optimizer;
+      return this;
+    }
+
+    /** Iterations/epochs, or null for the optimiser's default. */
+    public Builder iterations(Integer iterations) {
+      this.iterations = iterations;
+      return this;
+    }
+
+    /** The reporting interval, or null for the default. */
+    public Builder evalEvery(Integer evalEvery) {
+      this.evalEvery = evalEvery;
+      return this;
+    }
+
+    /** Adam's learning rate (default 1e-3). */
+    public Builder learningRate(double learningRate) {
+      this.learningRate = learningRate;
+      return this;
+    }
+
+    /** Adam's batch size in items (default 64). */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** Random splits, or null for the default (5; 2 with quick). */
+    public Builder splits(Integer splits) {
+      this.splits = splits;
+      return this;
+    }
+
+    /** The base seed (default 1). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The test fraction, or null for the data set's (0.2 for ML-100K, else 0.1). */
+    public Builder testFraction(Double testFraction) {
+      this.testFraction = testFraction;
+      return this;
+    }
+
+    /** Items to keep, or null for all (600 with quick). */
+    public Builder maxItems(Integer maxItems) {
+      this.maxItems = maxItems;
+      return this;
+    }
+
+    /** Rated items assumed by the MACs count (default 10). */
+    public Builder ratedInputs(int ratedInputs) {
+      this.ratedInputs = ratedInputs;
+      return this;
+    }
+
+    /** The output folder (required). */
+    public Builder output(Path output) {
+      this.output = output;
+      return this;
+    }
+
+    /** The model file, or null. */
+    public Builder save(Path save) {
+      this.save = save;
+      return this;
+    }
+
+    /** Train the six rows of Table 3 instead of one model. */
+    public Builder all(boolean all) {
+      this.all = all;
+      return this;
+    }
+
+    /** Smoke-run defaults for the options not given. */
+    public Builder quick(boolean quick) {
+      this.quick = quick;
+      return this;
+    }
+
+    /**
+     * Validates every option.
+     *
+     * @throws ConfigurationException listing every problem, valid names and ranges included
+     */
+    public MovieLensConfig build() {
+      List<String> problems = new ArrayList<>();
+      MovieLensDataset data = Arrays.stream(MovieLensDataset.values())
+          .filter(d -> datasetId(d).equals(dataset)).findFirst().orElse(null);
+      if (data == null) {
+        problems.add("--dataset: unknown data set '" + dataset + "'; valid: "
+            + Arrays.stream(MovieLensDataset.values()).map(MovieLensConfig::datasetId)
+                .collect(Collectors.joining(", ")));
+      }
+      ModelKind kind = ModelKind.byId(model).orElse(null);
+      if (kind == null) {
+        problems.add("--model: unknown model '" + model + "'; valid: " + ModelKind.ids());
+      }
+      OptimizerKind opt = OptimizerKind.byId(optimizer).orElse(null);
+      if (opt == null) {
+        problems.add("--optimizer: unknown optimizer '" + optimizer + "'; valid: "
+            + OptimizerKind.ids());
+      }
+      if (layers < 1 || layers > 10) {
+        problems.add("--layers must be in [1, 10], got " + layers);
+      }
+      if (hidden < 1) {
+        problems.add("--hidden must be >= 1, got " + hidden);
+      }
+      if (kernel != null && kernel.isBlank()) {
+        problems.add("--kernel must not be empty");
+      }
+      if (kind == ModelKind.AUTOREC && !all && (kernel != null || dimension != null
+          || lambda0 != null)) {
+        problems.add("--kernel, --dimension and --lambda0 apply to kernelnet and sparse-fc, not"
+            + " to autorec");
+      }
+      if (all && (kernel != null || dimension != null)) {
+        problems.add("--kernel and --dimension cannot be combined with --all (its kernel rows use"
+            + " different kernels); --lambda2 and --lambda0 apply to every row");
+      }
+      if (dimension != null && dimension < 1) {
+        problems.add("--dimension must be >= 1, got " + dimension);
+      }
+      checkLambda(problems, "--lambda2", lambda2);
+      checkLambda(problems, "--lambda0", lambda0);
+      int its = iterations != null ? iterations : defaultIterations(opt);
+      if (its < 1) {
+        problems.add("--iterations must be >= 1, got " + its);
+      }
+      int every = evalEvery != null ? evalEvery : defaultEvalEvery(opt, its);
+      if (every < 1) {
+        problems.add("--eval-every must be >= 1, got " + every);
+      }
+      if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+        problems.add("--learning-rate must be a finite number > 0, got " + learningRate);
+      }
+      if (batchSize < 1) {
+        problems.add("--batch-size must be >= 1, got " + batchSize);
+      }
+      int k = splits != null ? splits : quick ? 2 : 5;
+      if (k < 1) {
+        problems.add("--splits must be >= 1, got " + k);
+      }
+      double f = testFraction != null ? testFraction
+          : data != null ? data.defaultTestFraction() : 0.1;
+      if (!(f > 0 && f < 1)) {
+        problems.add("--test-fraction must be in (0, 1), got " + f);
+      }
+      int items = maxItems != null ? maxItems : quick ? 600 : 0;
+      if (items < 0) {
+        problems.add("--max-items must be >= 0 (0 = all), got " + items);
+      }
+      if (ratedInputs < 1) {
+        problems.add("--rated-inputs must be >= 1, got " + ratedInputs);
+      }
+      if (output == null) {
+        problems.add("--output is required");
+      }
+      if (all && save != null) {
+        problems.add("--save names one model file but --all trains six models; drop --save (the"
+            + " models go into the output folder)");
+      }
+      if (!problems.isEmpty()) {
+        throw new ConfigurationException(problems);
+      }
+      List<AutoencoderSpec> models = new ArrayList<>();
+      if (all) {
+        for (ModelKind each : ModelKind.values()) {
+          for (int l = 1; l <= 2; l++) {
+            models.add(spec(each, l));
+          }
+        }
+      } else {
+        models.add(spec(kind, layers));
+      }
+      return new MovieLensConfig(data, models, opt, its, every, learningRate, batchSize, k, seed,
+          f, items, ratedInputs, output, save, quick);
+    }
+
+    private AutoencoderSpec spec(ModelKind kind, int hiddenLayers) {
+      boolean kernelled = kind.usesKernel();
+      return new AutoencoderSpec(
+          kind,
+          hiddenLayers,
+          hidden,
+          kernelled ? (kernel != null ? kernel : kind.defaultKernel().orElseThrow()) : null,
+          kernelled ? (dimension != null ? dimension : kind.defaultDimension()) : 0,
+          lambda2 != null ? lambda2 : kind.defaultLambda2(),
+          kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0()) : 0);
+    }
+
+    private int defaultIterations(OptimizerKind opt) {
+      if (opt == OptimizerKind.ADAM) {
+        return quick ? 20 : 200;
+      }
+      return quick ? 60 : 1000;
+    }
+
+    private static int defaultEvalEvery(OptimizerKind opt, int iterations) {
+      int every = opt == OptimizerKind.ADAM ? 10 : 50;
+      return Math.max(1, Math.min(every, iterations));
+    }
+
+    private static void checkLambda(List<String> problems, String option, Double value) {
+      if (value != null && (!(value >= 0) || value.isInfinite())) {
+        problems.add(option + " must be a finite number >= 0, got " + value);
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package org.kernelnet.apps.movielens;
+
+import java.util.List;
+import java.util.Map;
+import org.kernelnet.apps.movielens.AutoencoderTrainer.Checkpoint;
+import org.kernelnet.apps.report.Provenance;
+
+/**
+ * The results file of the {@code movielens} application ({@code results.json}): one row per
+ * autoencoder (Table 3: test RMSE per split, mean and standard error; Table 4: parameters and MACs).
+ *
+ * @param provenance versions, configuration, seeds and the ratings file with its checksum
+ * @param dataset e.g. {@code ML-100K}
+ * @param optimizer e.g. {@code lbfgs}
+ * @param items the item rows used
+ * @param users the users (network width)
+ * @param ratings the ratings used (all splits together)
+ * @param globalMeanBaselineRmse the mean test RMSE over the splits of predicting every rating by
+ *     the training mean
+ * @param rows one per autoencoder
+ */
+public record MovieLensResults(
+    Provenance provenance,
+    String dataset,
+    String optimizer,
+    int items,
+    int users,
+    int ratings,
+    double globalMeanBaselineRmse,
+    List<Row> rows) {
+
+  public MovieLensResults {
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * One autoencoder over all splits.
+   *
+   * @param model the table name, e.g. {@code Sparse FC (2)}
+   * @param spec its architecture and regularisation
+   * @param splits one result per split
+   * @param meanTestRmse the mean test RMSE over the splits
+   * @param standardError the sample standard deviation of the test RMSEs over {@code sqrt(splits)}
+   *     (NaN for one split)
+   * @param meanTrainRmse the mean train RMSE
+   * @param freeParameters the trained values of the network
+   * @param denseEquivalentParameters the parameters of the same network with dense layers
+   * @param meanMacs the mean over the splits of the MACs of one prediction (Table 4)
+   * @param savedModel the file of the first split's model
+   */
+  public record Row(
+      String model,
+      AutoencoderSpec spec,
+      List<Split> splits,
+      double meanTestRmse,
+      double standardError,
+      double meanTrainRmse,
+      long freeParameters,
+      long denseEquivalentParameters,
+      double meanMacs,
+      String savedModel) {
+    public Row {
+      splits = List.copyOf(splits);
+    }
+  }
+
+  /**
+   * One trained model.
+   *
+   * @param split the split number, from 1
+   * @param seed the split and initialisation seed
+   * @param splitProvenance the split's source, checksum, seed, sizes and fingerprint
+   * @param testRmse the final test RMSE of clipped predictions
+   * @param trainRmse the final train RMSE of clipped predictions
+   * @param baselineRmse the test RMSE of the training mean
+   * @param iterations iterations (epochs for Adam) done
+   * @param evaluations loss+gradient evaluations, steps or batches
+   * @param trainingSeconds training time, evaluations of RMSE excluded
+   * @param secondsPerEvaluation {@code trainingSeconds / evaluations}
+   * @param stopReason why training ended
+   * @param macs MACs of one prediction (Table 4)
+   * @param history every checkpoint
+   */
+  public record Split(
+      int split,
+      long seed,
+      Map<String, String> splitProvenance,
+      double testRmse,
+      double trainRmse,
+      double baselineRmse,
+      int iterations,
+      long evaluations,
+      double trainingSeconds,
+      double secondsPerEvaluation,
+      String stopReason,
+      long macs,
+      List<Checkpoint> history) {
+    public Split {
+      splitProvenance = Map.copyOf(splitProvenance);
+      history = List.copyOf(history);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.kernelnet.apps.movielens;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsReader;
+
+/**
+ * Loads a saved model and the ratings file it was trained on (checked by SHA-256), feeds every
+ * item's known ratings (all of the file's ratings, not only the training split) through the
+ * autoencoder and lists the user's unrated items with the highest predicted ratings (clipped to the
+ * rating scale).
+ */
+final class RecommendApp implements Application {
+  private final RecommendConfig config;
+  private final KernelnetRegistry registry;
+  private final DataDirectory dataDir;
+  private final Downloader downloader;
+  private final Terminal terminal;
+  private final Device device;
+
+  @Inject
+  RecommendApp(RecommendConfig config, KernelnetRegistry registry, DataDirectory dataDir,
+      Downloader downloader, Terminal terminal, Device device) {
+    this.config = config;
+    this.registry = registry;
+    this.dataDir = dataDir;
+    this.downloader = downloader;
+    this.terminal = terminal;
+    this.device = device;
+  }
+
+  /** One recommended item. */
+  record Recommendation(int itemId, double predicted, String title) {}
+
+  @Override
+  public void run() throws Exception {
+    try (SavedModel.Loaded loaded = SavedModel.read(config.model(), registry, device)) {
+      SavedModel.Header header = loaded.header();
+      MovieLensDataset dataset = MovieLensDataset.valueOf(header.dataset());
+      Path file = dataset.locate(dataDir, downloader);
+      Ratings all = RatingsReader.of(dataset).read(file);
+      if (!all.sourceSha256().equals(header.ratingsSha256())) {
+        throw new ConfigurationException("the model " + config.model() + " was trained on a ratings"
+            + " file with SHA-256 " + header.ratingsSha256() + " but " + file + " has "
+            + all.sourceSha256());
+      }
+      Ratings ratings = MovieLensApp.firstItems(all, header.items());
+      OptionalInt user = ratings.userIndex(config.user());
+      if (user.isEmpty()) {
+        throw new ConfigurationException("--user " + config.user() + ": no such user in " + file
+            + " (user ids " + ratings.userId(0) + ".." + ratings.userId(ratings.numUsers() - 1) + ")");
+      }
+      List<Recommendation> top = recommend(loaded.net(), ratings, header.items(), user.getAsInt(),
+          config.top(), MovieTitles.find(dataDir, dataset));
+      PrintWriter out = terminal.out();
+      out.printf(Locale.ROOT, "Top %d unrated items for user %d (%s, %s, test RMSE %.4f)%n",
+          top.size(), config.user(), header.spec().label(), dataset.label(), header.testRmse());
+      out.printf(Locale.ROOT, "%4s %8s %9s  %s%n", "rank", "item", "predicted", "title");
+      for (int r = 0; r < top.size(); r++) {
+        Recommendation rec = top.get(r);
+        out.printf(Locale.ROOT, "%4d %8d %9.3f  %s%n", r + 1, rec.itemId(), rec.predicted(),
+            rec.title());
+      }
+      out.flush();
+    }
+  }
+
+  /** The user's {@code top} unrated items, best first (ties by item id). */
+  static List<Recommendation> recommend(ItemAutoencoder net, Ratings ratings, int items, int user,
+      int top, MovieTitles titles) {
+    RatingMatrix matrix = RatingMatrix.of(ratings, items);
+    float[] predictions;
+    try (NDManager scope = net.model().getNDManager().newSubManager()) {
+      NDArray input = matrix.values(scope);
+      predictions = net.predict(input);
+    }
+    boolean[] rated = new boolean[items];
+    for (int k = 0; k < ratings.size(); k++) {
+      if (ratings.user(k) == user) {
+        rated[ratings.item(k)] = true;
+      }
+    }
+    List<Recommendation> candidates = new ArrayList<>();
+    for (int i = 0; i < items; i++) {
+      if (!rated[i]) {
+        int id = ratings.itemId(i);
+        candidates.add(new Recommendation(id,
+            RatingMatrix.clip(predictions[i * matrix.users() + user], ratings.scale()),
+            titles.title(id).orElse("")));
+      }
+    }
+    candidates.sort(Comparator.comparingDouble(Recommendation::predicted).reversed()
+        .thenComparingInt(Recommendation::itemId));
+    return List.copyOf(candidates.subList(0, Math.min(top, candidates.size())));
+  }
+}

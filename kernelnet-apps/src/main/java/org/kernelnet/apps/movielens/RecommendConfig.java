@@ -1,0 +1,39 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.kernelnet.apps.cli.ConfigurationException;
+
+/**
+ * The configuration of the {@code recommend} application.
+ *
+ * @param model the saved model file
+ * @param user the original user id
+ * @param top how many items to list, {@code >= 1}
+ */
+public record RecommendConfig(Path model, int user, int top) {
+  /**
+   * Validates every setting together.
+   *
+   * @throws ConfigurationException listing every problem
+   */
+  public RecommendConfig {
+    List<String> problems = new ArrayList<>();
+    if (model == null) {
+      problems.add("--model FILE is required");
+    } else if (!Files.isRegularFile(model)) {
+      problems.add("--model: no such file: " + model.toAbsolutePath());
+    }
+    if (top < 1) {
+      problems.add("--top must be >= 1, got " + top);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    requireNonNull(model, "model is null");
+  }
+}

@@ -1,0 +1,143 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import com.google.gson.JsonParseException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Map;
+import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.ResultsWriter;
+
+/**
+ * A trained item-based autoencoder in one file: the magic {@code KNML}, a format version (int), the
+ * length (int) and UTF-8 bytes of the JSON {@link Header} (architecture, data set and split
+ * provenance, test RMSE, {@link Provenance}), then the DJL parameters of the block (each kernel
+ * layer records its kernel specification). Written to a temporary sibling and moved into place.
+ */
+public final class SavedModel {
+  private static final byte[] MAGIC = "KNML".getBytes(StandardCharsets.US_ASCII);
+  /** The format version written by this class. */
+  public static final int FORMAT_VERSION = 1;
+
+  private SavedModel() {}
+
+  /**
+   * What a saved model records besides its parameters.
+   *
+   * @param spec the architecture
+   * @param dataset the data set's enum name, e.g. {@code ML_100K}
+   * @param users the input/output width (users of the data set)
+   * @param items the item rows the model was trained on (the first {@code items} item indices)
+   * @param ratingsSha256 the SHA-256 of the ratings file trained on
+   * @param split the training split's provenance ({@code RatingSplit.provenance()})
+   * @param testRmse the test RMSE of the split
+   * @param provenance versions, configuration, seeds, data
+   */
+  public record Header(
+      AutoencoderSpec spec,
+      String dataset,
+      int users,
+      int items,
+      String ratingsSha256,
+      Map<String, String> split,
+      double testRmse,
+      Provenance provenance) {
+    public Header {
+      requireNonNull(spec, "spec is null");
+      requireNonNull(dataset, "dataset is null");
+      requireNonNull(ratingsSha256, "ratingsSha256 is null");
+      split = Map.copyOf(split);
+    }
+  }
+
+  /** A loaded model: its header and the network. */
+  public record Loaded(Header header, ItemAutoencoder net) implements AutoCloseable {
+    @Override
+    public void close() {
+      net.close();
+    }
+  }
+
+  /** Writes {@code net} with {@code header} to {@code file} atomically. */
+  public static void write(Path file, Header header, ItemAutoencoder net) throws IOException {
+    requireNonNull(file, "file is null");
+    requireNonNull(header, "header is null");
+    requireNonNull(net, "net is null");
+    Path target = file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        byte[] json = ResultsWriter.gson().toJson(header).getBytes(StandardCharsets.UTF_8);
+        out.write(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(json.length);
+        out.write(json);
+        net.saveParameters(out);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Reads a model written by {@link #write}.
+   *
+   * @throws MalformedModelException naming the file if it is not a saved model of a known version or
+   *     its parameters do not fit its header
+   */
+  public static Loaded read(Path file, KernelnetRegistry registry, Device device)
+      throws IOException, MalformedModelException {
+    requireNonNull(file, "file is null");
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      byte[] magic = in.readNBytes(MAGIC.length);
+      if (!Arrays.equals(magic, MAGIC)) {
+        throw new MalformedModelException(file + " is not a kernelnet MovieLens model (no KNML magic)");
+      }
+      int version = in.readInt();
+      if (version != FORMAT_VERSION) {
+        throw new MalformedModelException(file + " has model format version " + version
+            + "; this kernelnet reads version " + FORMAT_VERSION);
+      }
+      int length = in.readInt();
+      if (length < 2 || length > (1 << 24)) {
+        throw new MalformedModelException(file + " has a header length of " + length + " bytes");
+      }
+      Header header;
+      try {
+        header = ResultsWriter.gson().fromJson(
+            new String(in.readNBytes(length), StandardCharsets.UTF_8), Header.class);
+      } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
+        throw new MalformedModelException(file + " has an unreadable header: " + e.getMessage(), e);
+      }
+      ItemAutoencoder net;
+      try {
+        net = ItemAutoencoder.load(header.spec(), header.users(), registry, device, in);
+      } catch (MalformedModelException | RuntimeException e) {
+        throw new MalformedModelException("cannot load the parameters in " + file + ": "
+            + e.getMessage(), e);
+      }
+      return new Loaded(header, net);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The {@code movielens} and {@code recommend} applications (section 3.5 of Mueller et al. 2018,
+ * Tables 3 and 4): item-based autoencoders in the style of I-AutoRec whose weight matrices are dense
+ * ({@code autorec}), kernelNet layers with the tanh kernel ({@code kernelnet}) or dense matrices
+ * masked by a finite-support kernel ({@code sparse-fc}), trained full batch with L-BFGS or RPROP, or
+ * on mini-batches with Adam; evaluated by the test RMSE of clipped predictions over random splits,
+ * and counted in free parameters and multiply-accumulates per prediction.
+ */
+package org.kernelnet.apps.movielens;

@@ -1,0 +1,78 @@
+package org.kernelnet.apps.movielens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+
+class MovieLensConfigTest {
+  @Test
+  void defaultsAreMl100kSparseFcTwoLayersLbfgsFiveSplitsWithThePublishedHyperParameters() {
+    MovieLensConfig config = MovieLensConfig.builder().output(Path.of("out")).build();
+
+    assertThat(config.dataset()).isEqualTo(MovieLensDataset.ML_100K);
+    assertThat(config.optimizer()).isEqualTo(OptimizerKind.LBFGS);
+    assertThat(config.splits()).isEqualTo(5);
+    assertThat(config.iterations()).isEqualTo(1000);
+    assertThat(config.evalEvery()).isEqualTo(50);
+    assertThat(config.testFraction()).isEqualTo(0.2);
+    assertThat(config.models()).containsExactly(
+        new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 500, "hat-sq", 5, 60, 0.013));
+  }
+
+  @Test
+  void allGivesTheSixRowsOfTable3() {
+    MovieLensConfig config = MovieLensConfig.builder().output(Path.of("out")).dataset("ml-1m")
+        .all(true).lambda2(10.0).build();
+
+    assertThat(config.models()).extracting(AutoencoderSpec::label).containsExactly(
+        "I-AutoRec (1)", "I-AutoRec (2)", "I-KernelNet (1)", "I-KernelNet (2)", "Sparse FC (1)",
+        "Sparse FC (2)");
+    assertThat(config.models()).allSatisfy(s -> assertThat(s.lambda2()).isEqualTo(10.0));
+    assertThat(config.models().get(2).kernel()).isEqualTo("tanh");
+    assertThat(config.models().get(2).dimension()).isEqualTo(50);
+    assertThat(config.testFraction()).isEqualTo(0.1);
+  }
+
+  @Test
+  void everyProblemIsReportedTogetherWithTheValidNames() {
+    ConfigurationException e = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .dataset("ml-2m").model("resnet").optimizer("sgd").layers(0).splits(0)
+        .lambda2(-1.0).iterations(0).build(), ConfigurationException.class);
+
+    assertThat(e.problems()).containsExactlyInAnyOrder(
+        "--dataset: unknown data set 'ml-2m'; valid: ml-100k, ml-1m, ml-10m",
+        "--model: unknown model 'resnet'; valid: autorec, kernelnet, sparse-fc",
+        "--optimizer: unknown optimizer 'sgd'; valid: lbfgs, rprop, adam",
+        "--layers must be in [1, 10], got 0",
+        "--lambda2 must be a finite number >= 0, got -1.0",
+        "--iterations must be >= 1, got 0",
+        "--splits must be >= 1, got 0",
+        "--output is required");
+  }
+
+  @Test
+  void kernelOptionsAreRejectedForAutorecAndSaveForAll() {
+    ConfigurationException e = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .output(Path.of("o")).model("autorec").dimension(5).build(), ConfigurationException.class);
+    assertThat(e.problems()).singleElement().asString().contains("not to autorec");
+
+    ConfigurationException all = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .output(Path.of("o")).all(true).save(Path.of("m.knml")).kernel("rbf").build(),
+        ConfigurationException.class);
+    assertThat(all.problems()).hasSize(2);
+  }
+
+  @Test
+  void quickShrinksOnlyWhatIsNotGiven() {
+    MovieLensConfig quick = MovieLensConfig.builder().output(Path.of("o")).quick(true).splits(3)
+        .build();
+
+    assertThat(quick.iterations()).isEqualTo(60);
+    assertThat(quick.maxItems()).isEqualTo(600);
+    assertThat(quick.splits()).isEqualTo(3);
+  }
+}

@@ -1,0 +1,116 @@
+package org.kernelnet.apps.movielens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.CommandRun;
+import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.Ratings;
+
+/**
+ * {@code kernelnet movielens} on a slice of the real ML-100K (the first 300 items) with a small
+ * network, then {@code kernelnet recommend} on the saved model. Skipped without the data directory
+ * (system property {@code kernelnet.data.dir}).
+ */
+class MovieLensEndToEndTest {
+  private static Path data;
+
+  @TempDir Path home;
+
+  @BeforeAll
+  static void dataDirectory() {
+    String property = System.getProperty(DataDirectory.PROPERTY, "");
+    assumeThat(property).as("system property " + DataDirectory.PROPERTY)
+        .isNotBlank().doesNotStartWith("${");
+    data = Path.of(property);
+    assumeThat(MovieLensDataset.ML_100K.find(DataDirectory.of(data))).isPresent();
+  }
+
+  @Test
+  void trainsBeatsTheGlobalMeanSavesAndRecommends() throws IOException {
+    Path out = home.resolve("out");
+    CommandRun run = CommandRun.of(home, "movielens", "--data-dir", data.toString(), "--quick",
+        "--max-items", "300", "--hidden", "64", "--layers", "1", "--iterations", "30",
+        "--eval-every", "15", "--splits", "1", "--device", "cpu", "--output", out.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Table 3: test RMSE on ML-100K, 1 random 80/20 splits, lbfgs")
+        .contains("Sparse FC (1)").contains("Table 4");
+    JsonObject results = JsonParser.parseString(Files.readString(out.resolve("results.json")))
+        .getAsJsonObject();
+    JsonObject provenance = results.getAsJsonObject("provenance");
+    assertThat(provenance.get("command").getAsString()).isEqualTo("movielens");
+    assertThat(provenance.get("djl").getAsString()).isEqualTo("0.35.1");
+    assertThat(provenance.getAsJsonArray("data").get(0).getAsJsonObject().get("sha256")
+        .getAsString()).isEqualTo("06416e597f82b7342361e41163890c81036900f418ad91315590814211dca490");
+    assertThat(provenance.getAsJsonObject("configuration").get("iterations").getAsInt()).isEqualTo(30);
+    JsonObject split = results.getAsJsonArray("rows").get(0).getAsJsonObject()
+        .getAsJsonArray("splits").get(0).getAsJsonObject();
+    assertThat(split.getAsJsonObject("splitProvenance").get("testPositionsSha256").getAsString())
+        .hasSize(64);
+
+    // the global-mean baseline, computed here from the same slice and split
+    Ratings all = MovieLensDataset.ML_100K.load(DataDirectory.of(data), Downloader.offline());
+    Ratings slice = MovieLensApp.firstItems(all, 300);
+    var rs = org.kernelnet.apps.movielens.data.RatingSplit.random(slice, 0.2, 1);
+    double baseline = MovieLensApp.baselineRmse(rs.train(), rs.test());
+    double test = split.get("testRmse").getAsDouble();
+    assertThat(split.get("baselineRmse").getAsDouble()).isEqualTo(baseline);
+    assertThat(test).as("test RMSE vs global mean %s", baseline).isLessThan(baseline - 0.08);
+    assertThat(split.get("trainRmse").getAsDouble()).isLessThan(test);
+    assertThat(Files.readAllLines(out.resolve("splits.csv"))).hasSize(2);
+
+    Path model = out.resolve("models/sparse-fc-1.knml");
+    assertThat(model).isRegularFile();
+    CommandRun rec = CommandRun.of(home, "recommend", "--data-dir", data.toString(), "--model",
+        model.toString(), "--user", "1", "--top", "5", "--device", "cpu");
+
+    assertThat(rec.status()).as(rec.err()).isZero();
+    List<String> lines = rec.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+[\\d.]+.*"))
+        .toList();
+    assertThat(lines).hasSize(5);
+    Set<Integer> ratedByUser1 = new HashSet<>();
+    for (int k = 0; k < all.size(); k++) {
+      if (all.userId(all.user(k)) == 1) {
+        ratedByUser1.add(all.itemId(all.item(k)));
+      }
+    }
+    double previous = Double.POSITIVE_INFINITY;
+    Pattern row = Pattern.compile("\\s+\\d+\\s+(\\d+)\\s+([\\d.]+).*");
+    for (String line : lines) {
+      Matcher m = row.matcher(line);
+      assertThat(m.matches()).isTrue();
+      int item = Integer.parseInt(m.group(1));
+      double predicted = Double.parseDouble(m.group(2));
+      assertThat(item).isBetween(1, 300);
+      assertThat(ratedByUser1).doesNotContain(item);
+      assertThat(predicted).isBetween(1.0, 5.0).isLessThanOrEqualTo(previous);
+      previous = predicted;
+    }
+  }
+
+  @Test
+  void unknownNamesAreUsageErrorsListingTheValidOnes() {
+    CommandRun run = CommandRun.of(home, "movielens", "--model", "mlp", "--optimizer", "sgd",
+        "--output", home.resolve("x").toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown model 'mlp'; valid: autorec, kernelnet, sparse-fc")
+        .contains("unknown optimizer 'sgd'; valid: lbfgs, rprop, adam");
+  }
+}
