@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Random;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.djl.loss.SquaredError;
 import org.kernelnet.djl.optim.DifferentiableFunction;
 import org.kernelnet.djl.optim.Lbfgs;
 import org.kernelnet.djl.optim.LbfgsResult;
@@ -252,7 +252,7 @@ public final class AutoencoderTrainer {
     }
 
     private DefaultTrainingConfig config(Optimizer optimizer) {
-      return new DefaultTrainingConfig(Loss.l2Loss())
+      return new DefaultTrainingConfig(new SquaredError())
           .optOptimizer(optimizer)
           .optDevices(new Device[] {net.model().getNDManager().getDevice()});
     }

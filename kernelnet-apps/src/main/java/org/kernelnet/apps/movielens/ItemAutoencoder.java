@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.api.LayerMatrices;
+import org.kernelnet.api.Scalars;
 import org.kernelnet.api.SparsityRegularizer;
 import org.kernelnet.djl.complexity.ComplexityReport;
 import org.kernelnet.djl.nn.AlphaMode;
@@ -209,7 +210,10 @@ public final class ItemAutoencoder implements AutoCloseable {
     NDArray prediction = forward.apply(new NDList(ratings)).singletonOrThrow();
     NDArray loss = squaredError(prediction, ratings, mask);
     NDArray penalty = penalty(new ParameterStore(scope, false), scope);
-    return penalty == null ? loss : loss.add(regScale == 1 ? penalty : penalty.mul((float) regScale));
+    if (penalty == null) {
+      return loss;
+    }
+    return loss.add(regScale == 1 ? penalty : penalty.mul(Scalars.like(penalty, regScale)));
   }
 
   /** The forward pass of the block with a parameter store on {@code scope}, for {@link #loss}. */
@@ -220,7 +224,8 @@ public final class ItemAutoencoder implements AutoCloseable {
 
   /** {@code 1/2 sum (mask ⊙ (prediction - ratings))^2}, a scalar. */
   static NDArray squaredError(NDArray prediction, NDArray ratings, NDArray mask) {
-    return prediction.sub(ratings).mul(mask).square().sum().mul(0.5f);
+    NDArray squares = prediction.sub(ratings).mul(mask).square();
+    return squares.sum().mul(Scalars.like(squares, 0.5));
   }
 
   /** The sum of the regularisers over all layers, or null if both weights are 0. */
