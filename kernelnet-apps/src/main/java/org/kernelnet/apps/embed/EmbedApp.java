@@ -29,6 +29,7 @@ import java.util.Map;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistFile;
@@ -67,6 +68,7 @@ final class EmbedApp implements Application {
 
   private final EmbedConfig config;
   private final DataDirectory dataDirectory;
+  private final Downloader downloader;
   private final Device device;
   private final Kernel kernel;
   private final Terminal terminal;
@@ -74,10 +76,11 @@ final class EmbedApp implements Application {
   private final MapPlots plots;
 
   @Inject
-  EmbedApp(EmbedConfig config, DataDirectory dataDirectory, Device device, Kernel kernel,
-      Terminal terminal, ResultsWriter writer, MapPlots plots) {
+  EmbedApp(EmbedConfig config, DataDirectory dataDirectory, Downloader downloader, Device device,
+      Kernel kernel, Terminal terminal, ResultsWriter writer, MapPlots plots) {
     this.config = config;
     this.dataDirectory = dataDirectory;
+    this.downloader = downloader;
     this.device = device;
     this.kernel = kernel;
     this.terminal = terminal;
@@ -102,12 +105,12 @@ final class EmbedApp implements Application {
     List<DataFile> dataFiles = new ArrayList<>();
     for (MnistFile file : MnistFile.values()) {
       dataFiles.add(DataFile.of(file.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-          MnistData.locate(dataDirectory, file)));
+          MnistData.locate(dataDirectory, file, downloader)));
     }
-    MnistSet.Split split = MnistData.train(dataDirectory).split(config.validationSize(), config.seed());
+    MnistSet.Split split = MnistData.train(dataDirectory, downloader).split(config.validationSize(), config.seed());
     MnistSet train = split.train().head(config.trainSize());
     MnistSet validation = split.validation();
-    MnistSet test = MnistData.test(dataDirectory).head(config.testSize());
+    MnistSet test = MnistData.test(dataDirectory, downloader).head(config.testSize());
     MnistSet knnFit = train.head(config.knnFitSize());
     MnistSet progressFit = train.head(Math.min(PROGRESS_FIT, train.size()));
     log.always("MNIST: %d training, %d validation, %d test examples; %s on %s",

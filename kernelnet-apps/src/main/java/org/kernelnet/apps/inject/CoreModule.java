@@ -8,11 +8,17 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.DeviceChoice;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.data.Fetcher;
+import org.kernelnet.apps.data.ProgressListener;
+import org.kernelnet.apps.report.ProgressLog;
 
 /**
  * The services every application shares, each built once: the immutable {@link KernelnetRegistry}
@@ -62,6 +68,19 @@ public final class CoreModule extends AbstractModule {
   DataDirectory dataDirectory(CoreSettings settings) {
     return DataDirectory.resolve(
         settings.dataDir(), settings.environment().variables(), settings.environment().userHome());
+  }
+
+  /**
+   * Fetches a missing data file from its official source over HTTPS, verifying the published
+   * checksums, with progress on the terminal.
+   */
+  @Provides
+  @Singleton
+  Downloader downloader(Terminal terminal) {
+    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(2));
+    ProgressListener progress = (done, total) -> log.throttled(
+        "downloaded %.1f of %s MB", done / 1e6, total < 0 ? "?" : String.format(Locale.ROOT, "%.1f", total / 1e6));
+    return new Downloader(Fetcher.standard(), progress);
   }
 
   /** Resolves a device choice against the devices {@code engine} reports. */

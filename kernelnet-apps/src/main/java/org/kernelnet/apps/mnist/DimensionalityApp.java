@@ -21,6 +21,7 @@ import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.internal.Charts;
 import org.kernelnet.apps.mnist.internal.ClassifierTraining;
@@ -46,15 +47,17 @@ final class DimensionalityApp implements Application {
   private final DimensionalityConfig config;
   private final KernelnetRegistry registry;
   private final DataDirectory dataDirectory;
+  private final Downloader downloader;
   private final Terminal terminal;
   private final Device device;
 
   @Inject
   DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry,
-      DataDirectory dataDirectory, Terminal terminal, Device device) {
+      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device) {
     this.config = config;
     this.registry = registry;
     this.dataDirectory = dataDirectory;
+    this.downloader = downloader;
     this.terminal = terminal;
     this.device = device;
   }
@@ -77,7 +80,7 @@ final class DimensionalityApp implements Application {
     RunSettings run = config.run();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
     ExperimentData data =
-        ExperimentData.load(dataDirectory, run.validationSize(), run.trainSize(), run.seed());
+        ExperimentData.load(dataDirectory, downloader, run.validationSize(), run.trainSize(), run.seed());
     log.always("MNIST: %s; %d runs; device %s", data.describe(), config.runs(), device);
     List<Run> runs = new ArrayList<>();
     List<Cell> table = new ArrayList<>();

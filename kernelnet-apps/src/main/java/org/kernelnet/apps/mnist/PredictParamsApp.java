@@ -14,6 +14,7 @@ import java.util.Map;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.internal.Charts;
 import org.kernelnet.apps.mnist.internal.ClassifierTraining;
@@ -38,15 +39,17 @@ final class PredictParamsApp implements Application {
   private final PredictParamsConfig config;
   private final KernelnetRegistry registry;
   private final DataDirectory dataDirectory;
+  private final Downloader downloader;
   private final Terminal terminal;
   private final Device device;
 
   @Inject
   PredictParamsApp(PredictParamsConfig config, KernelnetRegistry registry,
-      DataDirectory dataDirectory, Terminal terminal, Device device) {
+      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device) {
     this.config = config;
     this.registry = registry;
     this.dataDirectory = dataDirectory;
+    this.downloader = downloader;
     this.terminal = terminal;
     this.device = device;
   }
@@ -81,7 +84,7 @@ final class PredictParamsApp implements Application {
     RunSettings run = config.run();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
     ExperimentData data =
-        ExperimentData.load(dataDirectory, run.validationSize(), run.trainSize(), run.seed());
+        ExperimentData.load(dataDirectory, downloader, run.validationSize(), run.trainSize(), run.seed());
     log.always("MNIST: %s; device %s", data.describe(), device);
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true);

@@ -3,13 +3,10 @@ package org.kernelnet.apps.movielens;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import jakarta.inject.Singleton;
-import org.kernelnet.apps.data.Downloader;
 
 /**
- * Wires the {@code recommend} application: its {@link RecommendConfig} and an offline {@link
- * Downloader} (the ratings the model was trained on must already be in the data directory).
+ * Wires the {@code recommend} application: its {@link RecommendConfig}; everything else comes from
+ * {@link org.kernelnet.apps.inject.CoreModule}.
  */
 public final class RecommendModule extends AbstractModule {
   private final RecommendConfig config;
@@ -26,9 +23,4 @@ public final class RecommendModule extends AbstractModule {
     bind(RecommendApp.class);
   }
 
-  @Provides
-  @Singleton
-  Downloader downloader() {
-    return Downloader.offline();
-  }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistFile;
 import org.kernelnet.apps.mnist.data.MnistSet;
@@ -33,29 +34,30 @@ public record ExperimentData(MnistSet train, MnistSet validation, MnistSet test,
   }
 
   /**
-   * Loads MNIST from the data directory and splits it.
+   * Loads MNIST from the data directory (downloading missing files) and splits it.
    *
    * @param validationSize images held out of training, {@code 1..59,999}
    * @param trainSize images kept for training, {@code 1..60,000 - validationSize}; 0 for all of them
    * @param splitSeed the seed of the split
    * @throws IOException if a file is missing or malformed (the message names it)
    */
-  public static ExperimentData load(DataDirectory dir, int validationSize, int trainSize, long splitSeed)
+  public static ExperimentData load(
+      DataDirectory dir, Downloader downloader, int validationSize, int trainSize, long splitSeed)
       throws IOException {
     requireNonNull(dir, "dir is null");
     List<DataFile> files = new ArrayList<>();
     for (MnistFile file : MnistFile.values()) {
       files.add(DataFile.of(file.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-          MnistData.locate(dir, file)));
+          MnistData.locate(dir, file, downloader)));
     }
-    MnistSet.Split split = MnistData.train(dir).split(validationSize, splitSeed);
+    MnistSet.Split split = MnistData.train(dir, downloader).split(validationSize, splitSeed);
     int available = split.train().size();
     if (trainSize < 0 || trainSize > available) {
       throw new IllegalArgumentException(
           "train size must be in 0.." + available + " (0 = all), got " + trainSize);
     }
     MnistSet train = trainSize == 0 ? split.train() : split.train().head(trainSize);
-    return new ExperimentData(train, split.validation(), MnistData.test(dir), files);
+    return new ExperimentData(train, split.validation(), MnistData.test(dir, downloader), files);
   }
 
   /** One line for the log, e.g. {@code train 50000, validation 10000, test 10000 images}. */

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.data.Fetcher;
+import org.kernelnet.apps.data.ProgressListener;
 
 class MnistDataTest {
   private static DataDirectory realData() {
@@ -30,7 +35,7 @@ class MnistDataTest {
 
   @Test
   void realTrainingSet() throws IOException {
-    MnistSet train = MnistData.train(realData());
+    MnistSet train = MnistData.train(realData(), Downloader.offline());
 
     assertThat(train.size()).isEqualTo(60_000);
     assertThat(train.pixelsPerImage()).isEqualTo(784);
@@ -53,7 +58,7 @@ class MnistDataTest {
 
   @Test
   void realTestSet() throws IOException {
-    MnistSet test = MnistData.test(realData());
+    MnistSet test = MnistData.test(realData(), Downloader.offline());
 
     assertThat(test.size()).isEqualTo(10_000);
     assertThat(test.labelCounts())
@@ -73,13 +78,43 @@ class MnistDataTest {
   @Test
   void missingFileNamesItsPlaceAndSource(@TempDir Path empty) {
     DataDirectory dir = DataDirectory.of(empty);
-    assertThatThrownBy(() -> MnistData.test(dir))
+    assertThatThrownBy(() -> MnistData.test(dir, Downloader.offline()))
         .isInstanceOf(FileNotFoundException.class)
+        .hasMessageContaining("Download failed")
         .hasMessageContaining("mnist/t10k-images-idx3-ubyte.gz")
         .hasMessageContaining(empty.resolve("mnist").resolve("t10k-images-idx3-ubyte.gz")
             .toString())
         .hasMessageContaining("http://yann.lecun.com/exdb/mnist/t10k-images-idx3-ubyte.gz")
         .hasMessageContaining(MnistFile.TEST_IMAGES.sha256());
+  }
+
+  @Test
+  void aMissingFileIsDownloadedAndVerified(@TempDir Path empty) throws IOException {
+    Path official = realData().path(MnistFile.TEST_LABELS.relativePath());
+    byte[] bytes = Files.readAllBytes(official);
+    Downloader serving = new Downloader(
+        uri -> new Fetcher.Response(new ByteArrayInputStream(bytes), bytes.length), ProgressListener.NONE);
+
+    Path got = MnistData.locate(DataDirectory.of(empty), MnistFile.TEST_LABELS, serving);
+
+    assertThat(got).isEqualTo(empty.resolve(MnistFile.TEST_LABELS.relativePath()));
+    assertThat(Files.readAllBytes(got)).isEqualTo(bytes);
+  }
+
+  @Test
+  void aCorruptDownloadIsRejectedAndLeavesNothing(@TempDir Path empty) throws IOException {
+    byte[] bytes = new byte[(int) MnistFile.TEST_LABELS.bytes()];
+    Downloader serving = new Downloader(
+        uri -> new Fetcher.Response(new ByteArrayInputStream(bytes), bytes.length), ProgressListener.NONE);
+
+    assertThatThrownBy(() -> MnistData.locate(DataDirectory.of(empty), MnistFile.TEST_LABELS, serving))
+        .isInstanceOf(FileNotFoundException.class)
+        .hasMessageContaining("Download failed")
+        .hasMessageContaining(MnistFile.TEST_LABELS.urls().get(0))
+        .hasMessageContaining(MnistFile.TEST_LABELS.urls().get(1));
+    try (var files = Files.walk(empty)) {
+      assertThat(files.filter(Files::isRegularFile)).isEmpty();
+    }
   }
 
   @Test
