@@ -56,9 +56,9 @@ import org.kernelnet.api.KernelnetRegistry;
  *       double, within {@code 1e-6 (1 + |g|)}; the kernel must not be constant on the contract's points;
  *   <li>{@value #GARBAGE_COLLECTION}: the float32 gradients are the same when the garbage
  *       collector runs (then a 20 ms pause for the Cleaner, then fresh direct buffers full of NaN)
- *       between the forward and the backward pass, in each of 5 attempts. This catches {@code NDArray.mul(Number)} and its kind in {@code gram}: DJL frees
- *       the tensor it makes for the number while autograd still needs it (use {@link
- *       org.kernelnet.api.Scalars#like});
+ *       between the forward and the backward pass, in each of 5 attempts. This catches {@code
+ *       NDArray.mul(Number)} and its kind in {@code gram}: DJL frees the tensor it makes for the
+ *       number while autograd still needs it (use {@link org.kernelnet.api.Scalars#like});
  *   <li>{@value #ROUND_TRIP}, only with a registry that knows the kernel's name: {@code
  *       registry.kernel(kernel.spec())} equals the kernel and has the same properties.
  * </ul>
