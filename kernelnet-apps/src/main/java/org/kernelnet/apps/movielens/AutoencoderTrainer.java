@@ -18,7 +18,6 @@ import java.util.Random;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.djl.loss.SquaredError;
-import org.kernelnet.djl.optim.DifferentiableFunction;
 import org.kernelnet.djl.optim.Lbfgs;
 import org.kernelnet.djl.optim.LbfgsResult;
 import org.kernelnet.djl.optim.ParameterObjective;
@@ -159,7 +158,6 @@ public final class AutoencoderTrainer {
         scope.tempAttachAll(values, mask);
         return net.loss(net.forward(scope), scope, values, mask, 1);
       });
-      DifferentiableFunction guarded = new FiniteGradient(objective);
       double[] x = new double[objective.dimension()];
       int done = 0;
       long evaluations = 0;
@@ -170,7 +168,7 @@ public final class AutoencoderTrainer {
         Lbfgs lbfgs = Lbfgs.builder().optHistorySize(10).optMaxIterations(round).build();
         long start = System.nanoTime();
         objective.readParameters(x);
-        LbfgsResult result = lbfgs.minimize(guarded, x);
+        LbfgsResult result = lbfgs.minimize(objective, x);
         objective.writeParameters(x);
         trainingNanos += System.nanoTime() - start;
         done += result.iterations();
@@ -270,29 +268,6 @@ public final class AutoencoderTrainer {
     private Outcome outcome(long evaluations, String reason) {
       return new Outcome(history.get(history.size() - 1), history, evaluations,
           evaluations == 0 ? Double.NaN : trainingNanos / 1e9 / evaluations, reason);
-    }
-  }
-
-  /**
-   * The objective with a non-finite gradient reported as a non-finite value, which the line search
-   * treats as a step too long; float32 round-off far from the current point can otherwise hand
-   * L-BFGS a finite value with a NaN gradient.
-   */
-  private record FiniteGradient(DifferentiableFunction f) implements DifferentiableFunction {
-    @Override
-    public int dimension() {
-      return f.dimension();
-    }
-
-    @Override
-    public double evaluate(double[] x, double[] gradient) {
-      double value = f.evaluate(x, gradient);
-      for (double g : gradient) {
-        if (!Double.isFinite(g)) {
-          return Double.NaN;
-        }
-      }
-      return value;
     }
   }
 

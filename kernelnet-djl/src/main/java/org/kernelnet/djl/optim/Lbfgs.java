@@ -143,7 +143,9 @@ public final class Lbfgs {
       evaluations++;
       double value = f.evaluate(xt, gTrial);
       trialSlope = dot(gTrial, d);
-      return value;
+      // A non-finite gradient makes the point unusable even if its value is finite: report it as a
+      // non-finite value, which the line search treats as a step that went too far.
+      return Double.isFinite(trialSlope) ? value : Double.NaN;
     }
 
     @Override

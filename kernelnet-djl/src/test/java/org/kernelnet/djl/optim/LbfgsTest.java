@@ -29,6 +29,38 @@ class LbfgsTest {
   }
 
   @Test
+  void trialPointsWithANonFiniteGradientAreTreatedAsTooFar() {
+    // f = (x0^2 + 100 x1^2) / 2, minimum at 0; below x1 = -0.05 the gradient is NaN though the value is
+    // finite. The line search probes that region from this start (without the guard L-BFGS accepts
+    // such a point and fails on its NaN slope).
+    int[] poisoned = {0};
+    DifferentiableFunction f = new DifferentiableFunction() {
+      @Override
+      public int dimension() {
+        return 2;
+      }
+
+      @Override
+      public double evaluate(double[] x, double[] gradient) {
+        boolean poison = x[1] < -0.05;
+        if (poison) {
+          poisoned[0]++;
+        }
+        gradient[0] = x[0];
+        gradient[1] = poison ? Double.NaN : 100 * x[1];
+        return 0.5 * (x[0] * x[0] + 100 * x[1] * x[1]);
+      }
+    };
+    double[] x = {10, 1};
+    LbfgsResult result = Lbfgs.builder().optGradientTolerance(1e-8).build().minimize(f, x);
+
+    assertThat(poisoned[0]).as("trial points in the NaN-gradient region").isPositive();
+    assertThat(result.reason()).isEqualTo(StopReason.GRADIENT_TOLERANCE);
+    assertThat(x[0]).isCloseTo(0, within(1e-8));
+    assertThat(x[1]).isCloseTo(0, within(1e-8));
+  }
+
+  @Test
   void rosenbrock10dReachesAllOnes() {
     double[] x = new double[10];
     for (int i = 0; i < 10; i += 2) {
