@@ -24,20 +24,24 @@ import org.kernelnet.djl.optim.ParameterObjective;
 import org.kernelnet.djl.optim.Rprop;
 
 /**
- * Trains an {@link ItemAutoencoder} on a training {@link RatingMatrix} with the chosen optimiser and
- * reports a {@link Checkpoint} (loss, train and test RMSE of clipped predictions) every {@code
- * evalEvery} iterations and at the end.
+ * Trains an {@link ItemAutoencoder} on training ratings with the chosen optimiser and reports a
+ * {@link Checkpoint} (loss, train and test RMSE of clipped predictions) every {@code evalEvery}
+ * iterations and at the end.
  *
  * <ul>
- *   <li>{@code lbfgs}: {@link ParameterObjective} over all trainable parameters, one forward and one
- *       backward pass of the full {@code [items, users]} batch per evaluation, minimised by {@link
- *       Lbfgs} (history 10) in rounds of {@code evalEvery} iterations; a round that makes no step
- *       ends training early;
- *   <li>{@code rprop}: {@link Rprop} through a DJL {@link Trainer}, one full-batch step per
- *       iteration;
- *   <li>{@code adam}: DJL's Adam, mini-batches of {@code batchSize} items in a seeded random order,
- *       the regulariser scaled by the batch's share of the items; an iteration is an epoch.
+ *   <li>{@code lbfgs}: {@link ParameterObjective} over all trainable parameters, one full-batch
+ *       {@link SparseAutoencoderLoss} evaluation (sparse input, loss at the observed ratings, item
+ *       shards on {@code threads} threads) per function-and-gradient evaluation, minimised by
+ *       {@link Lbfgs} (history 10) in rounds of {@code evalEvery} iterations; a round that makes no
+ *       step ends training early;
+ *   <li>{@code rprop}: {@link Rprop} through a DJL {@link Trainer}, one full-batch step of the same
+ *       loss per iteration;
+ *   <li>{@code adam}: DJL's Adam, mini-batches of {@code batchSize} items (dense rows of the {@link
+ *       RatingMatrix}) in a seeded random order, the regulariser scaled by the batch's share of the
+ *       items; an iteration is an epoch.
  * </ul>
+ *
+ * Predictions for the RMSE are computed at the rated pairs only, shard by shard.
  */
 public final class AutoencoderTrainer {
   /**
@@ -80,6 +84,7 @@ public final class AutoencoderTrainer {
   private final double learningRate;
   private final int batchSize;
   private final long seed;
+  private final int threads;
 
   /**
    * @param optimizer the optimiser
@@ -88,15 +93,18 @@ public final class AutoencoderTrainer {
    * @param learningRate Adam's learning rate
    * @param batchSize Adam's batch size in items
    * @param seed seeds Adam's batch order
+   * @param threads threads that process item shards in parallel, {@code >= 1}
    */
   public AutoencoderTrainer(
       OptimizerKind optimizer, int iterations, int evalEvery, double learningRate, int batchSize,
-      long seed) {
+      long seed, int threads) {
     this.optimizer = requireNonNull(optimizer, "optimizer is null");
-    if (iterations < 1 || evalEvery < 1 || batchSize < 1) {
-      throw new IllegalArgumentException("iterations, evalEvery and batchSize must be >= 1, got "
-          + iterations + ", " + evalEvery + ", " + batchSize);
+    if (iterations < 1 || evalEvery < 1 || batchSize < 1 || threads < 1) {
+      throw new IllegalArgumentException(
+          "iterations, evalEvery, batchSize and threads must be >= 1, got " + iterations + ", "
+              + evalEvery + ", " + batchSize + ", " + threads);
     }
+    this.threads = threads;
     this.iterations = iterations;
     this.evalEvery = evalEvery;
     this.learningRate = learningRate;
@@ -107,27 +115,27 @@ public final class AutoencoderTrainer {
   /**
    * Trains {@code net} in place.
    *
-   * @param net the autoencoder, its input width {@code train.users()}
-   * @param train the training matrix (the network's input and target)
-   * @param trainRatings the training ratings, for the train RMSE
+   * @param net the autoencoder, its input width {@code trainRatings.numUsers()}
+   * @param items the number of items (rows) of the rating matrix
+   * @param trainRatings the training ratings: the network's input and target, and the train RMSE
    * @param testRatings the held-out ratings, for the test RMSE
    * @param scale the rating scale predictions are clipped to
    * @param listener told about every checkpoint
    */
   public Outcome train(
-      ItemAutoencoder net, RatingMatrix train, Ratings trainRatings, Ratings testRatings,
+      ItemAutoencoder net, int items, Ratings trainRatings, Ratings testRatings,
       RatingScale scale, Listener listener) {
     requireNonNull(net, "net is null");
-    requireNonNull(train, "train is null");
+    requireNonNull(trainRatings, "trainRatings is null");
     requireNonNull(listener, "listener is null");
-    Run run = new Run(net, train, trainRatings, testRatings, scale, listener);
-    try (NDManager data = net.model().getNDManager().newSubManager()) {
-      NDArray values = train.values(data);
-      NDArray mask = train.mask(data);
+    try (RatingShards shards = RatingShards.of(trainRatings, items, net.model().getNDManager(),
+            threads, RatingShards.DEFAULT_MAX_SHARD_ENTRIES);
+        SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, threads)) {
+      Run run = new Run(net, loss, trainRatings, testRatings, scale, listener);
       return switch (optimizer) {
-        case LBFGS -> run.lbfgs(values, mask);
-        case RPROP -> run.rprop(values, mask);
-        case ADAM -> run.adam(values);
+        case LBFGS -> run.lbfgs();
+        case RPROP -> run.rprop();
+        case ADAM -> run.adam(RatingMatrix.of(trainRatings, items));
       };
     }
   }
@@ -135,7 +143,7 @@ public final class AutoencoderTrainer {
   /** The state of one training run. */
   private final class Run {
     private final ItemAutoencoder net;
-    private final RatingMatrix train;
+    private final SparseAutoencoderLoss loss;
     private final Ratings trainRatings;
     private final Ratings testRatings;
     private final RatingScale scale;
@@ -143,26 +151,23 @@ public final class AutoencoderTrainer {
     private final List<Checkpoint> history = new ArrayList<>();
     private long trainingNanos;
 
-    Run(ItemAutoencoder net, RatingMatrix train, Ratings trainRatings, Ratings testRatings,
+    Run(ItemAutoencoder net, SparseAutoencoderLoss loss, Ratings trainRatings, Ratings testRatings,
         RatingScale scale, Listener listener) {
       this.net = net;
-      this.train = train;
+      this.loss = loss;
       this.trainRatings = requireNonNull(trainRatings, "trainRatings is null");
       this.testRatings = requireNonNull(testRatings, "testRatings is null");
       this.scale = requireNonNull(scale, "scale is null");
       this.listener = listener;
     }
 
-    Outcome lbfgs(NDArray values, NDArray mask) {
-      ParameterObjective objective = ParameterObjective.of(net.block(), scope -> {
-        scope.tempAttachAll(values, mask);
-        return net.loss(net.forward(scope), scope, values, mask, 1);
-      });
+    Outcome lbfgs() {
+      ParameterObjective objective = ParameterObjective.of(net.block(), loss::compute);
       double[] x = new double[objective.dimension()];
       int done = 0;
       long evaluations = 0;
       String reason = "max iterations";
-      double loss = Double.NaN;
+      double value = Double.NaN;
       while (done < iterations) {
         int round = Math.min(evalEvery, iterations - done);
         Lbfgs lbfgs = Lbfgs.builder().optHistorySize(10).optMaxIterations(round).build();
@@ -173,45 +178,44 @@ public final class AutoencoderTrainer {
         trainingNanos += System.nanoTime() - start;
         done += result.iterations();
         evaluations += result.evaluations();
-        loss = result.value();
+        value = result.value();
         if (result.iterations() == 0) {
           reason = "L-BFGS made no progress (" + result.reason() + ")";
           break;
         }
-        checkpoint(done, loss, values);
+        checkpoint(done, value);
       }
       if (history.isEmpty() || history.get(history.size() - 1).iteration() != done) {
-        checkpoint(done, loss, values);
+        checkpoint(done, value);
       }
       return outcome(evaluations, reason);
     }
 
-    Outcome rprop(NDArray values, NDArray mask) {
+    Outcome rprop() {
       long evaluations = 0;
       try (Trainer trainer = net.model().newTrainer(config(Rprop.builder().build()))) {
-        double loss = Double.NaN;
+        double value = Double.NaN;
         for (int it = 1; it <= iterations; it++) {
           long start = System.nanoTime();
           try (NDManager scope = net.model().getNDManager().newSubManager()) {
-            scope.tempAttachAll(values, mask);
             try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray l = net.loss(trainer::forward, scope, values, mask, 1);
+              NDArray l = loss.compute(scope);
               collector.backward(l);
-              loss = l.getFloat();
+              value = l.getFloat();
             }
             trainer.step();
           }
           trainingNanos += System.nanoTime() - start;
           evaluations++;
           if (it % evalEvery == 0 || it == iterations) {
-            checkpoint(it, loss, values);
+            checkpoint(it, value);
           }
         }
       }
       return outcome(evaluations, "max iterations");
     }
 
-    Outcome adam(NDArray values) {
+    Outcome adam(RatingMatrix train) {
       Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
           .build();
       Random random = new Random(seed);
@@ -224,7 +228,7 @@ public final class AutoencoderTrainer {
       try (Trainer trainer = net.model().newTrainer(config(adam))) {
         for (int epoch = 1; epoch <= iterations; epoch++) {
           shuffle(order, random);
-          double loss = 0;
+          double epochLoss = 0;
           long start = System.nanoTime();
           for (int from = 0; from < items; from += batchSize) {
             int[] rows = Arrays.copyOfRange(order, from, Math.min(items, from + batchSize));
@@ -234,7 +238,7 @@ public final class AutoencoderTrainer {
               try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDArray l = net.loss(trainer::forward, scope, x, m, (double) rows.length / items);
                 collector.backward(l);
-                loss += l.getFloat();
+                epochLoss += l.getFloat();
               }
               trainer.step();
             }
@@ -242,7 +246,7 @@ public final class AutoencoderTrainer {
           }
           trainingNanos += System.nanoTime() - start;
           if (epoch % evalEvery == 0 || epoch == iterations) {
-            checkpoint(epoch, loss, values);
+            checkpoint(epoch, epochLoss);
           }
         }
       }
@@ -255,11 +259,11 @@ public final class AutoencoderTrainer {
           .optDevices(new Device[] {net.model().getNDManager().getDevice()});
     }
 
-    private void checkpoint(int iteration, double loss, NDArray values) {
-      float[] predictions = net.predict(values);
-      Checkpoint c = new Checkpoint(iteration, loss,
-          RatingMatrix.rmse(predictions, train.users(), trainRatings, scale),
-          RatingMatrix.rmse(predictions, train.users(), testRatings, scale),
+    private void checkpoint(int iteration, double value) {
+      float[][] predictions = loss.predict(trainRatings, testRatings);
+      Checkpoint c = new Checkpoint(iteration, value,
+          RatingMatrix.rmse(predictions[0], trainRatings, scale),
+          RatingMatrix.rmse(predictions[1], testRatings, scale),
           trainingNanos / 1e9);
       history.add(c);
       listener.onCheckpoint(c);

@@ -33,6 +33,7 @@ import org.kernelnet.djl.complexity.ComplexityReport;
 import org.kernelnet.djl.nn.AlphaMode;
 import org.kernelnet.djl.nn.KernelLayer;
 import org.kernelnet.djl.nn.KernelMaskedDense;
+import org.kernelnet.djl.nn.KernelWeighted;
 import org.kernelnet.djl.nn.Locations;
 
 /**
@@ -257,10 +258,46 @@ public final class ItemAutoencoder implements AutoCloseable {
           overlap == null ? null : kernelLayer.kernelMatrix(store, scope, true),
           l2 == null ? null : kernelLayer.effectiveWeights(store, scope, true));
     }
-    Parameter weight = layer.getParameters().get("weight");
-    NDArray w = store.getValue(weight, scope.getDevice(), true);
-    scope.tempAttachAll(w);
-    return LayerMatrices.ofDense(w);
+    return LayerMatrices.ofDense(parameter(layer, "weight", store, scope, true));
+  }
+
+  /**
+   * One weight layer as an affine map {@code y = x E + b}.
+   *
+   * @param weights the effective weights {@code E [in, out]} (for a dense layer the transpose of
+   *     DJL's {@code [out, in]} weight)
+   * @param bias {@code b [out]}, or null for a layer without bias
+   */
+  record Affine(NDArray weights, NDArray bias) {}
+
+  /**
+   * Every weight layer's effective weights and bias, input layer first, attached to {@code scope}.
+   * With {@code training} they are computed from the parameters with gradients, so a scalar built
+   * from them back-propagates into the parameters (kernel locations included).
+   */
+  List<Affine> affineLayers(ParameterStore store, NDManager scope, boolean training) {
+    List<Affine> affine = new ArrayList<>();
+    for (Block layer : layers) {
+      NDArray weights;
+      if (layer instanceof KernelWeighted weighted) {
+        weights = weighted.effectiveWeights(store, scope, training);
+      } else {
+        weights = parameter(layer, "weight", store, scope, training).transpose();
+      }
+      NDArray bias = layer.getParameters().contains("bias")
+          ? parameter(layer, "bias", store, scope, training) : null;
+      affine.add(new Affine(weights, bias));
+    }
+    return affine;
+  }
+
+  private static NDArray parameter(
+      Block layer, String name, ParameterStore store, NDManager scope, boolean training) {
+    NDArray value = store.getValue(layer.getParameters().get(name), scope.getDevice(), training);
+    if (value.getManager() != scope) { // attaching twice would close it with the scope
+      scope.tempAttachAll(value);
+    }
+    return value;
   }
 
   /**

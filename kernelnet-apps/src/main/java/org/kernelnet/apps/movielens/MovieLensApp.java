@@ -116,7 +116,8 @@ final class MovieLensApp implements Application {
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,
       Provenance provenance, ResultsWriter writer, ProgressLog log) throws Exception {
     AutoencoderTrainer trainer = new AutoencoderTrainer(config.optimizer(), config.iterations(),
-        config.evalEvery(), config.learningRate(), config.batchSize(), config.seed());
+        config.evalEvery(), config.learningRate(), config.batchSize(), config.seed(),
+        config.threads());
     List<MovieLensResults.Split> results = new ArrayList<>();
     PredictionCost firstCost = null;
     Path saved = null;
@@ -124,13 +125,12 @@ final class MovieLensApp implements Application {
       RatingSplit split = splits.get(k);
       Ratings train = split.train();
       Ratings test = split.test();
-      RatingMatrix matrix = RatingMatrix.of(train, items);
       Engine.getInstance().setRandomSeed((int) split.seed());
       String tag = String.format(Locale.ROOT, "%s split %d/%d", spec.label(), k + 1, splits.size());
       try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device)) {
         log.always("%s: training with %s, %d free parameters", tag, config.optimizer(),
             net.cost(config.ratedInputs()).freeParameters());
-        AutoencoderTrainer.Outcome outcome = trainer.train(net, matrix, train, test,
+        AutoencoderTrainer.Outcome outcome = trainer.train(net, items, train, test,
             config.dataset().scale(), c -> log.always(
                 "%s iteration %d loss %.6g train RMSE %.4f test RMSE %.4f (%.1f s training)",
                 tag, c.iteration(), c.loss(), c.trainRmse(), c.testRmse(), c.seconds()));

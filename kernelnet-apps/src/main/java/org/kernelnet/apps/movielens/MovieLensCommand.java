@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
     description = {
         "Trains item-based autoencoders (I-AutoRec, KernelNet, Sparse FC) on MovieLens and reports"
             + " the test RMSE over random splits (Table 3) and parameters and MACs (Table 4).",
-        "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits."})
+        "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits.",
+        "'kernelnet movielens benchmark' times one full-batch evaluation."},
+    subcommands = MovieLensBenchmarkCommand.class)
 public final class MovieLensCommand implements Callable<Integer> {
   private final Environment environment;
 
@@ -113,6 +115,11 @@ public final class MovieLensCommand implements Callable<Integer> {
       description = "Rated items per prediction assumed by the MACs count (default: ${DEFAULT-VALUE}).")
   private int ratedInputs;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that process item shards of the full-batch loss in parallel"
+          + " (default: the number of processors).")
+  private Integer threads;
+
   @Option(names = "--all", description = "Train the six rows of Table 3 (autorec, kernelnet,"
       + " sparse-fc with 1 and 2 hidden layers).")
   private boolean all;
@@ -143,7 +150,7 @@ public final class MovieLensCommand implements Callable<Integer> {
         .dimension(dimension).lambda2(lambda2).lambda0(lambda0).optimizer(optimizer)
         .iterations(iterations).evalEvery(evalEvery).learningRate(learningRate)
         .batchSize(batchSize).splits(splits).seed(seed).testFraction(testFraction)
-        .maxItems(maxItems).ratedInputs(ratedInputs).all(all).quick(quick)
+        .maxItems(maxItems).ratedInputs(ratedInputs).threads(threads).all(all).quick(quick)
         .output(output != null ? output : defaultOutput("movielens")).save(save)
         .build();
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());

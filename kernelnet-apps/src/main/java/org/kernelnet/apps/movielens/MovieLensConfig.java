@@ -30,6 +30,7 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
  * @param maxItems if {@code > 0}, only the ratings of the first {@code maxItems} items (in item-id
  *     order) are used; 0 for all
  * @param ratedInputs the rated items per user assumed by the MACs count of Table 4 (10)
+ * @param threads the threads that process item shards of the full-batch loss in parallel
  * @param output the output folder
  * @param save where to save the model of the first split, or null to save into the output folder
  * @param quick whether {@code --quick} chose the smoke-run defaults
@@ -47,6 +48,7 @@ public record MovieLensConfig(
     double testFraction,
     int maxItems,
     int ratedInputs,
+    int threads,
     Path output,
     Path save,
     boolean quick) {
@@ -89,6 +91,7 @@ public record MovieLensConfig(
     private Double testFraction;
     private Integer maxItems;
     private int ratedInputs = 10;
+    private Integer threads;
     private Path output;
     private Path save;
     private boolean all;
@@ -204,6 +207,12 @@ public record MovieLensConfig(
       return this;
     }
 
+    /** Shard threads, or null for the number of processors. */
+    public Builder threads(Integer threads) {
+      this.threads = threads;
+      return this;
+    }
+
     /** The output folder (required). */
     public Builder output(Path output) {
       this.output = output;
@@ -304,6 +313,10 @@ public record MovieLensConfig(
       if (ratedInputs < 1) {
         problems.add("--rated-inputs must be >= 1, got " + ratedInputs);
       }
+      int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+      if (t < 1) {
+        problems.add("--threads must be >= 1, got " + t);
+      }
       if (output == null) {
         problems.add("--output is required");
       }
@@ -325,7 +338,7 @@ public record MovieLensConfig(
         models.add(spec(kind, layers));
       }
       return new MovieLensConfig(data, models, opt, its, every, learningRate, batchSize, k, seed,
-          f, items, ratedInputs, output, save, quick);
+          f, items, ratedInputs, t, output, save, quick);
     }
 
     private AutoencoderSpec spec(ModelKind kind, int hiddenLayers) {

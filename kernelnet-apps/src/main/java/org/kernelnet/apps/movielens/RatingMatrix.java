@@ -12,7 +12,9 @@ import org.kernelnet.apps.movielens.data.Ratings;
  * The item-major dense rating matrix of the item-based autoencoder: {@code R [items, users]} with
  * {@code R[i, u]} the rating of item {@code i} by user {@code u}, 0 where unrated, and the mask
  * {@code M [items, users]}, 1 where rated. Row {@code i} is the input of item {@code i}. Both are
- * row-major float arrays ({@code 4 * items * users} bytes each: 90 MB for ML-1M).
+ * row-major float arrays ({@code 4 * items * users} bytes each: 90 MB for ML-1M). Used where dense
+ * rows are needed: Adam's mini-batches, the dense reference loss and recommendations; full-batch
+ * training works on {@link RatingShards} instead.
  */
 public final class RatingMatrix {
   private final int items;
@@ -100,28 +102,24 @@ public final class RatingMatrix {
   }
 
   /**
-   * The root mean squared error of clipped predictions on some ratings: {@code sqrt(1/n sum_k
-   * (clip(P[i_k, u_k]) - r_k)^2)}.
+   * The root mean squared error of clipped predictions made at the ratings' own pairs: {@code
+   * sqrt(1/n sum_k (clip(p_k) - r_k)^2)}.
    *
-   * @param predictions {@code P [items, users]}, row-major
-   * @param users the number of columns of P
-   * @param ratings the ratings to score; their items must be rows of P
-   * @param scale the rating scale to clip to
+   * @param predictions {@code p_k}, one per rating
    * @return the RMSE, {@code NaN} for no ratings
+   * @throws IllegalArgumentException if there is not one prediction per rating
    */
-  public static double rmse(float[] predictions, int users, Ratings ratings, RatingScale scale) {
+  public static double rmse(float[] predictions, Ratings ratings, RatingScale scale) {
     requireNonNull(predictions, "predictions is null");
     requireNonNull(ratings, "ratings is null");
     requireNonNull(scale, "scale is null");
+    if (predictions.length != ratings.size()) {
+      throw new IllegalArgumentException(
+          predictions.length + " predictions for " + ratings.size() + " ratings");
+    }
     double sum = 0;
     for (int k = 0; k < ratings.size(); k++) {
-      int at = ratings.item(k) * users + ratings.user(k);
-      if (at >= predictions.length) {
-        throw new IllegalArgumentException("rating " + k + " (item " + ratings.item(k) + ", user "
-            + ratings.user(k) + ") lies outside the " + predictions.length / users + " x " + users
-            + " predictions");
-      }
-      double e = clip(predictions[at], scale) - ratings.rating(k);
+      double e = clip(predictions[k], scale) - ratings.rating(k);
       sum += e * e;
     }
     return Math.sqrt(sum / ratings.size());

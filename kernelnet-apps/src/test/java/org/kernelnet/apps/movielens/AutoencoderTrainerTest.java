@@ -65,11 +65,11 @@ class AutoencoderTrainerTest {
       case ADAM -> 40;
     };
     AutoencoderTrainer trainer = new AutoencoderTrainer(
-        optimizer, iterations, iterations / 2, 1e-2, 16, 5);
+        optimizer, iterations, iterations / 2, 1e-2, 16, 5, 2);
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, Device.cpu())) {
       int before = net.model().getNDManager().getManagedArrays().size();
       List<AutoencoderTrainer.Checkpoint> seen = new ArrayList<>();
-      AutoencoderTrainer.Outcome outcome = trainer.train(net, RatingMatrix.of(train, 80), train, test,
+      AutoencoderTrainer.Outcome outcome = trainer.train(net, 80, train, test,
           train.scale(), seen::add);
       int after = net.model().getNDManager().getManagedArrays().size();
 

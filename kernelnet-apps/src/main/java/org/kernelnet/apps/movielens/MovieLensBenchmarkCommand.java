@@ -1,0 +1,110 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.ApplicationRunner;
+import org.kernelnet.apps.inject.CoreSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kernelnet movielens benchmark}: the speed of one full-batch evaluation. */
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    versionProvider = org.kernelnet.apps.VersionProvider.class,
+    description = {
+        "Times the full-batch loss-and-gradient evaluation of an item autoencoder (default: ML-1M,"
+            + " Sparse FC (2)) on the first random split: median seconds per evaluation, GFLOP/s"
+            + " performed and dense-equivalent, the dense autograd evaluation for comparison,"
+            + " L-BFGS iterations timed as in training, and the machine's float32 matmul rate"
+            + " measured in the same run.",
+        "Writes benchmark.json. On a shared machine, match PyTorch's threads to the free cores"
+            + " (OMP_NUM_THREADS or JAVA_OPTS=-Dai.djl.pytorch.num_threads=N)."})
+public final class MovieLensBenchmarkCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  @Mixin private CommonOptions common;
+  @Mixin private DeviceOption device;
+
+  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-1m",
+      description = "ml-100k, ml-1m or ml-10m (default: ${DEFAULT-VALUE}).")
+  private String dataset;
+
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = "sparse-fc",
+      description = "autorec, kernelnet or sparse-fc (default: ${DEFAULT-VALUE}).")
+  private String model;
+
+  @Option(names = "--layers", paramLabel = "N", defaultValue = "2",
+      description = "Hidden layers (default: ${DEFAULT-VALUE}).")
+  private int layers;
+
+  @Option(names = "--hidden", paramLabel = "N", defaultValue = "500",
+      description = "Units per hidden layer (default: ${DEFAULT-VALUE}).")
+  private int hidden;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that process item shards (default: the number of processors).")
+  private Integer threads;
+
+  @Option(names = "--evaluations", paramLabel = "N", defaultValue = "7",
+      description = "Timed evaluations at a fixed point (default: ${DEFAULT-VALUE}).")
+  private int evaluations;
+
+  @Option(names = "--lbfgs-iterations", paramLabel = "N", defaultValue = "10",
+      description = "L-BFGS iterations timed as in training; 0 to skip (default:"
+          + " ${DEFAULT-VALUE}).")
+  private int lbfgsIterations;
+
+  @Option(names = "--dense", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also time the dense autograd evaluation (default: on; --no-dense to skip).")
+  private boolean compareDense;
+
+  @Option(names = "--matmul-size", paramLabel = "N", defaultValue = "2048",
+      description = "n of the n x n float32 product timed for the machine's rate (default:"
+          + " ${DEFAULT-VALUE}).")
+  private int matmulSize;
+
+  @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
+      description = "Timed matrix products (default: ${DEFAULT-VALUE}).")
+  private int repeats;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of the split and the initialisation (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--output", paramLabel = "DIR",
+      description = "Output folder (default: results/movielens-benchmark/<yyyyMMdd-HHmmss>).")
+  private Path output;
+
+  @Spec private CommandSpec spec;
+
+  /** @param environment the environment variables and home folder the command runs with */
+  public MovieLensBenchmarkCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    MovieLensConfig run = MovieLensConfig.builder()
+        .dataset(dataset).model(model).layers(layers).hidden(hidden).threads(threads)
+        .splits(1).seed(seed)
+        .output(output != null ? output : MovieLensCommand.defaultOutput("movielens-benchmark"))
+        .build();
+    MovieLensBenchmarkConfig config = new MovieLensBenchmarkConfig(
+        run, evaluations, lbfgsIterations, compareDense, matmulSize, repeats);
+    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
+        new MovieLensBenchmarkModule(config), MovieLensBenchmarkApp.class);
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,306 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.kernelnet.api.Scalars;
+import org.kernelnet.apps.movielens.ItemAutoencoder.Affine;
+import org.kernelnet.apps.movielens.data.Ratings;
+
+/**
+ * The full-batch training loss of an {@link ItemAutoencoder} computed from the sparse rating matrix
+ * only: the input layer multiplies the sparse ratings, the loss is taken at the observed entries
+ * only, and the backward pass through the affine layers is written out by hand so that it stays
+ * sparse where PyTorch's autograd would go dense.
+ *
+ * <p>With effective weights {@code E_l [n_{l-1}, n_l]}, biases {@code b_l}, sigmoid {@code s} and
+ * the shard's ratings {@code X [rows, users]} (sparse) and pattern {@code P} (sparse):
+ *
+ * <pre>
+ *   forward:  H_0 = X,  H_l = s(H_{l-1} E_l + b_l) (hidden),  Y = H_L E_out + b_out
+ *             D = P ⊙ (Y - X)  (sparse),  data loss = 1/2 sum D^2
+ *   backward: dE_out^T = D^T H_L,  db_out = D^T 1,  G_L = D E_out^T
+ *             dA_l = G_l ⊙ H_l ⊙ (1 - H_l),  dE_l = H_{l-1}^T dA_l,  db_l = 1^T dA_l,
+ *             G_{l-1} = dA_l E_l^T
+ * </pre>
+ *
+ * Only the output product {@code H_L E_out} is dense ({@code [rows, users]}, bounded by the shard
+ * size); the products with X and D cost {@code O(nnz * n_l)}. Shards are processed in parallel on
+ * {@code threads} threads and their gradients summed in shard order, so the result does not depend
+ * on thread timing.
+ *
+ * <p>The hand-computed gradients {@code g_p} reach the real parameters (dense weights, kernel
+ * locations, alpha) through autograd on the surrogate {@code S = sum_p <p, g_p>} over the
+ * effective weights and biases {@code p}, which are computed from the parameters with gradients;
+ * {@link #compute} returns {@code S - stop(S) + (data loss + R)} with the regulariser R, whose value
+ * is the true loss and whose gradient is {@code dS + dR}, the true gradient.
+ */
+final class SparseAutoencoderLoss implements AutoCloseable {
+  private final ItemAutoencoder net;
+  private final RatingShards shards;
+  private final ExecutorService pool;
+
+  /**
+   * @param net the autoencoder; its width must equal the shards' users
+   * @param shards the training ratings; the caller keeps ownership
+   * @param threads the threads that process shards, {@code >= 1}
+   */
+  SparseAutoencoderLoss(ItemAutoencoder net, RatingShards shards, int threads) {
+    this.net = requireNonNull(net, "net is null");
+    this.shards = requireNonNull(shards, "shards is null");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    if (net.users() != shards.users()) {
+      throw new IllegalArgumentException("the network has " + net.users()
+          + " inputs but the ratings have " + shards.users() + " users");
+    }
+    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
+      Thread thread = new Thread(runnable, "kernelnet-shard");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * The loss to back-propagate, for a {@code GradientCollector} that is open: its value is {@code
+   * 1/2 sum_observed (h - r)^2 + R} and its gradient the loss's gradient (see the class comment).
+   * Everything is attached to {@code scope}.
+   */
+  NDArray compute(NDManager scope) {
+    ParameterStore store = new ParameterStore(scope, false);
+    List<Affine> layers = net.affineLayers(store, scope, true);
+    List<Affine> constants = new ArrayList<>();
+    for (Affine layer : layers) {
+      constants.add(new Affine(layer.weights().stopGradient(),
+          layer.bias() == null ? null : layer.bias().stopGradient()));
+    }
+    NDArray outputTransposed = contiguousTranspose(constants.get(constants.size() - 1).weights());
+    List<NDManager> shardScopes = new ArrayList<>();
+    try {
+      List<Partial> partials = run(shard -> {
+        NDManager shardScope = scope.newSubManager();
+        synchronized (shardScopes) {
+          shardScopes.add(shardScope);
+        }
+        return gradient(shard, constants, outputTransposed, shardScope);
+      });
+      NDArray surrogate = null;
+      double dataLoss = 0;
+      for (Partial partial : partials) {
+        dataLoss += partial.loss();
+      }
+      for (int l = 0; l < layers.size(); l++) {
+        NDArray weightGradient = sum(partials, l, true, scope);
+        boolean output = l == layers.size() - 1;
+        NDArray weights = output ? layers.get(l).weights().transpose() : layers.get(l).weights();
+        surrogate = plus(surrogate, weights.mul(weightGradient).sum());
+        if (layers.get(l).bias() != null) {
+          NDArray biasGradient = sum(partials, l, false, scope);
+          surrogate = plus(surrogate, layers.get(l).bias().mul(biasGradient).sum());
+        }
+      }
+      NDArray penalty = net.penalty(store, scope);
+      NDArray value = surrogate.sub(surrogate.stopGradient())
+          .add(Scalars.like(surrogate, dataLoss));
+      return penalty == null ? value : value.add(penalty);
+    } finally {
+      shardScopes.forEach(NDManager::close);
+    }
+  }
+
+  /**
+   * The network's predictions at the given ratings' (item, user) pairs, one array per set in the
+   * sets' order, computed without gradients from the training ratings as input.
+   */
+  float[][] predict(Ratings... sets) {
+    float[][] out = new float[sets.length][];
+    for (int t = 0; t < sets.length; t++) {
+      out[t] = new float[sets[t].size()];
+    }
+    try (NDManager scope = net.model().getNDManager().newSubManager()) {
+      List<Affine> layers = net.affineLayers(new ParameterStore(scope, false), scope, false);
+      List<NDManager> shardScopes = new ArrayList<>();
+      try {
+        run(shard -> {
+          NDManager shardScope = scope.newSubManager();
+          synchronized (shardScopes) {
+            shardScopes.add(shardScope);
+          }
+          predictShard(shard, layers, sets, out, shardScope);
+          return null;
+        });
+      } finally {
+        shardScopes.forEach(NDManager::close);
+      }
+    }
+    return out;
+  }
+
+  /** The loss and gradients of one shard. */
+  private record Partial(double loss, List<NDArray> weightGradients, List<NDArray> biasGradients) {}
+
+  @FunctionalInterface
+  private interface ShardTask<T> {
+    T apply(RatingShards.Shard shard);
+  }
+
+  private <T> List<T> run(ShardTask<T> task) {
+    List<RatingShards.Shard> list = shards.shards();
+    List<T> results = new ArrayList<>();
+    if (pool == null) {
+      for (RatingShards.Shard shard : list) {
+        results.add(task.apply(shard));
+      }
+      return results;
+    }
+    List<Future<T>> futures = new ArrayList<>();
+    for (RatingShards.Shard shard : list) {
+      futures.add(pool.submit(() -> task.apply(shard)));
+    }
+    RuntimeException failure = null;
+    for (Future<T> future : futures) {
+      try {
+        results.add(future.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = failure != null ? failure : new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        failure = failure != null ? failure : cause instanceof RuntimeException r ? r
+            : new IllegalStateException(cause);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return results;
+  }
+
+  /** Forward and hand-written backward pass of one shard, attached to {@code scope}. */
+  private static Partial gradient(RatingShards.Shard shard, List<Affine> layers,
+      NDArray outputTransposed, NDManager scope) {
+    int hiddenLayers = layers.size() - 1;
+    List<NDArray> activations = new ArrayList<>();
+    NDArray x = attach(shard.values(), scope);
+    NDArray pattern = attach(shard.pattern(), scope);
+    NDArray h = x;
+    activations.add(h);
+    for (int l = 0; l < hiddenLayers; l++) {
+      h = Activation.sigmoid(affine(h, layers.get(l)));
+      activations.add(h);
+    }
+    NDArray y = affine(h, layers.get(hiddenLayers));
+    NDArray residual = pattern.mul(y.sub(x));
+    y.close();
+    double loss = residual.mul(residual).sum().getFloat() / 2;
+
+    NDArray[] weightGradients = new NDArray[layers.size()];
+    NDArray[] biasGradients = new NDArray[layers.size()];
+    NDArray residualTransposed = residual.transpose();
+    weightGradients[hiddenLayers] = residualTransposed.matMul(h);
+    biasGradients[hiddenLayers] = residualTransposed.matMul(
+        scope.ones(new Shape(shard.rows(), 1))).reshape(-1);
+    NDArray upstream = residual.matMul(outputTransposed);
+    for (int l = hiddenLayers - 1; l >= 0; l--) {
+      NDArray hl = activations.get(l + 1);
+      NDArray delta = upstream.mul(hl.sub(hl.mul(hl)));
+      NDArray below = activations.get(l);
+      weightGradients[l] = below.transpose().matMul(delta);
+      biasGradients[l] = delta.sum(new int[] {0});
+      if (l > 0) {
+        upstream = delta.matMul(layers.get(l).weights().transpose());
+      }
+    }
+    return new Partial(loss, List.of(weightGradients), List.of(biasGradients));
+  }
+
+  /** The predictions of one shard's items at the pairs of {@code sets} that fall in the shard. */
+  private void predictShard(RatingShards.Shard shard, List<Affine> layers, Ratings[] sets,
+      float[][] out, NDManager scope) {
+    NDArray h = attach(shard.values(), scope);
+    for (int l = 0; l + 1 < layers.size(); l++) {
+      h = Activation.sigmoid(affine(h, layers.get(l)));
+    }
+    NDArray y = affine(h, layers.get(layers.size() - 1)).reshape(-1);
+    int users = shards.users();
+    for (int t = 0; t < sets.length; t++) {
+      Ratings set = sets[t];
+      int[] positions = new int[set.size()];
+      long[] flat = new long[set.size()];
+      int n = 0;
+      for (int k = 0; k < set.size(); k++) {
+        int item = set.item(k);
+        if (item >= shard.from() && item < shard.to()) {
+          positions[n] = k;
+          flat[n++] = (long) (item - shard.from()) * users + set.user(k);
+        }
+      }
+      if (n == 0) {
+        continue;
+      }
+      long[] index = n == flat.length ? flat : java.util.Arrays.copyOf(flat, n);
+      float[] values = y.take(scope.create(index)).toFloatArray();
+      for (int j = 0; j < n; j++) {
+        out[t][positions[j]] = values[j];
+      }
+    }
+  }
+
+  /** {@code x E + b}. */
+  private static NDArray affine(NDArray x, Affine layer) {
+    NDArray y = x.matMul(layer.weights());
+    return layer.bias() == null ? y : y.add(layer.bias());
+  }
+
+  /**
+   * {@code a} attached to {@code scope} until it closes, so that results of operations on it land
+   * in {@code scope} (DJL attaches a result to its first operand's manager).
+   */
+  private static NDArray attach(NDArray a, NDManager scope) {
+    scope.tempAttachAll(a);
+    return a;
+  }
+
+  /**
+   * {@code E^T} in row-major order: PyTorch's sparse-dense product walks the dense operand's rows,
+   * and is several times slower on a transposed view.
+   */
+  private static NDArray contiguousTranspose(NDArray e) {
+    long[] shape = e.getShape().getShape();
+    return e.transpose().flatten().reshape(shape[1], shape[0]);
+  }
+
+  /** The shard-ordered sum of layer {@code l}'s weight or bias gradients, attached to scope. */
+  private static NDArray sum(List<Partial> partials, int l, boolean weights, NDManager scope) {
+    NDArray total = null;
+    for (Partial partial : partials) {
+      NDArray g = (weights ? partial.weightGradients() : partial.biasGradients()).get(l);
+      total = total == null ? g : total.add(g);
+    }
+    total.attach(scope);
+    return total;
+  }
+
+  private static NDArray plus(NDArray total, NDArray term) {
+    return total == null ? term : total.add(term);
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+}

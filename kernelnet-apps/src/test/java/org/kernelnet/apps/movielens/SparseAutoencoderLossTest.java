@@ -1,0 +1,145 @@
+package org.kernelnet.apps.movielens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsReader;
+import org.kernelnet.djl.optim.ParameterObjective;
+
+/**
+ * The sparse, hand-differentiated loss against the dense autograd loss of {@link ItemAutoencoder}
+ * (the reference: {@code 1/2 sum (M ⊙ (h(R) - R))^2 + R}) at the same random parameters, for every
+ * model kind, one and two hidden layers, one shard and several shards on several threads.
+ */
+class SparseAutoencoderLossTest {
+  private static final int USERS = 37;
+  private static final int ITEMS = 29;
+  private static KernelnetRegistry registry;
+  @TempDir static Path dir;
+  private static Ratings ratings;
+
+  @BeforeAll
+  static void data() throws IOException {
+    registry = KernelnetRegistry.load(SparseAutoencoderLossTest.class.getClassLoader());
+    Random random = new Random(5);
+    StringBuilder lines = new StringBuilder();
+    for (int u = 0; u < USERS; u++) {
+      for (int i = 0; i < ITEMS; i++) {
+        if (random.nextDouble() < 0.3 || i == u % ITEMS) {
+          lines.append(u + 1).append('\t').append(i + 1).append('\t')
+              .append(1 + random.nextInt(5)).append("\t0\n");
+        }
+      }
+    }
+    Path file = dir.resolve("u.data");
+    Files.writeString(file, lines);
+    ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file);
+  }
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of(new AutoencoderSpec(ModelKind.AUTOREC, 1, 6, null, 0, 0.7, 0), 1, 1L << 30),
+        Arguments.of(new AutoencoderSpec(ModelKind.AUTOREC, 2, 6, null, 0, 0.7, 0), 3, 200L),
+        Arguments.of(new AutoencoderSpec(ModelKind.KERNELNET, 2, 6, "tanh", 4, 0.5, 0), 2, 300L),
+        Arguments.of(new AutoencoderSpec(ModelKind.SPARSE_FC, 1, 6, "hat-sq", 3, 0.5, 0.2), 2,
+            1L << 30),
+        Arguments.of(new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 6, "hat-sq", 3, 0.5, 0.2), 3,
+            250L));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void matchesTheDenseAutogradLoss(AutoencoderSpec spec, int threads, long maxShardEntries) {
+    Engine.getInstance().setRandomSeed(3);
+    try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
+        RatingShards shards = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), threads,
+            maxShardEntries);
+        SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, threads);
+        NDManager data = net.model().getNDManager().newSubManager()) {
+      assertThat(shards.shards()).hasSizeGreaterThanOrEqualTo(threads);
+      RatingMatrix matrix = RatingMatrix.of(ratings, ITEMS);
+      NDArray values = matrix.values(data);
+      NDArray mask = matrix.mask(data);
+      ParameterObjective dense = ParameterObjective.of(net.block(), scope -> {
+        scope.tempAttachAll(values, mask);
+        return net.loss(net.forward(scope), scope, values, mask, 1);
+      });
+      ParameterObjective fast = ParameterObjective.of(net.block(), sparse::compute);
+      double[] x = new double[dense.dimension()];
+      dense.readParameters(x);
+      // move off the initial point so that kernel locations and biases are not special
+      Random random = new Random(9);
+      for (int j = 0; j < x.length; j++) {
+        x[j] += 0.05 * random.nextGaussian();
+      }
+      double[] expected = new double[x.length];
+      double[] actual = new double[x.length];
+      double expectedValue = dense.evaluate(x, expected);
+      double actualValue = fast.evaluate(x, actual);
+
+      assertThat(actualValue).isCloseTo(expectedValue, org.assertj.core.data.Offset.offset(
+          1e-5 * Math.abs(expectedValue)));
+      double norm = 0;
+      double error = 0;
+      for (int j = 0; j < x.length; j++) {
+        norm += expected[j] * expected[j];
+        error += (actual[j] - expected[j]) * (actual[j] - expected[j]);
+      }
+      assertThat(norm).isGreaterThan(1);
+      assertThat(Math.sqrt(error / norm)).isLessThan(1e-5);
+    }
+  }
+
+  @Test
+  void predictsTheDenseOutputAtTheRequestedPairs() {
+    Engine.getInstance().setRandomSeed(4);
+    AutoencoderSpec spec = new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 6, "hat-sq", 3, 0.5, 0.2);
+    try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
+        RatingShards shards = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), 2, 300);
+        SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, 2);
+        NDManager data = net.model().getNDManager().newSubManager()) {
+      float[] full = net.predict(RatingMatrix.of(ratings, ITEMS).values(data));
+      Ratings firstHalf = ratings.select(java.util.stream.IntStream.range(0, ratings.size() / 2)
+          .toArray());
+      float[][] predicted = sparse.predict(ratings, firstHalf);
+      assertThat(predicted[0]).hasSize(ratings.size());
+      assertThat(predicted[1]).hasSize(firstHalf.size());
+      for (int k = 0; k < ratings.size(); k++) {
+        float expected = full[ratings.item(k) * USERS + ratings.user(k)];
+        assertThat(predicted[0][k]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5f));
+        if (k < firstHalf.size()) {
+          assertThat(predicted[1][k]).isEqualTo(predicted[0][k]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void cutsShardsOfAboutEqualCostWithinTheEntryBound() {
+    int[] perItem = {5, 0, 0, 40, 1, 1, 1, 1, 30, 2};
+    int[] cuts = RatingShards.cuts(perItem, 10, 2, 1L << 20);
+    assertThat(cuts).startsWith(0).endsWith(10).hasSize(3);
+    // costs 10 + 3 n: 25 10 10 130 13 13 13 13 100 16 (total 343): cut where half is passed
+    assertThat(cuts[1]).isEqualTo(4);
+    // at most 3 rows per shard, so 4 shards: the heavy item 3 passes the second mark alone
+    int[] bounded = RatingShards.cuts(perItem, 10, 1, 30);
+    assertThat(bounded).containsExactly(0, 3, 4, 7, 10);
+  }
+}
