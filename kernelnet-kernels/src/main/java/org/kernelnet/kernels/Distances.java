@@ -1,7 +1,7 @@
 package org.kernelnet.kernels;
 
 import ai.djl.ndarray.NDArray;
-import org.kernelnet.api.Scalars;
+import ai.djl.nn.Activation;
 
 /**
  * Batched pairwise distances between the rows of two location matrices, differentiable. Only
@@ -14,13 +14,14 @@ final class Distances {
   /**
    * {@code D2[i][j] = ||u_i - v_j||^2 = |u_i|^2 + |v_j|^2 - 2 u_i . v_j}, clamped at 0 against
    * rounding: {@code [n, d] x [m, d] -> [n, m]}. The expanded form costs one matrix product instead
-   * of an {@code [n, m, d]} difference tensor.
+   * of an {@code [n, m, d]} difference tensor. Clamps use relu and clip, whose backward passes are
+   * one masked pass (a tensor {@code maximum}'s takes several).
    */
   static NDArray squaredEuclidean(NDArray u, NDArray v) {
     NDArray uu = u.square().sum(new int[] {1}, true); // [n, 1]
     NDArray vv = v.square().sum(new int[] {1}, true).transpose(); // [1, m]
     NDArray uv = u.matMul(v.transpose());
-    return uu.add(vv).sub(uv.add(uv)).maximum(Scalars.like(uv, 0));
+    return Activation.relu(uu.add(vv).sub(uv.add(uv)));
   }
 
   /**
@@ -34,6 +35,6 @@ final class Distances {
     double eps2 = 1e-12;
     NDArray d2 = squaredEuclidean(u, v);
     NDArray outside = d2.gt(eps2).toType(d2.getDataType(), false);
-    return d2.maximum(Scalars.like(d2, eps2)).sqrt().mul(outside);
+    return d2.clip(eps2, Float.MAX_VALUE).sqrt().mul(outside);
   }
 }

@@ -3,6 +3,7 @@ package org.kernelnet.kernels;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import java.util.EnumSet;
 import java.util.List;
 import org.kernelnet.api.AbstractKernel;
@@ -49,7 +50,7 @@ public final class HatKernel extends AbstractKernel {
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
     NDArray d = distance.pairwise(u, v);
-    return d.mul(Scalars.like(d, -a)).add(1).maximum(Scalars.like(d, 0));
+    return Activation.relu(d.mul(Scalars.like(d, -a)).add(1));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.kernelnet.kernels;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
 import java.util.EnumSet;
 import java.util.List;
 import org.kernelnet.api.AbstractKernel;
@@ -8,7 +9,6 @@ import org.kernelnet.api.Config;
 import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
-import org.kernelnet.api.Scalars;
 
 /**
  * The finite-support kernel {@code K(u, v) = max(0, 1 - ||u - v||^2)} that the authors' published
@@ -29,7 +29,7 @@ public final class SquaredHatKernel extends AbstractKernel {
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
     NDArray d2 = Distances.squaredEuclidean(u, v);
-    return d2.neg().add(1).maximum(Scalars.like(d2, 0));
+    return Activation.relu(d2.neg().add(1));
   }
 
   @Override

@@ -30,10 +30,10 @@ import org.kernelnet.api.LayerMatrices;
 import org.kernelnet.api.Scalars;
 import org.kernelnet.api.SparsityRegularizer;
 import org.kernelnet.djl.complexity.ComplexityReport;
+import org.kernelnet.djl.nn.AbstractKernelBlock;
 import org.kernelnet.djl.nn.AlphaMode;
 import org.kernelnet.djl.nn.KernelLayer;
 import org.kernelnet.djl.nn.KernelMaskedDense;
-import org.kernelnet.djl.nn.KernelWeighted;
 import org.kernelnet.djl.nn.Locations;
 
 /**
@@ -231,14 +231,18 @@ public final class ItemAutoencoder implements AutoCloseable {
 
   /** The sum of the regularisers over all layers, or null if both weights are 0. */
   NDArray penalty(ParameterStore store, NDManager scope) {
+    return penalty(layerTerms(store, scope, true));
+  }
+
+  /** The sum of the regularisers over the layers' matrices, or null if both weights are 0. */
+  NDArray penalty(List<LayerTerms> terms) {
     NDArray total = null;
-    for (Block layer : layers) {
-      LayerMatrices matrices = matrices(layer, store, scope);
+    for (LayerTerms layer : terms) {
       if (l2 != null) {
-        total = plus(total, l2.penalty(matrices));
+        total = plus(total, l2.penalty(layer.matrices()));
       }
       if (overlap != null) {
-        total = plus(total, overlap.penalty(matrices));
+        total = plus(total, overlap.penalty(layer.matrices()));
       }
     }
     return total;
@@ -246,19 +250,6 @@ public final class ItemAutoencoder implements AutoCloseable {
 
   private static NDArray plus(NDArray total, NDArray term) {
     return total == null ? term : total.add(term);
-  }
-
-  /** The matrices the regularisers see: dense weights (or kernelNet's effective weights), kernel. */
-  private LayerMatrices matrices(Block layer, ParameterStore store, NDManager scope) {
-    if (layer instanceof KernelMaskedDense masked) {
-      return masked.layerMatrices(store, scope, true);
-    }
-    if (layer instanceof KernelLayer kernelLayer) {
-      return new LayerMatrices(
-          overlap == null ? null : kernelLayer.kernelMatrix(store, scope, true),
-          l2 == null ? null : kernelLayer.effectiveWeights(store, scope, true));
-    }
-    return LayerMatrices.ofDense(parameter(layer, "weight", store, scope, true));
   }
 
   /**
@@ -271,24 +262,36 @@ public final class ItemAutoencoder implements AutoCloseable {
   record Affine(NDArray weights, NDArray bias) {}
 
   /**
-   * Every weight layer's effective weights and bias, input layer first, attached to {@code scope}.
-   * With {@code training} they are computed from the parameters with gradients, so a scalar built
-   * from them back-propagates into the parameters (kernel locations included).
+   * One weight layer in a step: its affine map and the matrices its regularisers see (the dense
+   * weights, or kernelNet's effective weights, and the kernel matrix), sharing one kernel matrix.
    */
-  List<Affine> affineLayers(ParameterStore store, NDManager scope, boolean training) {
-    List<Affine> affine = new ArrayList<>();
+  record LayerTerms(Affine affine, LayerMatrices matrices) {}
+
+  /**
+   * Every weight layer's terms, input layer first, attached to {@code scope}. With {@code training}
+   * they are computed from the parameters with gradients, so a scalar built from them
+   * back-propagates into the parameters (kernel locations included).
+   */
+  List<LayerTerms> layerTerms(ParameterStore store, NDManager scope, boolean training) {
+    List<LayerTerms> terms = new ArrayList<>();
     for (Block layer : layers) {
       NDArray weights;
-      if (layer instanceof KernelWeighted weighted) {
-        weights = weighted.effectiveWeights(store, scope, training);
+      LayerMatrices matrices;
+      if (layer instanceof AbstractKernelBlock kernelBlock) {
+        NDArray k = kernelBlock.kernelMatrix(store, scope, training);
+        weights = kernelBlock.effectiveWeights(k, store, scope, training);
+        matrices = new LayerMatrices(k, layer instanceof KernelMaskedDense
+            ? parameter(layer, "weight", store, scope, training) : weights);
       } else {
-        weights = parameter(layer, "weight", store, scope, training).transpose();
+        NDArray w = parameter(layer, "weight", store, scope, training);
+        weights = w.transpose();
+        matrices = LayerMatrices.ofDense(w);
       }
       NDArray bias = layer.getParameters().contains("bias")
           ? parameter(layer, "bias", store, scope, training) : null;
-      affine.add(new Affine(weights, bias));
+      terms.add(new LayerTerms(new Affine(weights, bias), matrices));
     }
-    return affine;
+    return terms;
   }
 
   private static NDArray parameter(

@@ -121,10 +121,16 @@ final class MovieLensApp implements Application {
     List<MovieLensResults.Split> results = new ArrayList<>();
     PredictionCost firstCost = null;
     Path saved = null;
+    String scored = config.validation() > 0 ? "validation" : "test";
     for (int k = 0; k < splits.size(); k++) {
       RatingSplit split = splits.get(k);
       Ratings train = split.train();
       Ratings test = split.test();
+      if (config.validation() > 0) {
+        RatingSplit inner = RatingSplit.random(train, config.validation(), ~split.seed());
+        train = inner.train();
+        test = inner.test();
+      }
       Engine.getInstance().setRandomSeed((int) split.seed());
       String tag = String.format(Locale.ROOT, "%s split %d/%d", spec.label(), k + 1, splits.size());
       try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device)) {
@@ -132,8 +138,8 @@ final class MovieLensApp implements Application {
             net.cost(config.ratedInputs()).freeParameters());
         AutoencoderTrainer.Outcome outcome = trainer.train(net, items, train, test,
             config.dataset().scale(), c -> log.always(
-                "%s iteration %d loss %.6g train RMSE %.4f test RMSE %.4f (%.1f s training)",
-                tag, c.iteration(), c.loss(), c.trainRmse(), c.testRmse(), c.seconds()));
+                "%s iteration %d loss %.6g train RMSE %.4f %s RMSE %.4f (%.1f s training)",
+                tag, c.iteration(), c.loss(), c.trainRmse(), scored, c.testRmse(), c.seconds()));
         PredictionCost cost = net.cost(config.ratedInputs());
         double baseline = baselineRmse(train, test);
         AutoencoderTrainer.Checkpoint last = outcome.last();
@@ -141,8 +147,8 @@ final class MovieLensApp implements Application {
             last.testRmse(), last.trainRmse(), baseline, last.iteration(), outcome.evaluations(),
             last.seconds(), outcome.secondsPerEvaluation(), outcome.stopReason(), cost.macs(),
             outcome.history()));
-        log.always("%s: test RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
-            last.testRmse(), baseline, outcome.secondsPerEvaluation(), outcome.stopReason());
+        log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
+            scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(), outcome.stopReason());
         if (k == 0) {
           firstCost = cost;
           saved = config.save() != null ? config.save()
@@ -230,9 +236,13 @@ final class MovieLensApp implements Application {
   private void print(MovieLensResults results) {
     PrintWriter out = terminal.out();
     int splits = config.splits();
-    out.printf(Locale.ROOT, "%nTable 3: test RMSE on %s, %d random %.0f/%.0f splits, %s%n",
-        results.dataset(), splits, 100 * (1 - config.testFraction()), 100 * config.testFraction(),
-        config.optimizer());
+    out.printf(Locale.ROOT, "%nTable 3: %s RMSE on %s, %d random %.0f/%.0f splits, %s%n",
+        config.validation() > 0 ? "validation" : "test", results.dataset(), splits,
+        100 * (1 - config.testFraction()), 100 * config.testFraction(), config.optimizer());
+    if (config.validation() > 0) {
+      out.printf(Locale.ROOT, "(validation: %.0f %% of each split's training ratings held out;"
+          + " the test ratings were not used)%n", 100 * config.validation());
+    }
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s", "model"));
     for (int k = 1; k <= splits; k++) {
       header.append(String.format(Locale.ROOT, " %8s", "split " + k));

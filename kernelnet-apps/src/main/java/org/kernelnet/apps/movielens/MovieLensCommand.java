@@ -107,6 +107,12 @@ public final class MovieLensCommand implements Callable<Integer> {
       description = "Held-out fraction of the ratings (default: 0.2 for ML-100K, else 0.1).")
   private Double testFraction;
 
+  @Option(names = "--validation", paramLabel = "F", defaultValue = "0",
+      description = "Hold out this fraction of each split's training ratings and score it instead"
+          + " of the test set, which is then not used: for choosing settings (default: 0, score"
+          + " the test set).")
+  private double validation;
+
   @Option(names = "--max-items", paramLabel = "N",
       description = "Use only the ratings of the first N items (default: all; --quick: 600).")
   private Integer maxItems;
@@ -149,7 +155,7 @@ public final class MovieLensCommand implements Callable<Integer> {
         .dataset(dataset).model(model).layers(layers).hidden(hidden).kernel(kernel)
         .dimension(dimension).lambda2(lambda2).lambda0(lambda0).optimizer(optimizer)
         .iterations(iterations).evalEvery(evalEvery).learningRate(learningRate)
-        .batchSize(batchSize).splits(splits).seed(seed).testFraction(testFraction)
+        .batchSize(batchSize).splits(splits).seed(seed).testFraction(testFraction).validation(validation)
         .maxItems(maxItems).ratedInputs(ratedInputs).threads(threads).all(all).quick(quick)
         .output(output != null ? output : defaultOutput("movielens")).save(save)
         .build();

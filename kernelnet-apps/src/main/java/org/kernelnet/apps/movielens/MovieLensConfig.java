@@ -27,6 +27,9 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
  * @param splits the number of random train/test splits, {@code >= 1}
  * @param seed the seed of split {@code k} is {@code seed + k}; it also seeds the initialisation
  * @param testFraction the fraction of ratings held out per split
+ * @param validation if {@code > 0}, this fraction of each split's training ratings is held out
+ *     (seeded by the split) and scored instead of the test set, which is then never used: for
+ *     choosing settings; 0 to score the test set
  * @param maxItems if {@code > 0}, only the ratings of the first {@code maxItems} items (in item-id
  *     order) are used; 0 for all
  * @param ratedInputs the rated items per user assumed by the MACs count of Table 4 (10)
@@ -46,6 +49,7 @@ public record MovieLensConfig(
     int splits,
     long seed,
     double testFraction,
+    double validation,
     int maxItems,
     int ratedInputs,
     int threads,
@@ -89,6 +93,7 @@ public record MovieLensConfig(
     private Integer splits;
     private long seed = 1;
     private Double testFraction;
+    private double validation;
     private Integer maxItems;
     private int ratedInputs = 10;
     private Integer threads;
@@ -192,6 +197,12 @@ public record MovieLensConfig(
     /** The test fraction, or null for the data set's (0.2 for ML-100K, else 0.1). */
     public Builder testFraction(Double testFraction) {
       this.testFraction = testFraction;
+      return this;
+    }
+
+    /** The validation fraction of each split's training ratings, 0 for none (default). */
+    public Builder validation(double validation) {
+      this.validation = validation;
       return this;
     }
 
@@ -306,6 +317,9 @@ public record MovieLensConfig(
       if (!(f > 0 && f < 1)) {
         problems.add("--test-fraction must be in (0, 1), got " + f);
       }
+      if (!(validation >= 0 && validation < 1)) {
+        problems.add("--validation must be in [0, 1), got " + validation);
+      }
       int items = maxItems != null ? maxItems : quick ? 600 : 0;
       if (items < 0) {
         problems.add("--max-items must be >= 0 (0 = all), got " + items);
@@ -338,7 +352,7 @@ public record MovieLensConfig(
         models.add(spec(kind, layers));
       }
       return new MovieLensConfig(data, models, opt, its, every, learningRate, batchSize, k, seed,
-          f, items, ratedInputs, t, output, save, quick);
+          f, validation, items, ratedInputs, t, output, save, quick);
     }
 
     private AutoencoderSpec spec(ModelKind kind, int hiddenLayers) {

@@ -79,8 +79,9 @@ final class SparseAutoencoderLoss implements AutoCloseable {
    * Everything is attached to {@code scope}.
    */
   NDArray compute(NDManager scope) {
-    ParameterStore store = new ParameterStore(scope, false);
-    List<Affine> layers = net.affineLayers(store, scope, true);
+    List<ItemAutoencoder.LayerTerms> terms =
+        net.layerTerms(new ParameterStore(scope, false), scope, true);
+    List<Affine> layers = terms.stream().map(ItemAutoencoder.LayerTerms::affine).toList();
     List<Affine> constants = new ArrayList<>();
     for (Affine layer : layers) {
       constants.add(new Affine(layer.weights().stopGradient(),
@@ -111,7 +112,7 @@ final class SparseAutoencoderLoss implements AutoCloseable {
           surrogate = plus(surrogate, layers.get(l).bias().mul(biasGradient).sum());
         }
       }
-      NDArray penalty = net.penalty(store, scope);
+      NDArray penalty = net.penalty(terms);
       NDArray value = surrogate.sub(surrogate.stopGradient())
           .add(Scalars.like(surrogate, dataLoss));
       return penalty == null ? value : value.add(penalty);
@@ -130,7 +131,8 @@ final class SparseAutoencoderLoss implements AutoCloseable {
       out[t] = new float[sets[t].size()];
     }
     try (NDManager scope = net.model().getNDManager().newSubManager()) {
-      List<Affine> layers = net.affineLayers(new ParameterStore(scope, false), scope, false);
+      List<Affine> layers = net.layerTerms(new ParameterStore(scope, false), scope, false)
+          .stream().map(ItemAutoencoder.LayerTerms::affine).toList();
       List<NDManager> shardScopes = new ArrayList<>();
       try {
         run(shard -> {

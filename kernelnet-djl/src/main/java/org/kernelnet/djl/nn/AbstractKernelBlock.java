@@ -160,6 +160,22 @@ public abstract class AbstractKernelBlock extends AbstractBlock
     return kernel.gram(u, v);
   }
 
+  /** The effective weights computed from a fresh {@link #kernelMatrix}. */
+  @Override
+  public final NDArray effectiveWeights(
+      ParameterStore parameterStore, NDManager scope, boolean training) {
+    return effectiveWeights(
+        kernelMatrix(parameterStore, scope, training), parameterStore, scope, training);
+  }
+
+  /**
+   * The effective weights {@code [in, out]} for the kernel matrix {@code k} that {@link
+   * #kernelMatrix} computed in the same scope and step: a step that also penalises K (a sparsity
+   * regulariser) then computes it once.
+   */
+  public abstract NDArray effectiveWeights(
+      NDArray k, ParameterStore parameterStore, NDManager scope, boolean training);
+
   /**
    * A parameter's value for a computation owned by {@code scope}: attached to it temporarily, and
    * detached from autograd if the parameter is fixed by design.

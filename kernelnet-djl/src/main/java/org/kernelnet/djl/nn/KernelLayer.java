@@ -83,8 +83,7 @@ public final class KernelLayer extends AbstractKernelBlock {
   /** {@code W = K(U, V)} scaled by alpha along rows (per input) or columns (per output). */
   @Override
   public NDArray effectiveWeights(
-      ParameterStore parameterStore, NDManager scope, boolean training) {
-    NDArray k = kernelMatrix(parameterStore, scope, training);
+      NDArray k, ParameterStore parameterStore, NDManager scope, boolean training) {
     NDArray a = value(parameterStore, alpha, scope, training);
     return switch (alphaMode) {
       case NONE -> k;

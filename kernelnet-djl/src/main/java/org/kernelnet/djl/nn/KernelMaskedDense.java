@@ -64,8 +64,7 @@ public final class KernelMaskedDense extends AbstractKernelBlock {
   /** {@code W ⊙ K(U, V)}. */
   @Override
   public NDArray effectiveWeights(
-      ParameterStore parameterStore, NDManager scope, boolean training) {
-    NDArray k = kernelMatrix(parameterStore, scope, training);
+      NDArray k, ParameterStore parameterStore, NDManager scope, boolean training) {
     return value(parameterStore, weight, scope, training).mul(k);
   }
 
