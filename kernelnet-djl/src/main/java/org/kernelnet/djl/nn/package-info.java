@@ -3,6 +3,8 @@
  *
  * <ul>
  *   <li>{@link org.kernelnet.djl.nn.KernelLayer}: {@code W_ij = alpha K(u_i, v_j)} (Eq. 1);
+ *   <li>{@link org.kernelnet.djl.nn.KernelLayerStack}: L kernel layers side by side on one input,
+ *       outputs concatenated, computed with one matrix product;
  *   <li>{@link org.kernelnet.djl.nn.KernelMaskedDense}: {@code W ⊙ K(U, V)}, the "sparse FC" layer
  *       (Eqs. 16-17);
  *   <li>{@link org.kernelnet.djl.nn.AdaptiveThreshold} (Eq. 9) and {@link

@@ -2,11 +2,8 @@ package org.kernelnet.apps.mnist.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -17,14 +14,14 @@ import org.kernelnet.api.Kernel;
 import org.kernelnet.apps.mnist.PixelLocations;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.djl.nn.AlphaMode;
-import org.kernelnet.djl.nn.KernelLayer;
+import org.kernelnet.djl.nn.KernelLayerStack;
 import org.kernelnet.djl.nn.Locations;
 
 /**
  * The network of Figure 4 / Table 1 of Mueller et al. (2018): P kernelNet layers with the 2-D
  * Gaussian RBF kernel in parallel over the 784 pixels (like the filters of a convolution, but
  * without weight sharing over positions), concatenated, ReLU, optional dropout, and a dense softmax
- * layer:
+ * layer, the P layers computed as one {@link KernelLayerStack} (one matrix product):
  *
  * <pre>
  * x [B, 784] -> for p = 1..P: h_p = x W_p + b_p,  W_p[i, j] = alpha_pi exp(-gamma ||u_pi - v_pj||^2)
@@ -35,7 +32,8 @@ import org.kernelnet.djl.nn.Locations;
  * random and trained; see {@link PixelLocations}), its own output locations {@code v_p [h, 2]}
  * (random {@code N(0, s^2)} with the spread {@code s = 27 / sqrt(12)} of the grid, trained) and its
  * own per-pixel scales {@code alpha_p [784]} drawn from {@code N(0, 1)} so that the P layers start
- * as different filters. Coordinates are in pixels, so {@code gamma} is in {@code 1 / pixel^2}: a
+ * as different filters. A frozen grid without noise is stored once and shared by the P layers (the
+ * same values as P frozen copies). Coordinates are in pixels, so {@code gamma} is in {@code 1 / pixel^2}: a
  * receptive field of standard deviation sigma pixels has {@code gamma = 1 / (2 sigma^2)}.
  *
  * @param locations where the pixels sit
@@ -85,26 +83,21 @@ public record GridPriorNetwork(PixelLocations locations, int layers, int units, 
       case GRID -> Locations.grid(MnistData.SIDE, MnistData.SIDE, EXTENT).frozen();
       case RANDOM -> Locations.normal(SPREAD);
     };
-    List<Block> branches = new ArrayList<>();
-    for (int p = 0; p < layers; p++) {
-      KernelLayer layer = KernelLayer.builder()
-          .setUnits(units)
-          .setDimension(2)
-          .setKernel(rbf)
-          .optAlpha(AlphaMode.PER_INPUT)
-          .optAlphaInitializer(new NormalInitializer(1f))
-          .optInputLocations(pixels)
-          .optOutputLocations(Locations.normal(SPREAD))
-          .build();
-      branches.add(locationNoise > 0 ? new LocationNoise(layer, locationNoise) : layer);
-    }
-    ParallelBlock parallel = new ParallelBlock(
-        outputs -> {
-          NDList heads = new NDList(outputs.size());
-          outputs.forEach(o -> heads.add(o.singletonOrThrow()));
-          return new NDList(NDArrays.concat(heads, 1));
-        },
-        branches);
+    // A frozen grid is the same in every layer: share it (one Gram matrix for all layers) unless
+    // each layer needs its own noisy copy.
+    boolean shared = !pixels.isTrainable() && locationNoise == 0;
+    KernelLayerStack stack = KernelLayerStack.builder()
+        .setLayers(layers)
+        .setUnits(units)
+        .setDimension(2)
+        .setKernel(rbf)
+        .optAlpha(AlphaMode.PER_INPUT)
+        .optAlphaInitializer(new NormalInitializer(1f))
+        .optInputLocations(pixels)
+        .optOutputLocations(Locations.normal(SPREAD))
+        .optSharedInputLocations(shared)
+        .build();
+    Block parallel = locationNoise > 0 ? new LocationNoise(stack, locationNoise) : stack;
     SequentialBlock net = new SequentialBlock().add(parallel).add(Activation.reluBlock());
     if (dropout > 0) {
       net.add(Dropout.builder().optRate((float) dropout).build());

@@ -8,28 +8,31 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.kernelnet.djl.nn.KernelLayer;
+import org.kernelnet.djl.nn.KernelLayerStack;
 
 /**
- * Gaussian noise on the input locations of a {@link KernelLayer} during training, a regulariser
- * for uncertainty about where a pixel is (section 3.2 of Mueller et al. 2018): each training forward
- * pass uses {@code u + epsilon} with a fresh {@code epsilon ~ N(0, std^2)} of shape {@code [in, d]},
- * so the weights are {@code W_ij = alpha_i K(u_i + epsilon_i, v_j)}; evaluation uses {@code u}.
- * The gradient with respect to a trainable {@code u} flows through the sum; a frozen {@code u} (the
- * pixel grid) stays fixed.
+ * Gaussian noise on the input locations of a {@link KernelLayer} or {@link KernelLayerStack} during
+ * training, a regulariser for uncertainty about where a pixel is (section 3.2 of Mueller et al.
+ * 2018): each training forward pass uses {@code u + epsilon} with a fresh {@code epsilon ~ N(0,
+ * std^2)} of u's shape ({@code [in, d]} for a layer, {@code [L, in, d]} for a stack with one {@code
+ * u} per layer, so each layer gets its own noise), so the weights are {@code W_ij = alpha_i K(u_i +
+ * epsilon_i, v_j)}; evaluation uses {@code u}. The gradient with respect to a trainable {@code u}
+ * flows through the sum; a frozen {@code u} (the pixel grid) stays fixed.
  *
  * <p>The layer is wrapped rather than changed: its forward pass reads {@code u} from a parameter
  * store that returns {@code u + epsilon} for that one parameter and delegates every other value.
- * Input {@code [B, in]}, output {@code [B, out]}, as the wrapped layer. The noise comes from the
- * engine's generator ({@code Engine.setRandomSeed} makes it reproducible).
+ * Input and output shapes are the wrapped layer's. The noise comes from the engine's generator
+ * ({@code Engine.setRandomSeed} makes it reproducible).
  */
 public final class LocationNoise extends ai.djl.nn.AbstractBlock {
   private static final byte VERSION = 1;
 
-  private final KernelLayer layer;
+  private final Block layer;
   private final float std;
 
   /**
@@ -37,6 +40,24 @@ public final class LocationNoise extends ai.djl.nn.AbstractBlock {
    * @param std the standard deviation, finite and {@code >= 0} (0 turns the noise off)
    */
   public LocationNoise(KernelLayer layer, double std) {
+    this((Block) layer, std);
+  }
+
+  /**
+   * @param layers the kernel layers whose input locations {@code u} get the noise; share no {@code
+   *     u} between layers, or they would share the noise too
+   * @param std the standard deviation, finite and {@code >= 0} (0 turns the noise off)
+   * @throws IllegalArgumentException if the layers share their input locations
+   */
+  public LocationNoise(KernelLayerStack layers, double std) {
+    this((Block) layers, std);
+    if (layers.hasSharedInputLocations()) {
+      throw new IllegalArgumentException(
+          "location noise needs one u per layer, got a stack with shared input locations");
+    }
+  }
+
+  private LocationNoise(Block layer, double std) {
     super(VERSION);
     this.layer = addChildBlock("layer", requireNonNull(layer, "layer is null"));
     if (!(std >= 0) || Double.isInfinite(std)) {
@@ -45,8 +66,8 @@ public final class LocationNoise extends ai.djl.nn.AbstractBlock {
     this.std = (float) std;
   }
 
-  /** The wrapped layer. */
-  public KernelLayer layer() {
+  /** The wrapped layer or stack. */
+  public Block layer() {
     return layer;
   }
 
