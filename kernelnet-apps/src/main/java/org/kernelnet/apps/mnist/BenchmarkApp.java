@@ -3,7 +3,6 @@ package org.kernelnet.apps.mnist;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -12,7 +11,6 @@ import ai.djl.training.Trainer;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +22,7 @@ import org.kernelnet.apps.mnist.internal.ClassifierTraining;
 import org.kernelnet.apps.mnist.internal.FlopCount;
 import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
 import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -104,10 +103,10 @@ final class BenchmarkApp implements Application {
       }
       size = ModelSize.of(model.getBlock());
     }
-    double[] matmul = matmulRates(log);
-    double medianRate = median(rates);
+    double[] matmul = MatmulRate.measure(device, config.matmulSize(), config.repeats(), log);
+    double medianRate = MatmulRate.median(rates);
     double trainingGflops = medianRate / config.batchSize() * flopsPerStep / 1e9;
-    double matmulGflops = median(matmul);
+    double matmulGflops = MatmulRate.median(matmul);
     String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
     Provenance provenance = Provenance.collect("mnist benchmark", config, device.toString(),
         Map.of("init", config.seed()), List.of());
@@ -127,34 +126,5 @@ final class BenchmarkApp implements Application {
         threads);
     terminal.out().println("Wrote " + json);
     terminal.out().flush();
-  }
-
-  /** GFLOP/s of {@code repeats} timed {@code n x n} products after one untimed product. */
-  private double[] matmulRates(ProgressLog log) {
-    int n = config.matmulSize();
-    double[] rates = new double[config.repeats()];
-    try (NDManager manager = NDManager.newBaseManager(device)) {
-      NDArray a = manager.randomNormal(new Shape(n, n));
-      NDArray b = manager.randomNormal(new Shape(n, n));
-      a.matMul(b).close();
-      for (int r = 0; r < config.repeats(); r++) {
-        long start = System.nanoTime();
-        NDArray c = a.matMul(b);
-        c.getFloat(0, 0);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        c.close();
-        rates[r] = 2.0 * n * n * n / seconds / 1e9;
-        log.always("matmul %d/%d: %.2f GFLOP/s", r + 1, config.repeats(), rates[r]);
-      }
-    }
-    return rates;
-  }
-
-  /** The median (mean of the middle two for an even count). */
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }

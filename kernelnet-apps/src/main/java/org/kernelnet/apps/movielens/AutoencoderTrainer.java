@@ -32,7 +32,7 @@ import org.kernelnet.djl.optim.Rprop;
  *   <li>{@code lbfgs}: {@link ParameterObjective} over all trainable parameters, one full-batch
  *       {@link SparseAutoencoderLoss} evaluation (sparse input, loss at the observed ratings, item
  *       shards on {@code threads} threads) per function-and-gradient evaluation, minimised by
- *       {@link Lbfgs} (history 10) in rounds of {@code evalEvery} iterations; a round that makes no
+ *       {@link Lbfgs} (history {@code history}) in rounds of {@code evalEvery} iterations; a round that makes no
  *       step ends training early;
  *   <li>{@code rprop}: {@link Rprop} through a DJL {@link Trainer}, one full-batch step of the same
  *       loss per iteration;
@@ -85,6 +85,7 @@ public final class AutoencoderTrainer {
   private final int batchSize;
   private final long seed;
   private final int threads;
+  private final int lbfgsHistory;
 
   /**
    * @param optimizer the optimiser
@@ -94,17 +95,20 @@ public final class AutoencoderTrainer {
    * @param batchSize Adam's batch size in items
    * @param seed seeds Adam's batch order
    * @param threads threads that process item shards in parallel, {@code >= 1}
+   * @param history L-BFGS's history size m, {@code >= 1} ({@code 2 (m + 4)} double vectors of the
+   *     parameters' size)
    */
   public AutoencoderTrainer(
       OptimizerKind optimizer, int iterations, int evalEvery, double learningRate, int batchSize,
-      long seed, int threads) {
+      long seed, int threads, int history) {
     this.optimizer = requireNonNull(optimizer, "optimizer is null");
-    if (iterations < 1 || evalEvery < 1 || batchSize < 1 || threads < 1) {
+    if (iterations < 1 || evalEvery < 1 || batchSize < 1 || threads < 1 || history < 1) {
       throw new IllegalArgumentException(
-          "iterations, evalEvery, batchSize and threads must be >= 1, got " + iterations + ", "
-              + evalEvery + ", " + batchSize + ", " + threads);
+          "iterations, evalEvery, batchSize, threads and history must be >= 1, got " + iterations
+              + ", " + evalEvery + ", " + batchSize + ", " + threads + ", " + history);
     }
     this.threads = threads;
+    this.lbfgsHistory = history;
     this.iterations = iterations;
     this.evalEvery = evalEvery;
     this.learningRate = learningRate;
@@ -170,7 +174,7 @@ public final class AutoencoderTrainer {
       double value = Double.NaN;
       while (done < iterations) {
         int round = Math.min(evalEvery, iterations - done);
-        Lbfgs lbfgs = Lbfgs.builder().optHistorySize(10).optMaxIterations(round).build();
+        Lbfgs lbfgs = Lbfgs.builder().optHistorySize(lbfgsHistory).optMaxIterations(round).build();
         long start = System.nanoTime();
         objective.readParameters(x);
         LbfgsResult result = lbfgs.minimize(objective, x);

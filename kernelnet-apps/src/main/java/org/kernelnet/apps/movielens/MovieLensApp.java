@@ -117,7 +117,7 @@ final class MovieLensApp implements Application {
       Provenance provenance, ResultsWriter writer, ProgressLog log) throws Exception {
     AutoencoderTrainer trainer = new AutoencoderTrainer(config.optimizer(), config.iterations(),
         config.evalEvery(), config.learningRate(), config.batchSize(), config.seed(),
-        config.threads());
+        config.threads(), config.history());
     List<MovieLensResults.Split> results = new ArrayList<>();
     PredictionCost firstCost = null;
     Path saved = null;

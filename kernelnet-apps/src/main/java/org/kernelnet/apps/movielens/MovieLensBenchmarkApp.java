@@ -181,7 +181,7 @@ final class MovieLensBenchmarkApp implements Application {
     if (config.lbfgsIterations() == 0) {
       return new LbfgsTiming(0, 0, Double.NaN);
     }
-    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(10).optMaxIterations(config.lbfgsIterations())
+    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(config.run().history()).optMaxIterations(config.lbfgsIterations())
         .optListener(p -> log.always("L-BFGS iteration %d: loss %.6g, %d evaluations",
             p.iteration(), p.value(), p.evaluations()))
         .build();

@@ -56,6 +56,10 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
       description = "Threads that process item shards (default: the number of processors).")
   private Integer threads;
 
+  @Option(names = "--history", paramLabel = "M", defaultValue = "10",
+      description = "L-BFGS history size (default: ${DEFAULT-VALUE}).")
+  private int history;
+
   @Option(names = "--evaluations", paramLabel = "N", defaultValue = "7",
       description = "Timed evaluations at a fixed point (default: ${DEFAULT-VALUE}).")
   private int evaluations;
@@ -97,7 +101,7 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     MovieLensConfig run = MovieLensConfig.builder()
         .dataset(dataset).model(model).layers(layers).hidden(hidden).threads(threads)
-        .splits(1).seed(seed)
+        .history(history).splits(1).seed(seed)
         .output(output != null ? output : MovieLensCommand.defaultOutput("movielens-benchmark"))
         .build();
     MovieLensBenchmarkConfig config = new MovieLensBenchmarkConfig(

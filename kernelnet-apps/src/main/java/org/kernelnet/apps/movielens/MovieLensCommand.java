@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
         "Trains item-based autoencoders (I-AutoRec, KernelNet, Sparse FC) on MovieLens and reports"
             + " the test RMSE over random splits (Table 3) and parameters and MACs (Table 4).",
         "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits.",
-        "'kernelnet movielens benchmark' times one full-batch evaluation."},
-    subcommands = MovieLensBenchmarkCommand.class)
+        "'kernelnet movielens benchmark' times one full-batch evaluation; 'kernelnet movielens"
+            + " generate' writes synthetic ratings of a data set's size (e.g. ML-10M)."},
+    subcommands = {MovieLensBenchmarkCommand.class, GenerateCommand.class})
 public final class MovieLensCommand implements Callable<Integer> {
   private final Environment environment;
 
@@ -126,6 +127,11 @@ public final class MovieLensCommand implements Callable<Integer> {
           + " (default: the number of processors).")
   private Integer threads;
 
+  @Option(names = "--history", paramLabel = "M", defaultValue = "10",
+      description = "L-BFGS history size; its memory is 2 (M + 4) double vectors of the parameter"
+          + " count (default: ${DEFAULT-VALUE}).")
+  private int history;
+
   @Option(names = "--all", description = "Train the six rows of Table 3 (autorec, kernelnet,"
       + " sparse-fc with 1 and 2 hidden layers).")
   private boolean all;
@@ -156,7 +162,7 @@ public final class MovieLensCommand implements Callable<Integer> {
         .dimension(dimension).lambda2(lambda2).lambda0(lambda0).optimizer(optimizer)
         .iterations(iterations).evalEvery(evalEvery).learningRate(learningRate)
         .batchSize(batchSize).splits(splits).seed(seed).testFraction(testFraction).validation(validation)
-        .maxItems(maxItems).ratedInputs(ratedInputs).threads(threads).all(all).quick(quick)
+        .maxItems(maxItems).ratedInputs(ratedInputs).threads(threads).history(history).all(all).quick(quick)
         .output(output != null ? output : defaultOutput("movielens")).save(save)
         .build();
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());

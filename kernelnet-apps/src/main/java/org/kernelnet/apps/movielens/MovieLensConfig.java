@@ -34,6 +34,7 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
  *     order) are used; 0 for all
  * @param ratedInputs the rated items per user assumed by the MACs count of Table 4 (10)
  * @param threads the threads that process item shards of the full-batch loss in parallel
+ * @param history L-BFGS's history size (10)
  * @param output the output folder
  * @param save where to save the model of the first split, or null to save into the output folder
  * @param quick whether {@code --quick} chose the smoke-run defaults
@@ -53,6 +54,7 @@ public record MovieLensConfig(
     int maxItems,
     int ratedInputs,
     int threads,
+    int history,
     Path output,
     Path save,
     boolean quick) {
@@ -73,6 +75,18 @@ public record MovieLensConfig(
   /** The names {@code --dataset} accepts: {@code ml-100k}, {@code ml-1m}, {@code ml-10m}. */
   static String datasetId(MovieLensDataset dataset) {
     return dataset.label().toLowerCase(Locale.ROOT);
+  }
+
+  /** The data set with the command-line id {@code id} (e.g. {@code ml-1m}). */
+  static java.util.Optional<MovieLensDataset> datasetById(String id) {
+    return Arrays.stream(MovieLensDataset.values()).filter(d -> datasetId(d).equals(id))
+        .findFirst();
+  }
+
+  /** The valid command-line data set ids, comma separated. */
+  static String datasetIds() {
+    return Arrays.stream(MovieLensDataset.values()).map(MovieLensConfig::datasetId)
+        .collect(Collectors.joining(", "));
   }
 
   /** Collects the options and validates them together in {@link #build()}. */
@@ -97,6 +111,7 @@ public record MovieLensConfig(
     private Integer maxItems;
     private int ratedInputs = 10;
     private Integer threads;
+    private int history = 10;
     private Path output;
     private Path save;
     private boolean all;
@@ -224,6 +239,12 @@ public record MovieLensConfig(
       return this;
     }
 
+    /** L-BFGS's history size (default 10). */
+    public Builder history(int history) {
+      this.history = history;
+      return this;
+    }
+
     /** The output folder (required). */
     public Builder output(Path output) {
       this.output = output;
@@ -255,12 +276,9 @@ public record MovieLensConfig(
      */
     public MovieLensConfig build() {
       List<String> problems = new ArrayList<>();
-      MovieLensDataset data = Arrays.stream(MovieLensDataset.values())
-          .filter(d -> datasetId(d).equals(dataset)).findFirst().orElse(null);
+      MovieLensDataset data = datasetById(dataset).orElse(null);
       if (data == null) {
-        problems.add("--dataset: unknown data set '" + dataset + "'; valid: "
-            + Arrays.stream(MovieLensDataset.values()).map(MovieLensConfig::datasetId)
-                .collect(Collectors.joining(", ")));
+        problems.add("--dataset: unknown data set '" + dataset + "'; valid: " + datasetIds());
       }
       ModelKind kind = ModelKind.byId(model).orElse(null);
       if (kind == null) {
@@ -331,6 +349,9 @@ public record MovieLensConfig(
       if (t < 1) {
         problems.add("--threads must be >= 1, got " + t);
       }
+      if (history < 1 || history > 1000) {
+        problems.add("--history must be in 1..1000, got " + history);
+      }
       if (output == null) {
         problems.add("--output is required");
       }
@@ -352,7 +373,7 @@ public record MovieLensConfig(
         models.add(spec(kind, layers));
       }
       return new MovieLensConfig(data, models, opt, its, every, learningRate, batchSize, k, seed,
-          f, validation, items, ratedInputs, t, output, save, quick);
+          f, validation, items, ratedInputs, t, history, output, save, quick);
     }
 
     private AutoencoderSpec spec(ModelKind kind, int hiddenLayers) {

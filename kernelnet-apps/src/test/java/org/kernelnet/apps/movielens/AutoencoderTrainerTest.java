@@ -65,7 +65,7 @@ class AutoencoderTrainerTest {
       case ADAM -> 40;
     };
     AutoencoderTrainer trainer = new AutoencoderTrainer(
-        optimizer, iterations, iterations / 2, 1e-2, 16, 5, 2);
+        optimizer, iterations, iterations / 2, 1e-2, 16, 5, 2, 10);
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, Device.cpu())) {
       int before = net.model().getNDManager().getManagedArrays().size();
       List<AutoencoderTrainer.Checkpoint> seen = new ArrayList<>();

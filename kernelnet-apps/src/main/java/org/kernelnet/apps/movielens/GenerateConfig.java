@@ -1,0 +1,53 @@
+package org.kernelnet.apps.movielens;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+
+/**
+ * The configuration of {@code kernelnet movielens generate}: a synthetic ratings file in a data
+ * set's format and place, by default of the published size.
+ *
+ * @param dataset whose file name, separator and rating scale to use
+ * @param users users {@code U >= 1}
+ * @param items items {@code I >= 1}
+ * @param ratings ratings, {@code 1 .. U * I}
+ * @param seed the generator's seed
+ */
+public record GenerateConfig(MovieLensDataset dataset, int users, int items, long ratings, long seed) {
+
+  /**
+   * Validates every setting and reports all problems together.
+   *
+   * @throws ConfigurationException listing each bad value with its valid range
+   */
+  public GenerateConfig {
+    requireNonNull(dataset, "dataset is null");
+    List<String> problems = new ArrayList<>();
+    if (users < 1) {
+      problems.add("--users must be >= 1, got " + users);
+    }
+    if (items < 1) {
+      problems.add("--items must be >= 1, got " + items);
+    }
+    if (ratings < 1 || users >= 1 && items >= 1 && ratings > (long) users * items) {
+      problems.add("--ratings must be in 1.." + Math.max(1, (long) users * items) + " (users x"
+          + " items), got " + ratings);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+  }
+
+  /** The published (users, items, ratings) of a data set. */
+  static long[] publishedSize(MovieLensDataset dataset) {
+    return switch (dataset) {
+      case ML_100K -> new long[] {943, 1_682, 100_000};
+      case ML_1M -> new long[] {6_040, 3_706, 1_000_209};
+      case ML_10M -> new long[] {69_878, 10_677, 10_000_054};
+    };
+  }
+}
