@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.kernelnet.apps.cli.Environment;
 
-/** The outcome of one in-process launcher run: exit status and everything printed. */
+/**
+ * The outcome of one in-process launcher run: exit status and everything printed. Shared with
+ * kernelnet-tests through this module's test-jar.
+ */
 public record CommandRun(int status, String out, String err) {
   /** Runs {@code kernelnet args} with the given environment variables and home folder. */
   public static CommandRun of(Map<String, String> env, Path home, String... args) {

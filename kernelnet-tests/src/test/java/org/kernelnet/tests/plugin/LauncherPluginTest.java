@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.CommandRun;
 
 /** {@code kernelnet kernels --plugins DIR} run in-process through the picocli entry point. */
 class LauncherPluginTest {
@@ -21,7 +22,7 @@ class LauncherPluginTest {
     Path plugins = Files.createDirectory(home.resolve("plugins"));
     Path jar = PluginJarBuilder.cauchyJar(plugins);
 
-    LauncherRun run = LauncherRun.of(home, "kernels", "--plugins", plugins.toString());
+    CommandRun run = CommandRun.of(home, "kernels", "--plugins", plugins.toString());
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.err()).isEmpty();
@@ -43,7 +44,7 @@ class LauncherPluginTest {
     Path plugins = Files.createDirectory(home.resolve("plugins"));
     Path jar = PluginJarBuilder.cauchyJar(plugins);
 
-    LauncherRun run = LauncherRun.of(home, "kernels", "--json", "--plugins", plugins.toString());
+    CommandRun run = CommandRun.of(home, "kernels", "--json", "--plugins", plugins.toString());
 
     assertThat(run.status()).as(run.err()).isZero();
     JsonObject root = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -62,7 +63,7 @@ class LauncherPluginTest {
     String missing = CAUCHY_PACKAGE + ".MissingPlugin";
     Path jar = PluginJarBuilder.cauchy().serviceEntries(missing).build(plugins.resolve("broken.jar"));
 
-    LauncherRun run = LauncherRun.of(home, "kernels", "--plugins", plugins.toString());
+    CommandRun run = CommandRun.of(home, "kernels", "--plugins", plugins.toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -84,7 +85,7 @@ class LauncherPluginTest {
         .replace("@BuiltForApi(KernelnetApi.VERSION)", "@BuiltForApi(\"1.7\")")
         .build(plugins.resolve("cauchy-future.jar"));
 
-    LauncherRun run = LauncherRun.of(home, "kernels", "--plugins", plugins.toString());
+    CommandRun run = CommandRun.of(home, "kernels", "--plugins", plugins.toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err().lines().toList())
