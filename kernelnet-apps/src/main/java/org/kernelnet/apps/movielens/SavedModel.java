@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
-import com.google.gson.JsonParseException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -102,8 +102,8 @@ public final class SavedModel {
   /**
    * Reads a model written by {@link #write}.
    *
-   * @throws MalformedModelException naming the file if it is not a saved model of a known version or
-   *     its parameters do not fit its header
+   * @throws MalformedModelException naming the file if it is not a saved model of a known version,
+   *     is truncated, has an unreadable header, or its parameters do not fit its header
    */
   public static Loaded read(Path file, KernelnetRegistry registry, Device device)
       throws IOException, MalformedModelException {
@@ -123,21 +123,44 @@ public final class SavedModel {
       if (length < 2 || length > (1 << 24)) {
         throw new MalformedModelException(file + " has a header length of " + length + " bytes");
       }
+      byte[] json = in.readNBytes(length);
+      if (json.length < length) {
+        throw new EOFException("header of " + length + " bytes has only " + json.length);
+      }
       Header header;
       try {
-        header = ResultsWriter.gson().fromJson(
-            new String(in.readNBytes(length), StandardCharsets.UTF_8), Header.class);
-      } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-        throw new MalformedModelException(file + " has an unreadable header: " + e.getMessage(), e);
+        header = ResultsWriter.gson().fromJson(new String(json, StandardCharsets.UTF_8), Header.class);
+      } catch (RuntimeException e) { // Gson wraps a failing record constructor in a RuntimeException
+        throw new MalformedModelException(file + " has an unreadable header: " + rootMessage(e), e);
+      }
+      if (header == null) {
+        throw new MalformedModelException(file + " has an unreadable header: it is null");
       }
       ItemAutoencoder net;
       try {
         net = ItemAutoencoder.load(header.spec(), header.users(), registry, device, in);
+      } catch (EOFException e) {
+        throw new MalformedModelException(
+            "cannot load the parameters in " + file + ": it ends early (truncated)", e);
       } catch (MalformedModelException | RuntimeException e) {
         throw new MalformedModelException("cannot load the parameters in " + file + ": "
             + e.getMessage(), e);
       }
       return new Loaded(header, net);
+    } catch (EOFException e) {
+      throw new MalformedModelException(file + " ends early (truncated)"
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
+  }
+
+  /** The message of the innermost cause of {@code e} that has one, e.g. a record constructor's. */
+  private static String rootMessage(Throwable e) {
+    String message = e.getMessage();
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null) {
+        message = cause.getMessage();
+      }
+    }
+    return message;
   }
 }
