@@ -5,19 +5,17 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.report.AtomicFile;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
 
@@ -76,27 +74,16 @@ public final class SavedModel {
     requireNonNull(file, "file is null");
     requireNonNull(header, "header is null");
     requireNonNull(net, "net is null");
-    Path target = file.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      try (DataOutputStream out =
-          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-        byte[] json = ResultsWriter.gson().toJson(header).getBytes(StandardCharsets.UTF_8);
-        out.write(MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        out.writeInt(json.length);
-        out.write(json);
-        net.saveParameters(out);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFile.write(file, stream -> {
+      DataOutputStream out = new DataOutputStream(stream);
+      byte[] json = ResultsWriter.gson().toJson(header).getBytes(StandardCharsets.UTF_8);
+      out.write(MAGIC);
+      out.writeInt(FORMAT_VERSION);
+      out.writeInt(json.length);
+      out.write(json);
+      net.saveParameters(out);
+      out.flush();
+    });
   }
 
   /**

@@ -8,12 +8,9 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -84,16 +81,7 @@ public final class ResultsWriter {
   public Path write(String name, String text) {
     Path target = resolve(name);
     try {
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          w.write(text);
-        }
-        move(tmp, target);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFile.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
@@ -115,14 +103,6 @@ public final class ResultsWriter {
       throw new UncheckedIOException("cannot create " + target.getParent(), e);
     }
     return target;
-  }
-
-  private static void move(Path tmp, Path target) throws IOException {
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private static String csvLine(List<?> cells) {
