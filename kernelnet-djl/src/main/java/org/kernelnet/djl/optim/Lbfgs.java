@@ -481,32 +481,61 @@ public final class Lbfgs {
 
   /**
    * {@code s = xn - x}, {@code y = gn - g} on {@code [from, to)}; stores the chunk's sums of {@code
-   * s y, s s, y y, gn gn, s gn} (each one sequential accumulator) at {@code partials[at ...]}.
+   * s y, s s, y y, gn gn, s gn} at {@code partials[at ...]}, each over two interleaved accumulators
+   * ({@code j - from} mod 2) added at the end.
    */
   private static void acceptChunk(double[] xn, double[] x, double[] gn, double[] g, double[] s,
       double[] y, double[] partials, int at, int from, int to) {
-    double sy = 0;
-    double ss = 0;
-    double yy = 0;
-    double gg = 0;
-    double sg = 0;
-    for (int j = from; j < to; j++) {
-      double sj = xn[j] - x[j];
-      double gj = gn[j];
-      double yj = gj - g[j];
-      s[j] = sj;
-      y[j] = yj;
-      sy += sj * yj;
-      ss += sj * sj;
-      yy += yj * yj;
-      gg += gj * gj;
-      sg += sj * gj;
+    double sy0 = 0;
+    double ss0 = 0;
+    double yy0 = 0;
+    double gg0 = 0;
+    double sg0 = 0;
+    double sy1 = 0;
+    double ss1 = 0;
+    double yy1 = 0;
+    double gg1 = 0;
+    double sg1 = 0;
+    int j = from;
+    for (; j + 1 < to; j += 2) {
+      double s0 = xn[j] - x[j];
+      double s1 = xn[j + 1] - x[j + 1];
+      double g0 = gn[j];
+      double g1 = gn[j + 1];
+      double y0 = g0 - g[j];
+      double y1 = g1 - g[j + 1];
+      s[j] = s0;
+      s[j + 1] = s1;
+      y[j] = y0;
+      y[j + 1] = y1;
+      sy0 += s0 * y0;
+      sy1 += s1 * y1;
+      ss0 += s0 * s0;
+      ss1 += s1 * s1;
+      yy0 += y0 * y0;
+      yy1 += y1 * y1;
+      gg0 += g0 * g0;
+      gg1 += g1 * g1;
+      sg0 += s0 * g0;
+      sg1 += s1 * g1;
     }
-    partials[at] = sy;
-    partials[at + 1] = ss;
-    partials[at + 2] = yy;
-    partials[at + 3] = gg;
-    partials[at + 4] = sg;
+    if (j < to) {
+      double s0 = xn[j] - x[j];
+      double g0 = gn[j];
+      double y0 = g0 - g[j];
+      s[j] = s0;
+      y[j] = y0;
+      sy0 += s0 * y0;
+      ss0 += s0 * s0;
+      yy0 += y0 * y0;
+      gg0 += g0 * g0;
+      sg0 += s0 * g0;
+    }
+    partials[at] = sy0 + sy1;
+    partials[at + 1] = ss0 + ss1;
+    partials[at + 2] = yy0 + yy1;
+    partials[at + 3] = gg0 + gg1;
+    partials[at + 4] = sg0 + sg1;
   }
 
   /** Builds {@link Lbfgs}; every setter validates its argument and names the valid range. */

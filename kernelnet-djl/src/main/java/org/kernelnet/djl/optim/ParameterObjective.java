@@ -30,9 +30,7 @@ import java.util.List;
  *
  * <p>Each parameter has its own direct staging buffer ({@code 4 n} bytes in all): on the CPU,
  * DJL's PyTorch {@code NDArray.set(ByteBuffer)} makes the tensor use the buffer's memory rather
- * than copy it, so one buffer shared by several parameters would alias them. Values are converted
- * between float32 and double in blocks of 2^14 through one reused {@code float[]} with bulk {@link
- * FloatBuffer} transfers.
+ * than copy it, so one buffer shared by several parameters would alias them.
  *
  * <p>The values and gradients are float32, so the objective is exact only to about 1e-7 relative:
  * L-BFGS on it typically ends with {@code FUNCTION_TOLERANCE} or {@code LINE_SEARCH_FAILED} once
@@ -40,8 +38,6 @@ import java.util.List;
  * collector).
  */
 public final class ParameterObjective implements DifferentiableFunction {
-  private static final int SCRATCH_LENGTH = 1 << 14;
-
   /**
    * Computes the full-batch training loss inside an open {@link GradientCollector}.
    *
@@ -61,8 +57,6 @@ public final class ParameterObjective implements DifferentiableFunction {
   private final Loss loss;
   private final NDManager manager;
   private final List<ByteBuffer> staging;
-  // Float32 values pass through this array in blocks: bulk FloatBuffer get/put, plain array loops.
-  private final float[] scratch = new float[SCRATCH_LENGTH];
 
   private ParameterObjective(List<Parameter> parameters, int dimension, Loss loss) {
     this.parameters = parameters;
@@ -148,12 +142,8 @@ public final class ParameterObjective implements DifferentiableFunction {
       buffer.clear();
       FloatBuffer floats = buffer.asFloatBuffer();
       int size = floats.capacity();
-      for (int from = 0; from < size; from += scratch.length) {
-        int length = Math.min(scratch.length, size - from);
-        for (int j = 0; j < length; j++) {
-          scratch[j] = (float) x[offset + from + j];
-        }
-        floats.put(scratch, 0, length);
+      for (int j = 0; j < size; j++) {
+        floats.put(j, (float) x[offset + j]);
       }
       array.set(buffer);
       offset += size;
@@ -212,15 +202,11 @@ public final class ParameterObjective implements DifferentiableFunction {
   }
 
   /** Copies a float32 array into {@code target[offset ...]}; returns the offset after it. */
-  private int copyOut(NDArray array, double[] target, int offset) {
+  private static int copyOut(NDArray array, double[] target, int offset) {
     FloatBuffer floats = array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
     int size = floats.remaining();
-    for (int from = 0; from < size; from += scratch.length) {
-      int length = Math.min(scratch.length, size - from);
-      floats.get(scratch, 0, length);
-      for (int j = 0; j < length; j++) {
-        target[offset + from + j] = scratch[j];
-      }
+    for (int j = 0; j < size; j++) {
+      target[offset + j] = floats.get(j);
     }
     return offset + size;
   }
