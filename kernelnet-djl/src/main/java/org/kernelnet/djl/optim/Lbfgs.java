@@ -19,10 +19,22 @@ import org.kernelnet.djl.optim.StrongWolfeLineSearch.Outcome;
  * definite. {@code alpha_k} comes from {@link StrongWolfeLineSearch} with first trial step 1, or
  * {@code min(1, 1 / ||grad f||_2)} while the history is empty (the first iteration, or a restart
  * after a failed line search). History and all vectors are {@code double[n]}; the iteration
- * allocates nothing, and every vector operation is one fused linear-time pass.
+ * allocates no vector. Per iteration the two-loop recursion makes {@code 2m} passes, each updating
+ * {@code q} and taking the dot product the next step needs; accepting a step is one pass that also
+ * takes {@code s'y, s's, y'y, g'g} and {@code s'g} (the first dot product of the next direction).
+ * These passes are limited by memory bandwidth, not arithmetic.
  *
  * <p>Memory: {@code 2 (m + 1) + 6} vectors of {@code n} doubles besides the caller's {@code x}; at
  * {@code n = 7e6}, {@code m = 10}: 1.6 GB.
+ *
+ * <p>Threads and determinism: every vector pass is split into chunks of {@link #CHUNK_SIZE} = 2^16
+ * consecutive elements (the last may be shorter). A dot product is the sum over chunks, in chunk
+ * order, of per-chunk partial sums, each accumulated in a fixed order within its chunk. With
+ * {@code parallelism p > 1} (default: the number of processors) and more than one chunk, {@link
+ * #minimize} starts {@code min(p, chunks) - 1} daemon worker threads that take chunks alongside the
+ * calling thread, and stops and joins them before it returns (normally or not). The iterates are
+ * therefore bit-identical for every {@code p}, including 1, which runs all chunks in the calling
+ * thread; {@code f} and the listeners are always called in the calling thread.
  *
  * <p>It stops when {@code ||grad f||_2 <= gradientTolerance}, when a step lowers {@code f} by at
  * most {@code relativeFunctionTolerance * max(|f_k|, |f_{k+1}|, 1)}, after {@code maxIterations}
@@ -31,6 +43,9 @@ import org.kernelnet.djl.optim.StrongWolfeLineSearch.Outcome;
  * different functions.
  */
 public final class Lbfgs {
+  /** The length of the chunks that every vector pass is split into (the last may be shorter). */
+  static final int CHUNK_SIZE = 1 << 16;
+
   private final int historySize;
   private final double gradientTolerance;
   private final double relativeFunctionTolerance;
@@ -40,6 +55,7 @@ public final class Lbfgs {
   private final double curvatureEpsilon;
   private final StrongWolfeLineSearch lineSearch;
   private final List<LbfgsListener> listeners;
+  private final int parallelism;
 
   private Lbfgs(Builder builder) {
     this.historySize = builder.historySize;
@@ -53,6 +69,7 @@ public final class Lbfgs {
     this.curvatureEpsilon = builder.curvatureEpsilon;
     this.lineSearch = builder.lineSearch;
     this.listeners = List.copyOf(builder.listeners);
+    this.parallelism = builder.parallelism;
   }
 
   /** A builder with the defaults listed on its setters. */
@@ -82,22 +99,28 @@ public final class Lbfgs {
       throw new IllegalArgumentException(
           "x has length " + x.length + " but f has dimension " + f.dimension());
     }
-    return new Run(f, x).run();
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double sum = 0;
-    for (int j = 0; j < a.length; j++) {
-      sum += a[j] * b[j];
+    int threads = Math.min(parallelism, chunkCount(x.length));
+    if (threads == 1) {
+      return new Run(f, x, null).run();
     }
-    return sum;
+    try (ChunkWorkers workers = new ChunkWorkers(threads - 1, "lbfgs-worker")) {
+      return new Run(f, x, workers).run();
+    }
   }
 
   /** The buffers and state of one minimisation; also the line function along {@code d}. */
-  private final class Run implements LineFunction {
+  private final class Run implements LineFunction, ChunkWorkers.Pass {
+    private static final int AXPY_DOT = 0;
+    private static final int ACCEPT = 1;
+    private static final int TRIAL = 2;
+    private static final int DOT = 3;
+    private static final int SUMS = 5;
+
     private final DifferentiableFunction f;
     private final double[] callerX;
     private final int n;
+    private final int chunks;
+    private final ChunkWorkers workers;
     private double[] x;
     private double[] g;
     private final double[] d;
@@ -112,13 +135,28 @@ public final class Lbfgs {
     private int size;
     private int newest;
     private double gamma;
+    private double gg;
+    private double newestSg;
     private int evaluations;
     private double trialSlope;
+    // The operands of the current pass (see runChunk) and its per-chunk partial sums, SUMS per chunk.
+    private int op;
+    private double[] in1;
+    private double[] in2;
+    private double[] in3;
+    private double[] in4;
+    private double[] out1;
+    private double[] out2;
+    private double coefficient;
+    private double scale;
+    private final double[] partials;
 
-    Run(DifferentiableFunction f, double[] x) {
+    Run(DifferentiableFunction f, double[] x, ChunkWorkers workers) {
       this.f = f;
       this.callerX = x;
       this.n = x.length;
+      this.chunks = chunkCount(n);
+      this.workers = workers;
       this.x = x;
       this.g = new double[n];
       this.d = new double[n];
@@ -132,16 +170,19 @@ public final class Lbfgs {
       this.rho = new double[slots];
       this.alphas = new double[slots];
       this.newest = historySize;
+      this.partials = new double[chunks * SUMS];
     }
 
     @Override
     public double evaluate(double alpha) {
-      double[] xt = xTrial;
-      for (int j = 0; j < n; j++) {
-        xt[j] = x[j] + alpha * d[j];
-      }
+      op = TRIAL;
+      in1 = x;
+      in2 = d;
+      out1 = xTrial;
+      coefficient = alpha;
+      runPass();
       evaluations++;
-      double value = f.evaluate(xt, gTrial);
+      double value = f.evaluate(xTrial, gTrial);
       trialSlope = dot(gTrial, d);
       // A non-finite gradient makes the point unusable even if its value is finite: report it as a
       // non-finite value, which the line search treats as a step that went too far.
@@ -169,7 +210,8 @@ public final class Lbfgs {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("f is not finite at the start point: f(x0) = " + value);
       }
-      double gradientNorm = Math.sqrt(dot(g, g));
+      gg = dot(g, g);
+      double gradientNorm = Math.sqrt(gg);
       if (!Double.isFinite(gradientNorm)) {
         throw new IllegalArgumentException(
             "the gradient is not finite at the start point: ||grad f(x0)|| = " + gradientNorm);
@@ -235,69 +277,52 @@ public final class Lbfgs {
     }
 
     /**
-     * Two-loop recursion: {@code d = -H g}; each history pair is read once per loop, with the
-     * update of {@code q} fused with the next dot product. Returns {@code g'd}.
+     * Two-loop recursion: {@code d = -H g}, one pass per history vector and loop. Each pass
+     * updates {@code d} (which holds {@code q}) and takes the dot product the next step needs;
+     * the first reads {@code g} in place of a copy, as {@code s_newest' g} is already known from
+     * {@link #accept}. Returns {@code g'd}.
      */
     private double direction() {
-      double[] q = d;
       if (size == 0) {
-        double slope = 0;
-        for (int j = 0; j < n; j++) {
-          q[j] = -g[j];
-          slope -= g[j] * g[j];
-        }
-        return slope;
+        // d = (g - 0 g) (-1) = -g, and g'd.
+        return axpyDot(g, 0, g, -1, g);
       }
-      int i = slot(0);
-      double[] sNext = s[i];
-      double acc = 0;
-      for (int j = 0; j < n; j++) {
-        q[j] = g[j];
-        acc += sNext[j] * g[j];
-      }
+      double acc = newestSg;
       for (int age = 0; age < size; age++) {
-        i = slot(age);
+        int i = slot(age);
         double a = rho[i] * acc;
         alphas[i] = a;
-        double[] yi = y[i];
-        acc = 0;
+        double[] source = age == 0 ? g : d;
         if (age + 1 < size) {
-          sNext = s[slot(age + 1)];
-          for (int j = 0; j < n; j++) {
-            double v = q[j] - a * yi[j];
-            q[j] = v;
-            acc += sNext[j] * v;
-          }
+          acc = axpyDot(source, a, y[i], 1, s[slot(age + 1)]);
         } else {
-          for (int j = 0; j < n; j++) {
-            double v = (q[j] - a * yi[j]) * gamma;
-            q[j] = v;
-            acc += yi[j] * v;
-          }
+          acc = axpyDot(source, a, y[i], gamma, y[i]);
         }
       }
-      double slope = 0;
       for (int age = size - 1; age >= 0; age--) {
-        i = slot(age);
+        int i = slot(age);
         double c = alphas[i] - rho[i] * acc;
-        double[] si = s[i];
-        acc = 0;
+        // q - (-c) s = q + c s exactly.
         if (age > 0) {
-          double[] yNext = y[slot(age - 1)];
-          for (int j = 0; j < n; j++) {
-            double v = q[j] + c * si[j];
-            q[j] = v;
-            acc += yNext[j] * v;
-          }
+          acc = axpyDot(d, -c, s[i], 1, y[slot(age - 1)]);
         } else {
-          for (int j = 0; j < n; j++) {
-            double v = -(q[j] + c * si[j]);
-            q[j] = v;
-            slope += g[j] * v;
-          }
+          acc = axpyDot(d, -c, s[i], -1, g);
         }
       }
-      return slope;
+      return acc;
+    }
+
+    /** {@code d = (source - a u) scale}, element by element; returns {@code w'd}. */
+    private double axpyDot(double[] source, double a, double[] u, double scale, double[] w) {
+      op = AXPY_DOT;
+      in1 = source;
+      in2 = u;
+      in3 = w;
+      out1 = d;
+      coefficient = a;
+      this.scale = scale;
+      runPass();
+      return sum(0);
     }
 
     /**
@@ -306,37 +331,211 @@ public final class Lbfgs {
      */
     private double accept() {
       int free = slot(-1);
-      double[] sf = s[free];
-      double[] yf = y[free];
+      op = ACCEPT;
+      in1 = xBest;
+      in2 = x;
+      in3 = gBest;
+      in4 = g;
+      out1 = s[free];
+      out2 = y[free];
+      runPass();
+      double sy = sum(0);
+      double ss = sum(1);
+      double yy = sum(2);
+      gg = sum(3);
+      double sg = sum(4);
       double[] xn = xBest;
       double[] gn = gBest;
-      double sy = 0;
-      double ss = 0;
-      double yy = 0;
-      double gg = 0;
-      for (int j = 0; j < n; j++) {
-        double sj = xn[j] - x[j];
-        double gj = gn[j];
-        double yj = gj - g[j];
-        sf[j] = sj;
-        yf[j] = yj;
-        sy += sj * yj;
-        ss += sj * sj;
-        yy += yj * yj;
-        gg += gj * gj;
-      }
+      xBest = x;
+      x = xn;
+      gBest = g;
+      g = gn;
       if (sy > curvatureEpsilon * Math.sqrt(ss * yy)) {
         newest = free;
         rho[free] = 1 / sy;
         gamma = sy / yy;
         size = Math.min(size + 1, historySize);
+        newestSg = sg;
+      } else if (size > 0) {
+        newestSg = dot(s[newest], g);
       }
-      xBest = x;
-      x = xn;
-      gBest = g;
-      g = gn;
       return Math.sqrt(gg);
     }
+
+    private double dot(double[] a, double[] b) {
+      op = DOT;
+      in1 = a;
+      in2 = b;
+      runPass();
+      return sum(0);
+    }
+
+    private void runPass() {
+      if (workers == null) {
+        for (int c = 0; c < chunks; c++) {
+          runChunk(c);
+        }
+      } else {
+        workers.run(this, chunks);
+      }
+    }
+
+    /** The chunks' partial sums number {@code k} of the last pass, added in chunk order. */
+    private double sum(int k) {
+      double total = 0;
+      for (int c = 0; c < chunks; c++) {
+        total += partials[c * SUMS + k];
+      }
+      return total;
+    }
+
+    @Override
+    public void runChunk(int chunk) {
+      int from = chunk * CHUNK_SIZE;
+      int to = Math.min(n, from + CHUNK_SIZE);
+      int at = chunk * SUMS;
+      switch (op) {
+        case AXPY_DOT:
+          partials[at] = axpyDotChunk(in1, coefficient, in2, scale, in3, out1, from, to);
+          break;
+        case ACCEPT:
+          acceptChunk(in1, in2, in3, in4, out1, out2, partials, at, from, to);
+          break;
+        case TRIAL:
+          trialChunk(in1, coefficient, in2, out1, from, to);
+          break;
+        case DOT:
+          partials[at] = dotChunk(in1, in2, from, to);
+          break;
+        default:
+          throw new IllegalStateException("unknown pass " + op);
+      }
+    }
+  }
+
+  /** The number of chunks of a vector of length {@code n}, at least 1. */
+  static int chunkCount(int n) {
+    return Math.max(1, (int) ((n + (long) CHUNK_SIZE - 1) / CHUNK_SIZE));
+  }
+
+  /**
+   * {@code q[j] = (src[j] - a u[j]) scale} for {@code j} in {@code [from, to)}; returns the sum of
+   * {@code w[j] q[j]} over four interleaved accumulators ({@code j - from} mod 4), added as {@code
+   * (a0 + a1) + (a2 + a3)}.
+   */
+  private static double axpyDotChunk(double[] src, double a, double[] u, double scale, double[] w,
+      double[] q, int from, int to) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      double v0 = (src[j] - a * u[j]) * scale;
+      double v1 = (src[j + 1] - a * u[j + 1]) * scale;
+      double v2 = (src[j + 2] - a * u[j + 2]) * scale;
+      double v3 = (src[j + 3] - a * u[j + 3]) * scale;
+      q[j] = v0;
+      q[j + 1] = v1;
+      q[j + 2] = v2;
+      q[j + 3] = v3;
+      a0 += w[j] * v0;
+      a1 += w[j + 1] * v1;
+      a2 += w[j + 2] * v2;
+      a3 += w[j + 3] * v3;
+    }
+    for (; j < to; j++) {
+      double v = (src[j] - a * u[j]) * scale;
+      q[j] = v;
+      a0 += w[j] * v;
+    }
+    return (a0 + a1) + (a2 + a3);
+  }
+
+  /** Like {@link #axpyDotChunk} for the sum of {@code a[j] b[j]}. */
+  private static double dotChunk(double[] a, double[] b, int from, int to) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      a0 += a[j] * b[j];
+      a1 += a[j + 1] * b[j + 1];
+      a2 += a[j + 2] * b[j + 2];
+      a3 += a[j + 3] * b[j + 3];
+    }
+    for (; j < to; j++) {
+      a0 += a[j] * b[j];
+    }
+    return (a0 + a1) + (a2 + a3);
+  }
+
+  /** {@code xt[j] = x[j] + alpha d[j]}. */
+  private static void trialChunk(double[] x, double alpha, double[] d, double[] xt, int from,
+      int to) {
+    for (int j = from; j < to; j++) {
+      xt[j] = x[j] + alpha * d[j];
+    }
+  }
+
+  /**
+   * {@code s = xn - x}, {@code y = gn - g} on {@code [from, to)}; stores the chunk's sums of {@code
+   * s y, s s, y y, gn gn, s gn} at {@code partials[at ...]}, each over two interleaved accumulators
+   * ({@code j - from} mod 2) added at the end.
+   */
+  private static void acceptChunk(double[] xn, double[] x, double[] gn, double[] g, double[] s,
+      double[] y, double[] partials, int at, int from, int to) {
+    double sy0 = 0;
+    double ss0 = 0;
+    double yy0 = 0;
+    double gg0 = 0;
+    double sg0 = 0;
+    double sy1 = 0;
+    double ss1 = 0;
+    double yy1 = 0;
+    double gg1 = 0;
+    double sg1 = 0;
+    int j = from;
+    for (; j + 1 < to; j += 2) {
+      double s0 = xn[j] - x[j];
+      double s1 = xn[j + 1] - x[j + 1];
+      double g0 = gn[j];
+      double g1 = gn[j + 1];
+      double y0 = g0 - g[j];
+      double y1 = g1 - g[j + 1];
+      s[j] = s0;
+      s[j + 1] = s1;
+      y[j] = y0;
+      y[j + 1] = y1;
+      sy0 += s0 * y0;
+      sy1 += s1 * y1;
+      ss0 += s0 * s0;
+      ss1 += s1 * s1;
+      yy0 += y0 * y0;
+      yy1 += y1 * y1;
+      gg0 += g0 * g0;
+      gg1 += g1 * g1;
+      sg0 += s0 * g0;
+      sg1 += s1 * g1;
+    }
+    if (j < to) {
+      double s0 = xn[j] - x[j];
+      double g0 = gn[j];
+      double y0 = g0 - g[j];
+      s[j] = s0;
+      y[j] = y0;
+      sy0 += s0 * y0;
+      ss0 += s0 * s0;
+      yy0 += y0 * y0;
+      gg0 += g0 * g0;
+      sg0 += s0 * g0;
+    }
+    partials[at] = sy0 + sy1;
+    partials[at + 1] = ss0 + ss1;
+    partials[at + 2] = yy0 + yy1;
+    partials[at + 3] = gg0 + gg1;
+    partials[at + 4] = sg0 + sg1;
   }
 
   /** Builds {@link Lbfgs}; every setter validates its argument and names the valid range. */
@@ -350,8 +549,22 @@ public final class Lbfgs {
     private double curvatureEpsilon = 1e-10;
     private StrongWolfeLineSearch lineSearch = new StrongWolfeLineSearch(1e-4, 0.9);
     private final List<LbfgsListener> listeners = new ArrayList<>();
+    private int parallelism = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
+
+    /**
+     * The most threads, the caller's included, that run the vector passes, {@code >= 1}; default
+     * {@code Runtime.availableProcessors()}. Only {@code n > 2^16} uses more than one; the result
+     * does not depend on it (see the class comment).
+     */
+    public Builder optParallelism(int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
 
     /** The number {@code m} of stored {@code (s, y)} pairs, {@code >= 1}; default 10. */
     public Builder optHistorySize(int historySize) {

@@ -29,7 +29,8 @@ import java.util.Random;
  *
  * <p>Run: {@code mvn -o -q -B -pl kernelnet-djl -am test-compile} then {@code java -Xmx6g
  * -Dai.djl.offline=true -cp kernelnet-djl/target/test-classes:kernelnet-djl/target/classes:<test
- * classpath> org.kernelnet.djl.optim.LbfgsOverheadBenchmark [n] [m] [java-only]}; prints medians
+ * classpath> org.kernelnet.djl.optim.LbfgsOverheadBenchmark [n] [m] [java-only|all] [parallelism]}; prints
+ * medians
  * in ms. Thread CPU time is reported besides wall time because the build machines are shared.
  */
 public final class LbfgsOverheadBenchmark {
@@ -39,7 +40,10 @@ public final class LbfgsOverheadBenchmark {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 7_000_000;
     int m = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     System.out.printf("n = %d, m = %d%n", n, m);
-    javaHistory(n, m);
+    int parallelism =
+        args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
+    System.out.printf("parallelism = %d%n", parallelism);
+    javaHistory(n, m, parallelism);
     if (args.length < 3 || !args[2].equals("java-only")) {
       ndArrayHistory(n, m);
       parameterTransfers(n);
@@ -51,7 +55,7 @@ public final class LbfgsOverheadBenchmark {
     return v[v.length / 2];
   }
 
-  private static void javaHistory(int n, int m) {
+  private static void javaHistory(int n, int m, int parallelism) {
     double[] c = new Random(1).doubles(n, 1, 100).toArray();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] evalNanos = {0, 0};
@@ -80,7 +84,8 @@ public final class LbfgsOverheadBenchmark {
     List<Double> evalPerIteration = new ArrayList<>();
     List<Double> cpuOverhead = new ArrayList<>();
     long[] last = {0, 0, 0, 0};
-    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(m).optMaxIterations(40).optGradientTolerance(0)
+    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(m).optParallelism(parallelism)
+        .optMaxIterations(40).optGradientTolerance(0)
         .optRelativeFunctionTolerance(0).optListener(p -> {
           long now = System.nanoTime();
           long cpuNow = threads.getCurrentThreadCpuTime();
