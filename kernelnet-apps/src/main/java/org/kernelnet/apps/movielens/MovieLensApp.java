@@ -252,7 +252,9 @@ final class MovieLensApp implements Application {
     for (MovieLensResults.Row row : results.rows()) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", row.model()));
       row.splits().forEach(s -> line.append(String.format(Locale.ROOT, " %8.4f", s.testRmse())));
-      line.append(String.format(Locale.ROOT, " %8.4f %8.4f", row.meanTestRmse(), row.standardError()));
+      line.append(String.format(Locale.ROOT, " %8.4f %8s", row.meanTestRmse(),
+          Double.isNaN(row.standardError()) ? "n/a"
+              : String.format(Locale.ROOT, "%.4f", row.standardError())));
       out.println(line);
     }
     out.printf(Locale.ROOT, "%-18s %8.4f (mean over splits; predicting the training mean)%n",
