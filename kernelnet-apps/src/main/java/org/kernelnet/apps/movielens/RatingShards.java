@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.movielens.data.Ratings;
@@ -24,8 +25,8 @@ import org.kernelnet.apps.movielens.data.Ratings;
  *
  * <p>Each sparse array is made by PyTorch from a dense chunk ({@code NDArray.toSparse}), so it owns
  * its memory: DJL's {@code NDManager.createCoo} builds the tensor over Java buffers that may be
- * garbage-collected while it is still in use. Memory: about {@code 2 * 12} bytes per rating plus
- * one transient dense chunk.
+ * garbage-collected while it is still in use. Memory: about {@code 2 * 20} bytes per rating (int64
+ * indices and a float value, for X and P) plus two dense staging buffers of the largest shard.
  */
 final class RatingShards implements AutoCloseable {
   /** The default bound on {@code rows_s * users}: 2^24 floats, 64 MB per dense chunk. */
@@ -87,11 +88,18 @@ final class RatingShards implements AutoCloseable {
     }
     int[] cuts = cuts(perItem, users, minShards, maxShardEntries);
     int[][] byItem = groupByItem(ratings, perItem);
+    long largest = 0;
+    for (int s = 0; s + 1 < cuts.length; s++) {
+      largest = Math.max(largest, (long) (cuts[s + 1] - cuts[s]) * users);
+    }
+    // one pair of dense staging buffers for all shards, cleared after use
+    float[] values = new float[Math.toIntExact(largest)];
+    float[] pattern = new float[values.length];
     NDManager manager = parent.newSubManager();
     List<Shard> shards = new ArrayList<>();
     try {
       for (int s = 0; s + 1 < cuts.length; s++) {
-        shards.add(shard(ratings, byItem, cuts[s], cuts[s + 1], users, manager));
+        shards.add(shard(ratings, byItem, cuts[s], cuts[s + 1], users, values, pattern, manager));
       }
     } catch (RuntimeException e) {
       manager.close();
@@ -140,11 +148,10 @@ final class RatingShards implements AutoCloseable {
     return byItem;
   }
 
-  private static Shard shard(
-      Ratings ratings, int[][] byItem, int from, int to, int users, NDManager manager) {
+  /** One shard, staged densely in the (zero) buffers {@code values} and {@code pattern}. */
+  private static Shard shard(Ratings ratings, int[][] byItem, int from, int to, int users,
+      float[] values, float[] pattern, NDManager manager) {
     int rows = to - from;
-    float[] values = new float[Math.toIntExact((long) rows * users)];
-    float[] pattern = new float[values.length];
     int count = 0;
     for (int i = from; i < to; i++) {
       for (int k : byItem[i]) {
@@ -155,11 +162,20 @@ final class RatingShards implements AutoCloseable {
       }
     }
     Shape shape = new Shape(rows, users);
-    return new Shard(from, to, count, sparse(manager, values, shape), sparse(manager, pattern, shape));
+    Shard shard = new Shard(from, to, count, sparse(manager, values, shape),
+        sparse(manager, pattern, shape));
+    for (int i = from; i < to; i++) {
+      for (int k : byItem[i]) {
+        int at = (i - from) * users + ratings.user(k);
+        values[at] = 0f;
+        pattern[at] = 0f;
+      }
+    }
+    return shard;
   }
 
   private static NDArray sparse(NDManager manager, float[] dense, Shape shape) {
-    try (NDArray chunk = manager.create(dense, shape)) {
+    try (NDArray chunk = manager.create(FloatBuffer.wrap(dense, 0, (int) shape.size()), shape)) {
       return chunk.toSparse(SparseFormat.COO);
     }
   }
