@@ -47,6 +47,7 @@ public final class ProbeCommand implements Callable<Integer> {
   static final int QUICK_TRAIN = 2_000;
   static final int QUICK_TEST = 1_000;
   static final int QUICK_EPOCHS = 2;
+  static final int DEFAULT_EPOCHS = 20;
   static final int QUICK_VALIDATION = 200;
   static final List<Integer> QUICK_KEEP = List.of(31);
   static final List<Integer> DEFAULT_KEEP = List.of(31, 21, 11);
@@ -118,7 +119,8 @@ public final class ProbeCommand implements Callable<Integer> {
   private boolean noThreshold;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Most training epochs per head (default: 10; --quick: 2).")
+      description = "Most training epochs per head; early stopping on the validation images usually"
+          + " ends training sooner (default: 20; --quick: 2).")
   private Integer epochs;
 
   @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
@@ -204,7 +206,7 @@ public final class ProbeCommand implements Callable<Integer> {
         gridExtent,
         Optional.ofNullable(kernel),
         noThreshold ? OptionalDouble.empty() : OptionalDouble.of(eta),
-        epochs != null ? epochs : quick ? QUICK_EPOCHS : 10,
+        epochs != null ? epochs : quick ? QUICK_EPOCHS : DEFAULT_EPOCHS,
         patience,
         batchSize,
         learningRate,
