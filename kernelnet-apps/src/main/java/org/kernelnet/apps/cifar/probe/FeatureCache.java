@@ -2,8 +2,7 @@ package org.kernelnet.apps.cifar.probe;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -11,38 +10,42 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Trunk features computed once per (network, cut, pooling, images) and reused: in memory for the
- * run, and optionally on disk so that a rerun skips the feature extraction.
+ * Trunk features computed once per (network, cut, pooling, images) and reused across runs through a
+ * folder on disk. Nothing is kept in memory between lookups: the caller holds the features it uses,
+ * so the large feature sets of one cut are released before the next cut's are loaded.
  *
  * <p>A {@link Key} names everything the features depend on: the depth, the number of kept layers,
  * the pooling, the SHA-256 of the weights file and the fingerprint of the images. The file {@code
  * <folder>/resnet<depth>-L<kept>-p<pool>-<setId>-<hash16>.features} holds a header (magic {@code
- * KNFEAT}, format version, the key's text, {@code N}, {@code D}) and the {@code [N, D]} float32 values
- * little-endian. A file whose header does not match the key exactly, or that is truncated, is a miss
- * (it is recomputed and overwritten); files are written to a temporary sibling and moved into place.
+ * KNFEAT}, format version 2, the key's text, the precision in bits (16 or 32), {@code N}, {@code D})
+ * and the {@code [N, D]} values little-endian (binary16 or binary32). A file whose header does not
+ * match the key exactly, or whose length is not exactly that of its values, is a miss (it is
+ * recomputed and overwritten); files are written to a temporary sibling and moved into place. Files
+ * are read and written in 1 MiB chunks, so their size is bounded only by the {@code N * D <=
+ * Integer.MAX_VALUE - 8} values of one Java array.
  */
 final class FeatureCache {
   private static final String MAGIC = "KNFEAT";
-  private static final int FORMAT_VERSION = 1;
+  private static final int FORMAT_VERSION = 2;
+  private static final int CHUNK_BYTES = 1 << 20;
 
   /** Where a lookup was answered. */
   enum Outcome {
-    /** Already computed in this run. */
-    MEMORY,
     /** Read from the cache folder. */
     DISK,
     /** Computed now (and written to the folder, if any). */
@@ -54,9 +57,9 @@ final class FeatureCache {
    *
    * @param depth the ResNet depth
    * @param keptLayers the layers kept (the depth itself for the full network's logits)
-   * @param pool the pooled cells per side
+   * @param pool the pooled cells per side (the map's side for unpooled maps)
    * @param weightsSha256 the SHA-256 of the weights file
-   * @param setId the image set's identifier, e.g. {@code jpeg-train}
+   * @param setId the image set's identifier, e.g. {@code jpeg-train} or {@code jpeg-train-hflip}
    * @param dataFingerprint the fingerprint of exactly the images used
    */
   record Key(int depth, int keptLayers, int pool, String weightsSha256, String setId,
@@ -82,25 +85,86 @@ final class FeatureCache {
   }
 
   /**
-   * Features {@code [rows, width]} row-major.
-   *
-   * @param values the {@code rows * width} values
-   * @param rows N
-   * @param width D
+   * Features {@code [rows, width]} row-major, stored as binary32 ({@code float[]}) or, at half the
+   * memory, binary16 ({@code short[]} bit patterns, see {@link HalfFloat}).
    */
-  record Features(float[] values, int rows, int width) {
-    Features {
-      requireNonNull(values, "values is null");
-      if (rows < 0 || width < 1 || (long) rows * width != values.length) {
-        throw new IllegalArgumentException("features of " + values.length + " values do not fit ["
+  static final class Features {
+    private final float[] single;
+    private final short[] half;
+    private final int rows;
+    private final int width;
+
+    private Features(float[] single, short[] half, int rows, int width) {
+      long length = single != null ? single.length : half.length;
+      if (rows < 0 || width < 1 || (long) rows * width != length) {
+        throw new IllegalArgumentException("features of " + length + " values do not fit ["
             + rows + ", " + width + "]");
+      }
+      this.single = single;
+      this.half = half;
+      this.rows = rows;
+      this.width = width;
+    }
+
+    /** Binary32 features; {@code values} is used as is, not copied. */
+    static Features ofFloats(float[] values, int rows, int width) {
+      return new Features(requireNonNull(values, "values is null"), null, rows, width);
+    }
+
+    /** Binary16 features from their bit patterns; {@code bits} is used as is, not copied. */
+    static Features ofHalves(short[] bits, int rows, int width) {
+      return new Features(null, requireNonNull(bits, "bits is null"), rows, width);
+    }
+
+    /** N. */
+    int rows() {
+      return rows;
+    }
+
+    /** D. */
+    int width() {
+      return width;
+    }
+
+    /** 16 or 32. */
+    int precisionBits() {
+      return half != null ? 16 : 32;
+    }
+
+    /** The value at {@code (row, column)}. */
+    float get(int row, int column) {
+      int i = row * width + column;
+      return half != null ? HalfFloat.toFloat(half[i]) : single[i];
+    }
+
+    /** Copies row {@code i} as floats into {@code destination[offset .. offset + D)}. */
+    void copyRow(int i, float[] destination, int offset) {
+      if (i < 0 || i >= rows) {
+        throw new IndexOutOfBoundsException("row " + i + " of " + rows);
+      }
+      int from = i * width;
+      if (half == null) {
+        System.arraycopy(single, from, destination, offset, width);
+        return;
+      }
+      for (int j = 0; j < width; j++) {
+        destination[offset + j] = HalfFloat.toFloat(half[from + j]);
       }
     }
 
-    /** Row {@code i} as a copy. */
+    /** Row {@code i} as a new array. */
     float[] row(int i) {
       float[] out = new float[width];
-      System.arraycopy(values, i * width, out, 0, width);
+      copyRow(i, out, 0);
+      return out;
+    }
+
+    /** All values as floats, row-major (a copy). */
+    float[] toFloatArray() {
+      float[] out = new float[rows * width];
+      for (int i = 0; i < rows; i++) {
+        copyRow(i, out, i * width);
+      }
       return out;
     }
   }
@@ -109,14 +173,13 @@ final class FeatureCache {
    * The features and where they came from.
    *
    * @param features the features
-   * @param outcome memory, disk or computed
+   * @param outcome disk or computed
    */
   record Lookup(Features features, Outcome outcome) {}
 
   private final Optional<Path> folder;
-  private final Map<Key, Features> memory = new HashMap<>();
 
-  /** @param folder the cache folder (created when first written), or empty for memory only */
+  /** @param folder the cache folder (created when first written), or empty for no cache */
   FeatureCache(Optional<Path> folder) {
     this.folder = requireNonNull(folder, "folder is null");
   }
@@ -131,27 +194,18 @@ final class FeatureCache {
     return folder.map(f -> f.resolve(key.fileName()));
   }
 
-  /**
-   * The features of {@code key}: from memory, else from disk, else computed by {@code compute} and
-   * stored.
-   */
+  /** The features of {@code key}: from disk, else computed by {@code compute} and stored. */
   Lookup get(Key key, Supplier<Features> compute) {
     requireNonNull(key, "key is null");
     requireNonNull(compute, "compute is null");
-    Features inMemory = memory.get(key);
-    if (inMemory != null) {
-      return new Lookup(inMemory, Outcome.MEMORY);
-    }
     Optional<Path> file = file(key);
     if (file.isPresent()) {
       Optional<Features> read = read(file.get(), key);
       if (read.isPresent()) {
-        memory.put(key, read.get());
         return new Lookup(read.get(), Outcome.DISK);
       }
     }
     Features computed = requireNonNull(compute.get(), "compute returned null");
-    memory.put(key, computed);
     file.ifPresent(f -> write(f, key, computed));
     return new Lookup(computed, Outcome.COMPUTED);
   }
@@ -161,23 +215,44 @@ final class FeatureCache {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      // Unbuffered, so the channel's position is exactly the end of the header afterwards.
+      DataInputStream in = new DataInputStream(Channels.newInputStream(channel));
       if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT_VERSION || !key.text().equals(in.readUTF())) {
         return Optional.empty();
       }
+      int bits = in.readInt();
       int rows = in.readInt();
       int width = in.readInt();
-      if (rows < 0 || width < 1 || (long) rows * width > Integer.MAX_VALUE - 8) {
+      if ((bits != 16 && bits != 32) || rows < 0 || width < 1
+          || (long) rows * width > Integer.MAX_VALUE - 8
+          || channel.size() - channel.position() != (long) rows * width * (bits / 8)) {
         return Optional.empty();
       }
-      byte[] bytes = new byte[rows * width * Float.BYTES];
-      in.readFully(bytes);
-      if (in.read() != -1) {
-        return Optional.empty();
+      int n = rows * width;
+      ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      float[] single = bits == 32 ? new float[n] : null;
+      short[] half = bits == 16 ? new short[n] : null;
+      int done = 0;
+      while (done < n) {
+        buffer.clear();
+        buffer.limit((int) Math.min(CHUNK_BYTES, (long) (n - done) * (bits / 8)));
+        while (buffer.hasRemaining()) {
+          if (channel.read(buffer) < 0) {
+            return Optional.empty();
+          }
+        }
+        buffer.flip();
+        int count = buffer.remaining() / (bits / 8);
+        if (bits == 32) {
+          buffer.asFloatBuffer().get(single, done, count);
+        } else {
+          buffer.asShortBuffer().get(half, done, count);
+        }
+        done += count;
       }
-      float[] values = new float[rows * width];
-      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-      return Optional.of(new Features(values, rows, width));
+      return Optional.of(bits == 32 ? Features.ofFloats(single, rows, width)
+          : Features.ofHalves(half, rows, width));
     } catch (EOFException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -190,17 +265,33 @@ final class FeatureCache {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
       try {
-        try (DataOutputStream out =
-            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-          out.writeUTF(MAGIC);
-          out.writeInt(FORMAT_VERSION);
-          out.writeUTF(key.text());
-          out.writeInt(features.rows());
-          out.writeInt(features.width());
-          ByteBuffer buffer = ByteBuffer.allocate(features.values().length * Float.BYTES)
-              .order(ByteOrder.LITTLE_ENDIAN);
-          buffer.asFloatBuffer().put(features.values());
-          out.write(buffer.array());
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+          ByteArrayOutputStream header = new ByteArrayOutputStream();
+          try (DataOutputStream out = new DataOutputStream(header)) {
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            out.writeUTF(key.text());
+            out.writeInt(features.precisionBits());
+            out.writeInt(features.rows());
+            out.writeInt(features.width());
+          }
+          writeFully(channel, ByteBuffer.wrap(header.toByteArray()));
+          int bytes = features.precisionBits() / 8;
+          int n = features.rows() * features.width();
+          ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+          for (int done = 0; done < n; ) {
+            int count = Math.min(CHUNK_BYTES / bytes, n - done);
+            buffer.clear();
+            if (features.half != null) {
+              buffer.asShortBuffer().put(features.half, done, count);
+            } else {
+              buffer.asFloatBuffer().put(features.single, done, count);
+            }
+            buffer.limit(count * bytes);
+            writeFully(channel, buffer);
+            done += count;
+          }
         }
         try {
           Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -212,6 +303,12 @@ final class FeatureCache {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the feature cache file " + file, e);
+    }
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
     }
   }
 

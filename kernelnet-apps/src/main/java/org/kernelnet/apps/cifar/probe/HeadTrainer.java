@@ -25,13 +25,15 @@ import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 
 /**
- * Trains a {@link KernelHead} on cached trunk features with softmax cross-entropy and Adam, and
- * evaluates it.
+ * Trains a {@link KernelHead} on cached trunk features with softmax cross-entropy and Adam (with
+ * optional L2 weight decay), and evaluates it.
  *
  * <p>Inputs are standardised per feature, {@code x' = (x - mean) / std} with the mean and std of
- * the training rows (std floored at {@code 1e-6}). Each epoch visits the training rows in an order
- * shuffled by {@code new Random(seed)} in batches; after each epoch the validation accuracy is
- * measured, the parameters of the best epoch are kept, and training stops after {@code patience}
+ * the training rows (std floored at {@code 1e-6}), batch by batch (no standardised copy of the
+ * features is held). Each epoch visits the training rows in an order shuffled by {@code new
+ * Random(seed)} in batches; with mirror features, each visit takes the row of the image or of its
+ * left-right mirror image with probability 1/2 (drawn from the same generator). After each epoch
+ * the validation accuracy (on the images themselves) is measured, the parameters of the best epoch are kept, and training stops after {@code patience}
  * epochs without improvement. The head ends with the best epoch's parameters.
  */
 final class HeadTrainer {
@@ -70,10 +72,11 @@ final class HeadTrainer {
       int d = features.width();
       double[] sum = new double[d];
       double[] sumSq = new double[d];
-      float[] v = features.values();
+      float[] row = new float[d];
       for (int r : rows) {
+        features.copyRow(r, row, 0);
         for (int j = 0; j < d; j++) {
-          double x = v[r * d + j];
+          double x = row[j];
           sum[j] += x;
           sumSq[j] += x * x;
         }
@@ -88,18 +91,13 @@ final class HeadTrainer {
       return new Standardizer(mean, std);
     }
 
-    /** The standardised rows {@code [rows.length, D]}. */
-    float[] apply(FeatureCache.Features features, int[] rows) {
+    /** Writes the standardised row {@code row} into {@code out[offset .. offset + D)}. */
+    void applyRow(FeatureCache.Features features, int row, float[] out, int offset) {
       int d = features.width();
-      float[] out = new float[rows.length * d];
-      float[] v = features.values();
-      for (int k = 0; k < rows.length; k++) {
-        int from = rows[k] * d;
-        for (int j = 0; j < d; j++) {
-          out[k * d + j] = (v[from + j] - mean[j]) / std[j];
-        }
+      features.copyRow(row, out, offset);
+      for (int j = 0; j < d; j++) {
+        out[offset + j] = (out[offset + j] - mean[j]) / std[j];
       }
-      return out;
     }
   }
 
@@ -109,31 +107,34 @@ final class HeadTrainer {
    * @param model a fresh model on the training device
    * @param head the head to train; its block becomes the model's block
    * @param features all training features
+   * @param mirrored the features of the mirrored training images, row for row, or null
    * @param labels the label of every feature row
    * @param trainRows the rows trained on
    * @param validationRows the rows for validation accuracy
    * @param standardizer the input standardisation
-   * @param config epochs, patience, batch size, learning rate
+   * @param config epochs, patience, batch size, learning rate, weight decay
    * @param seed the seed of the engine (initialisation) and the shuffles
    * @param log progress
    * @param what the head's name, for progress lines
    */
-  static Result train(Model model, KernelHead head, FeatureCache.Features features, int[] labels,
-      int[] trainRows, int[] validationRows, Standardizer standardizer, ProbeConfig config, long seed,
-      ProgressLog log, String what) {
+  static Result train(Model model, KernelHead head, FeatureCache.Features features,
+      FeatureCache.Features mirrored, int[] labels, int[] trainRows, int[] validationRows,
+      Standardizer standardizer, ProbeConfig config, long seed, ProgressLog log, String what) {
     requireNonNull(model, "model is null");
     requireNonNull(head, "head is null");
     int d = features.width();
+    if (mirrored != null && (mirrored.rows() != features.rows() || mirrored.width() != d)) {
+      throw new IllegalArgumentException("mirror features [" + mirrored.rows() + ", " + mirrored.width()
+          + "] do not match the features [" + features.rows() + ", " + d + "]");
+    }
     Engine.getInstance().setRandomSeed((int) seed);
     model.setBlock(head.block());
     DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
         .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+            .optWeightDecays((float) config.weightDecay())
             .build())
         .optDevices(new Device[] {model.getNDManager().getDevice()});
     long started = System.nanoTime();
-    float[] train = standardizer.apply(features, trainRows);
-    float[] validation = standardizer.apply(features, validationRows);
-    int[] trainLabels = pick(labels, trainRows);
     int[] validationLabels = pick(labels, validationRows);
     Random random = new Random(seed);
     List<Epoch> history = new ArrayList<>();
@@ -156,8 +157,10 @@ final class HeadTrainer {
           float[] x = new float[(end - start) * d];
           float[] y = new float[end - start];
           for (int k = start; k < end; k++) {
-            System.arraycopy(train, order[k] * d, x, (k - start) * d, d);
-            y[k - start] = trainLabels[order[k]];
+            int row = trainRows[order[k]];
+            boolean mirror = mirrored != null && random.nextBoolean();
+            standardizer.applyRow(mirror ? mirrored : features, row, x, (k - start) * d);
+            y[k - start] = labels[row];
           }
           try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray xb = scope.create(x, new Shape(end - start, d));
@@ -173,8 +176,8 @@ final class HeadTrainer {
             trainer.step();
           }
         }
-        double validationAccuracy =
-            accuracy(predict(head, model.getNDManager(), validation, d), validationLabels);
+        double validationAccuracy = accuracy(
+            predict(head, model.getNDManager(), features, validationRows, standardizer), validationLabels);
         double seconds = (System.nanoTime() - epochStart) / 1e9;
         Epoch e = new Epoch(epoch, lossSum / order.length, (double) correct / order.length,
             validationAccuracy, seconds);
@@ -204,9 +207,11 @@ final class HeadTrainer {
    */
   record Predictions(float[] activations, int[] predictions) {}
 
-  /** Runs the trained head over standardised rows {@code x [N, d]} in inference mode. */
-  static Predictions predict(KernelHead head, NDManager manager, float[] x, int d) {
-    int n = x.length / d;
+  /** Runs the trained head in inference mode over the given rows of features, standardised. */
+  static Predictions predict(KernelHead head, NDManager manager, FeatureCache.Features features,
+      int[] rowsToPredict, Standardizer standardizer) {
+    int d = features.width();
+    int n = rowsToPredict.length;
     int step = 1_000;
     List<float[]> acts = new ArrayList<>();
     int[] predictions = new int[n];
@@ -215,7 +220,9 @@ final class HeadTrainer {
       int end = Math.min(n, start + step);
       try (NDManager scope = manager.newSubManager()) {
         float[] rows = new float[(end - start) * d];
-        System.arraycopy(x, start * d, rows, 0, rows.length);
+        for (int k = start; k < end; k++) {
+          standardizer.applyRow(features, rowsToPredict[k], rows, (k - start) * d);
+        }
         NDList out = head.activationsAndLogits(new ParameterStore(scope, false),
             scope.create(rows, new Shape(end - start, d)));
         units = (int) out.get(0).getShape().get(1);

@@ -40,7 +40,9 @@ import org.kernelnet.djl.nn.CentreOfMass;
  * {@code kernelnet cifar probe}: section 3.4 of Mueller et al. 2018. Loads a pretrained CIFAR-10
  * ResNet, reports the full network's test accuracy (the sanity check), then for each number of kept
  * layers {@code L} extracts the frozen trunk's features once per image (cached), trains a {@link
- * KernelHead} on the training features and reports its test accuracy and its Figure 7 map.
+ * KernelHead} on the training features (and, unless disabled, those of the mirrored training
+ * images) and reports its test accuracy and its Figure 7 map. Only one cut's features are held at a
+ * time.
  *
  * <p>Writes to the output folder: {@code results.json} (provenance, the Table 2 rows, training
  * histories, timings), {@code table2.md}, {@code map-coordinates.csv} (one row per test image and
@@ -48,6 +50,8 @@ import org.kernelnet.djl.nn.CentreOfMass;
  */
 final class ProbeApp implements Application {
   static final String COMMAND = "cifar probe";
+  /** Appended to a set's id for the features of its left-right mirrored images. */
+  static final String MIRROR_SUFFIX = "-mirrored";
 
   private final ProbeConfig config;
   private final DataDirectory dataDirectory;
@@ -108,7 +112,8 @@ final class ProbeApp implements Application {
       log.always("loaded ResNet-%d from %s (%s)", config.depth(), weights, device);
       TrunkExtractor full = new TrunkExtractor(network, 1, config.featureBatch());
       for (ProbeData.ImageSet test : tests) {
-        FeatureCache.Lookup logits = features(cache, full, weightsFile, config.depth(), 1, test, manager, log);
+        FeatureCache.Lookup logits =
+            features(cache, full, weightsFile, config.depth(), 1, test, false, manager, log);
         double accuracy = HeadTrainer.accuracy(argMax(logits.features()), labels(test.images()));
         fullAccuracy.put(test.label(), accuracy);
         log.always("full ResNet-%d on the %s: %s", config.depth(), test.label(), Table2.percent(accuracy));
@@ -118,11 +123,19 @@ final class ProbeApp implements Application {
       int[] trainLabels = labels(sets.train().images());
       int[][] split = split(trainImages, config.validation(), config.seed());
       for (int kept : config.keep()) {
-        TrunkExtractor trunk = new TrunkExtractor(network.truncate(kept), config.pool(), config.featureBatch());
+        int pool = config.cellsPerSide(kept);
+        TrunkExtractor trunk = new TrunkExtractor(network.truncate(kept), pool, config.featureBatch());
         Map<String, String> cacheOutcomes = new LinkedHashMap<>();
         FeatureCache.Lookup train =
-            features(cache, trunk, weightsFile, kept, config.pool(), sets.train(), manager, log);
+            features(cache, trunk, weightsFile, kept, pool, sets.train(), false, manager, log);
         cacheOutcomes.put(sets.train().id(), train.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        FeatureCache.Features mirrored = null;
+        if (config.mirror()) {
+          FeatureCache.Lookup m =
+              features(cache, trunk, weightsFile, kept, pool, sets.train(), true, manager, log);
+          cacheOutcomes.put(sets.train().id() + MIRROR_SUFFIX, m.outcome().name().toLowerCase(java.util.Locale.ROOT));
+          mirrored = m.features();
+        }
         HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(train.features(), split[0]);
         KernelHead head = new KernelHead(config.hidden(), config.grid(), config.gridExtent(), kernel,
             config.eta());
@@ -132,17 +145,17 @@ final class ProbeApp implements Application {
         String png = "map-resnet" + config.depth() + "-L" + kept + ".png";
         HeadTrainer.Result result;
         try (Model model = Model.newInstance("cifar-probe-L" + kept, device)) {
-          result = HeadTrainer.train(model, head, train.features(), trainLabels, split[0], split[1],
-              standardizer, config, config.seed() + kept, log, name);
+          result = HeadTrainer.train(model, head, train.features(), mirrored, trainLabels, split[0],
+              split[1], standardizer, config, config.seed() + kept, log, name);
           float[] grid = head.gridLocations().toFloatArray();
           for (ProbeData.ImageSet test : tests) {
             FeatureCache.Lookup f =
-                features(cache, trunk, weightsFile, kept, config.pool(), test, manager, log);
+                features(cache, trunk, weightsFile, kept, pool, test, false, manager, log);
             cacheOutcomes.put(test.id(), f.outcome().name().toLowerCase(java.util.Locale.ROOT));
             int[] all = new int[test.images().size()];
             Arrays.setAll(all, i -> i);
-            HeadTrainer.Predictions p = HeadTrainer.predict(head, model.getNDManager(),
-                standardizer.apply(f.features(), all), f.features().width());
+            HeadTrainer.Predictions p =
+                HeadTrainer.predict(head, model.getNDManager(), f.features(), all, standardizer);
             int[] labels = labels(test.images());
             double a = HeadTrainer.accuracy(p, labels);
             accuracy.put(test.label(), a);
@@ -207,13 +220,13 @@ final class ProbeApp implements Application {
   }
 
   private FeatureCache.Lookup features(FeatureCache cache, TrunkExtractor extractor, DataFile weights,
-      int kept, int pool, ProbeData.ImageSet set, NDManager manager, ProgressLog log) {
-    FeatureCache.Key key = new FeatureCache.Key(config.depth(), kept, pool, weights.sha256(), set.id(),
-        set.fingerprint());
+      int kept, int pool, ProbeData.ImageSet set, boolean mirrored, NDManager manager, ProgressLog log) {
+    FeatureCache.Key key = new FeatureCache.Key(config.depth(), kept, pool, weights.sha256(),
+        set.id() + (mirrored ? MIRROR_SUFFIX : ""), set.fingerprint());
     String what = "ResNet-" + config.depth() + (kept == config.depth() ? " (full)" : " L=" + kept)
-        + " features of the " + set.label();
+        + " features of the " + (mirrored ? "mirrored " : "") + set.label();
     FeatureCache.Lookup lookup =
-        cache.get(key, () -> extractor.extract(set.images(), manager, log, what));
+        cache.get(key, () -> extractor.extract(set.images(), mirrored, manager, log, what));
     if (lookup.outcome() == FeatureCache.Outcome.DISK) {
       log.always("%s: read from the cache %s", what, cache.file(key).orElseThrow());
     }
@@ -231,12 +244,11 @@ final class ProbeApp implements Application {
 
   private static int[] argMax(FeatureCache.Features logits) {
     int[] out = new int[logits.rows()];
-    float[] v = logits.values();
     int w = logits.width();
     for (int i = 0; i < out.length; i++) {
       int best = 0;
       for (int j = 1; j < w; j++) {
-        if (v[i * w + j] > v[i * w + best]) {
+        if (logits.get(i, j) > logits.get(i, best)) {
           best = j;
         }
       }

@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.Terminal;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code kernelnet cifar probe}: the options of the ResNet probe; the work is done by {@link
  * ProbeApp}. {@code --quick} changes the defaults of the size options (2,000 training images, 1,000
- * test images, 2 epochs, 31 layers kept only); options given explicitly still win.
+ * test images, 2 epochs, 31 layers kept only, no mirror images); options given explicitly still
+ * win.
  */
 @Command(
     name = "probe",
@@ -45,6 +47,7 @@ public final class ProbeCommand implements Callable<Integer> {
   static final int QUICK_TRAIN = 2_000;
   static final int QUICK_TEST = 1_000;
   static final int QUICK_EPOCHS = 2;
+  static final int DEFAULT_EPOCHS = 20;
   static final int QUICK_VALIDATION = 200;
   static final List<Integer> QUICK_KEEP = List.of(31);
   static final List<Integer> DEFAULT_KEEP = List.of(31, 21, 11);
@@ -62,11 +65,14 @@ public final class ProbeCommand implements Callable<Integer> {
       description = "Numbers of layers kept, 1 + 2k below the depth (default: 31,21,11; --quick: 31).")
   private List<Integer> keep;
 
-  @Option(names = "--pool", defaultValue = "4", paramLabel = "P",
-      description = "Average-pool the trunk's last feature map to P x P cells before flattening;"
-          + " 1 is the trunk's own global average pooling, which loses the spatial layout that the"
-          + " heads on early cuts need (default: ${DEFAULT-VALUE}).")
-  private int pool;
+  @Option(names = "--pool", defaultValue = "8", paramLabel = "full|P",
+      description = "Average-pool the trunk's last feature map to P x P cells before the head (P = 1, 2,"
+          + " 4, ..., 32 dividing the map side; 8 keeps the whole 8 x 8 map of the last stage and averages"
+          + " 2 x 2 / 4 x 4 pixels of the 16 x 16 / 32 x 32 maps of earlier cuts), or feed it the whole"
+          + " map (full: C x H x W features, as in the paper). 1 is the trunk's own global average"
+          + " pooling, which loses the spatial layout that the heads on early cuts need (default:"
+          + " ${DEFAULT-VALUE}).")
+  private String pool;
 
   @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|binary|folder",
       description = "Images from the official binary batches, the JPEG image folders, or auto (binary"
@@ -113,7 +119,8 @@ public final class ProbeCommand implements Callable<Integer> {
   private boolean noThreshold;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Most training epochs per head (default: 10; --quick: 2).")
+      description = "Most training epochs per head; early stopping on the validation images usually"
+          + " ends training sooner (default: 20; --quick: 2).")
   private Integer epochs;
 
   @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
@@ -127,6 +134,16 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--lr", defaultValue = "0.001", paramLabel = "X",
       description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
   private double learningRate;
+
+  @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "X",
+      description = "L2 weight decay of Adam (default: ${DEFAULT-VALUE}).")
+  private double weightDecay;
+
+  @Option(names = "--mirror", negatable = true,
+      description = "Also train on the features of the left-right mirror images of the training"
+          + " images, one of the two drawn per image and epoch; --no-mirror: the images only (default:"
+          + " on; --quick: off).")
+  private Boolean mirror;
 
   @Option(names = "--feature-batch", defaultValue = "200", paramLabel = "N",
       description = "Images per trunk forward pass (default: ${DEFAULT-VALUE}).")
@@ -150,7 +167,8 @@ public final class ProbeCommand implements Callable<Integer> {
   private Path output;
 
   @Option(names = "--quick",
-      description = "A one-minute run: 2,000 training and 1,000 test images, 2 epochs, 31 layers kept.")
+      description = "A one-minute run: 2,000 training and 1,000 test images, 2 epochs, 31 layers kept, no mirror"
+          + " images.")
   private boolean quick;
 
   @Spec private CommandSpec spec;
@@ -178,7 +196,7 @@ public final class ProbeCommand implements Callable<Integer> {
     return new ProbeConfig(
         depth,
         keep != null ? keep : quick ? QUICK_KEEP : DEFAULT_KEEP,
-        pool,
+        pool(pool),
         format,
         optional(trainLimit, quick ? QUICK_TRAIN : null),
         optional(testLimit, quick ? QUICK_TEST : null),
@@ -188,15 +206,30 @@ public final class ProbeCommand implements Callable<Integer> {
         gridExtent,
         Optional.ofNullable(kernel),
         noThreshold ? OptionalDouble.empty() : OptionalDouble.of(eta),
-        epochs != null ? epochs : quick ? QUICK_EPOCHS : 10,
+        epochs != null ? epochs : quick ? QUICK_EPOCHS : DEFAULT_EPOCHS,
         patience,
         batchSize,
         learningRate,
+        weightDecay,
+        mirror != null ? mirror : !quick,
         featureBatch,
         seed,
         cacheFolder,
         out,
         quick);
+  }
+
+  /** {@code full} as empty, a number as itself; anything else is a configuration error. */
+  static OptionalInt pool(String text) {
+    if (text.trim().equalsIgnoreCase("full")) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException("--pool must be full or a number of cells per side, got '" + text
+          + "'");
+    }
   }
 
   private static OptionalInt optional(Integer given, Integer quickDefault) {

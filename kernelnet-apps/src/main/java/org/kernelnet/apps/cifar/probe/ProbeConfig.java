@@ -29,7 +29,8 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param keep the numbers of kept layers, each {@code 1 + 2k < depth} (see {@link
  *     CifarResNet#validKeptLayers(int)}), distinct
  * @param pool average pooling of the trunk's last feature map to {@code pool x pool} cells before
- *     flattening; 1 is the trunk's own global average pooling
+ *     flattening, a power of two dividing the map side of every cut; 1 is the trunk's own global
+ *     average pooling; absent: the whole map, unpooled ({@link #cellsPerSide(int)})
  * @param format where the images come from
  * @param trainLimit use only this many training images (absent: all); for an image folder the first
  *     {@code trainLimit / 10} images of each class
@@ -47,6 +48,10 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param patience stop after this many epochs without a better validation accuracy, {@code >= 1}
  * @param batchSize training batch size
  * @param learningRate the Adam learning rate
+ * @param weightDecay the L2 weight decay {@code lambda >= 0} of Adam (the gradient gets {@code +
+ *     lambda w})
+ * @param mirror whether to train on horizontally mirrored copies too: each epoch draws, for every
+ *     training image, its own or its mirror image's features with probability 1/2
  * @param featureBatch images per trunk forward pass
  * @param seed the seed of the validation split, the shuffles and the engine
  * @param cache folder of the on-disk feature cache; absent: features are only held in memory
@@ -56,7 +61,7 @@ import org.kernelnet.apps.cli.ConfigurationException;
 public record ProbeConfig(
     int depth,
     List<Integer> keep,
-    int pool,
+    OptionalInt pool,
     DataFormat format,
     OptionalInt trainLimit,
     OptionalInt testLimit,
@@ -70,6 +75,8 @@ public record ProbeConfig(
     int patience,
     int batchSize,
     double learningRate,
+    double weightDecay,
+    boolean mirror,
     int featureBatch,
     long seed,
     Optional<Path> cache,
@@ -94,6 +101,7 @@ public record ProbeConfig(
   /** Validates every setting and reports all problems at once. */
   public ProbeConfig {
     requireNonNull(keep, "keep is null");
+    requireNonNull(pool, "pool is null");
     requireNonNull(format, "format is null");
     requireNonNull(trainLimit, "trainLimit is null");
     requireNonNull(testLimit, "testLimit is null");
@@ -122,8 +130,20 @@ public record ProbeConfig(
         }
       }
     }
-    if (pool < 1 || pool > 8 || Integer.bitCount(pool) != 1) {
-      problems.add("--pool must be 1, 2, 4 or 8 (cells per side of the pooled feature map), got " + pool);
+    if (pool.isPresent()) {
+      int p = pool.getAsInt();
+      if (p < 1 || p > 32 || Integer.bitCount(p) != 1) {
+        problems.add("--pool must be full or 1, 2, 4, 8, 16 or 32 (cells per side of the pooled feature"
+            + " map), got " + p);
+      } else if (depthOk) {
+        for (int l : keep) {
+          if (l >= 1 && l < depth && l % 2 == 1 && TrunkExtractor.mapSide(depth, l) % p != 0) {
+            problems.add("--pool " + p + " does not divide the " + TrunkExtractor.mapSide(depth, l)
+                + " x " + TrunkExtractor.mapSide(depth, l) + " feature map of the cut after " + l
+                + " layers");
+          }
+        }
+      }
     }
     trainLimit.ifPresent(n -> {
       if (n < 20) {
@@ -172,6 +192,9 @@ public record ProbeConfig(
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       problems.add("--lr must be finite and > 0, got " + learningRate);
     }
+    if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+      problems.add("--weight-decay must be finite and >= 0, got " + weightDecay);
+    }
     if (featureBatch < 1) {
       problems.add("--feature-batch must be >= 1, got " + featureBatch);
     }
@@ -204,7 +227,7 @@ public record ProbeConfig(
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("depth", depth);
     m.put("keep", keep);
-    m.put("pool", pool);
+    m.put("pool", pool.isPresent() ? (Object) pool.getAsInt() : "full");
     m.put("format", format.label());
     m.put("trainLimit", trainLimit.isPresent() ? trainLimit.getAsInt() : null);
     m.put("testLimit", testLimit.isPresent() ? testLimit.getAsInt() : null);
@@ -218,6 +241,8 @@ public record ProbeConfig(
     m.put("patience", patience);
     m.put("batchSize", batchSize);
     m.put("learningRate", learningRate);
+    m.put("weightDecay", weightDecay);
+    m.put("mirror", mirror);
     m.put("optimizer", "adam");
     m.put("featureBatch", featureBatch);
     m.put("seed", seed);
@@ -225,6 +250,14 @@ public record ProbeConfig(
     m.put("output", output.toString());
     m.put("quick", quick);
     return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The pooled cells per side of the map of the cut after {@code keptLayers} layers: {@link #pool()},
+   * or the map's side (no pooling) when it is absent.
+   */
+  public int cellsPerSide(int keptLayers) {
+    return pool.orElseGet(() -> TrunkExtractor.mapSide(depth, keptLayers));
   }
 
   /** The number of kernel units, {@code grid * grid}. */

@@ -22,22 +22,45 @@ class FeatureCacheTest {
   private Supplier<FeatureCache.Features> computing(float[] values) {
     return () -> {
       computations.incrementAndGet();
-      return new FeatureCache.Features(values.clone(), 3, 2);
+      return FeatureCache.Features.ofFloats(values.clone(), 3, 2);
     };
   }
 
   @Test
-  void computesOnceThenAnswersFromMemory() {
+  void withoutAFolderEveryLookupComputes() {
     FeatureCache cache = new FeatureCache(Optional.empty());
 
     FeatureCache.Lookup first = cache.get(KEY, computing(VALUES));
     FeatureCache.Lookup second = cache.get(KEY, computing(new float[6]));
 
     assertThat(first.outcome()).isEqualTo(FeatureCache.Outcome.COMPUTED);
-    assertThat(second.outcome()).isEqualTo(FeatureCache.Outcome.MEMORY);
-    assertThat(second.features().values()).containsExactly(VALUES);
-    assertThat(computations).hasValue(1);
+    assertThat(first.features().toFloatArray()).containsExactly(VALUES);
+    assertThat(second.outcome()).isEqualTo(FeatureCache.Outcome.COMPUTED);
+    assertThat(second.features().toFloatArray()).containsExactly(new float[6]);
+    assertThat(computations).hasValue(2);
     assertThat(cache.file(KEY)).isEmpty();
+  }
+
+  @Test
+  void halfPrecisionFeaturesAreStoredAtTwoBytesAndReadBitForBit(@TempDir Path dir) throws IOException {
+    short[] bits = {HalfFloat.fromFloat(1f), HalfFloat.fromFloat(-2.5f), HalfFloat.fromFloat(65504f),
+        HalfFloat.fromFloat(0.1f), (short) 0x0001, (short) 0x8000};
+    new FeatureCache(Optional.of(dir)).get(KEY, () -> FeatureCache.Features.ofHalves(bits.clone(), 2, 3));
+    long floatFile = Files.size(dir.resolve(KEY.fileName()));
+
+    FeatureCache.Lookup reread = new FeatureCache(Optional.of(dir)).get(KEY, computing(VALUES));
+
+    assertThat(reread.outcome()).isEqualTo(FeatureCache.Outcome.DISK);
+    assertThat(reread.features().precisionBits()).isEqualTo(16);
+    assertThat(reread.features().rows()).isEqualTo(2);
+    assertThat(reread.features().row(0)).containsExactly(1f, -2.5f, 65504f);
+    assertThat(reread.features().row(1))
+        .containsExactly(HalfFloat.toFloat(bits[3]), (float) Math.pow(2, -24), -0f);
+    assertThat(reread.features().get(1, 0)).isEqualTo(0.0999755859375f);
+    // The same key written as floats takes 6 x 2 bytes more.
+    Path other = dir.resolve("floats");
+    new FeatureCache(Optional.of(other)).get(KEY, computing(VALUES));
+    assertThat(Files.size(other.resolve(KEY.fileName())) - floatFile).isEqualTo(12);
   }
 
   @Test
@@ -49,7 +72,7 @@ class FeatureCacheTest {
     assertThat(reread.outcome()).isEqualTo(FeatureCache.Outcome.DISK);
     assertThat(reread.features().rows()).isEqualTo(3);
     assertThat(reread.features().width()).isEqualTo(2);
-    assertThat(reread.features().values()).containsExactly(VALUES);
+    assertThat(reread.features().toFloatArray()).containsExactly(VALUES);
     assertThat(reread.features().row(1)).containsExactly(3f, 4f);
     assertThat(computations).hasValue(1);
   }
@@ -85,9 +108,9 @@ class FeatureCacheTest {
     FeatureCache.Lookup again = new FeatureCache(Optional.of(dir)).get(KEY, computing(new float[6]));
 
     assertThat(lookup.outcome()).isEqualTo(FeatureCache.Outcome.COMPUTED);
-    assertThat(lookup.features().values()).containsExactly(VALUES);
+    assertThat(lookup.features().toFloatArray()).containsExactly(VALUES);
     assertThat(again.outcome()).isEqualTo(FeatureCache.Outcome.DISK);
-    assertThat(again.features().values()).containsExactly(VALUES);
+    assertThat(again.features().toFloatArray()).containsExactly(VALUES);
   }
 
   @Test

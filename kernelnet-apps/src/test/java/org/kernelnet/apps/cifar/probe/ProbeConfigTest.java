@@ -13,9 +13,14 @@ import org.kernelnet.apps.cli.ConfigurationException;
 
 class ProbeConfigTest {
   private static ProbeConfig config(int depth, List<Integer> keep, int pool, int validation, double eta) {
+    return config(depth, keep, OptionalInt.of(pool), validation, eta, 0);
+  }
+
+  private static ProbeConfig config(int depth, List<Integer> keep, OptionalInt pool, int validation,
+      double eta, double weightDecay) {
     return new ProbeConfig(depth, keep, pool, ProbeConfig.DataFormat.AUTO, OptionalInt.of(2000),
         OptionalInt.empty(), validation, 500, 30, 2.0, Optional.empty(), OptionalDouble.of(eta), 3, 2,
-        128, 1e-3, 200, 7, Optional.empty(), Path.of("out"), false);
+        128, 1e-3, weightDecay, true, 200, 7, Optional.empty(), Path.of("out"), false);
   }
 
   @Test
@@ -62,5 +67,35 @@ class ProbeConfigTest {
         .containsEntry("threshold", "eq9:eta=0.25")
         .containsEntry("cache", null)
         .containsEntry("output", "out");
+  }
+
+  @Test
+  void fullPoolingFeedsEachCutItsWholeMapAndAPoolMustDivideEveryMap() {
+    ProbeConfig full = config(32, List.of(31, 21, 11), OptionalInt.empty(), 200, 0.5, 5e-4);
+
+    assertThat(full.cellsPerSide(31)).isEqualTo(8);
+    assertThat(full.cellsPerSide(21)).isEqualTo(16);
+    assertThat(full.cellsPerSide(11)).isEqualTo(32);
+    assertThat(full.describe()).containsEntry("pool", "full").containsEntry("weightDecay", 5e-4)
+        .containsEntry("mirror", true);
+    assertThat(config(32, List.of(31, 11), 8, 200, 0.5).cellsPerSide(11)).isEqualTo(8);
+
+    ConfigurationException e = catchThrowableOfType(
+        () -> config(32, List.of(31, 21, 11), OptionalInt.of(16), 200, 0.5, -1),
+        ConfigurationException.class);
+    assertThat(e.problems()).containsExactly(
+        "--pool 16 does not divide the 8 x 8 feature map of the cut after 31 layers",
+        "--weight-decay must be finite and >= 0, got -1.0");
+    assertThat(catchThrowableOfType(() -> config(32, List.of(11), 64, 200, 0.5),
+        ConfigurationException.class).problems()).singleElement().asString().contains("--pool", "64");
+  }
+
+  @Test
+  void poolOptionTextIsFullOrANumber() {
+    assertThat(ProbeCommand.pool("full")).isEmpty();
+    assertThat(ProbeCommand.pool(" FULL ")).isEmpty();
+    assertThat(ProbeCommand.pool("4")).hasValue(4);
+    assertThat(catchThrowableOfType(() -> ProbeCommand.pool("half"), ConfigurationException.class))
+        .hasMessageContaining("'half'");
   }
 }

@@ -49,8 +49,8 @@ class ProbeQuickTest {
     assertThat(heads).hasSize(1);
     JsonObject head = heads.get(0).getAsJsonObject();
     assertThat(head.get("keptLayers").getAsInt()).isEqualTo(31);
-    // 64 channels of the 8 x 8 map pooled to 4 x 4 cells (the default --pool 4).
-    assertThat(head.get("featureWidth").getAsInt()).isEqualTo(64 * 16);
+    // 64 channels of the whole 8 x 8 map (the default --pool 8 keeps the last stage unpooled).
+    assertThat(head.get("featureWidth").getAsInt()).isEqualTo(64 * 64);
     // Far above chance (10 %): the features of the pretrained trunk separate the classes.
     assertThat(head.getAsJsonObject("testAccuracy").get(lossless).getAsDouble()).isGreaterThan(0.6);
     assertThat(head.getAsJsonObject("testAccuracy").get(jpeg).getAsDouble()).isGreaterThan(0.6);
@@ -75,7 +75,10 @@ class ProbeQuickTest {
 
     // Every feature set was computed once and stored; nothing is recomputed for the same key.
     assertThat(head.getAsJsonObject("featureCache").get("jpeg-train").getAsString()).isEqualTo("computed");
+    // --quick trains without the mirror images.
+    assertThat(head.getAsJsonObject("featureCache").has("jpeg-train-mirrored")).isFalse();
     try (var files = Files.list(cache)) {
+      // Full-network logits of 2 test sets; the L = 31 trunk's of the training and the 2 test sets.
       assertThat(files.filter(f -> f.toString().endsWith(".features")).count()).isEqualTo(5);
     }
   }
