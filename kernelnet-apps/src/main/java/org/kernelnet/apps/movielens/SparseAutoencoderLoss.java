@@ -3,17 +3,19 @@ package org.kernelnet.apps.movielens;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import org.kernelnet.api.Scalars;
 import org.kernelnet.apps.movielens.ItemAutoencoder.Affine;
 import org.kernelnet.apps.movielens.data.Ratings;
@@ -49,6 +51,7 @@ import org.kernelnet.apps.movielens.data.Ratings;
 final class SparseAutoencoderLoss implements AutoCloseable {
   private final ItemAutoencoder net;
   private final RatingShards shards;
+  private final int threads;
   private final ExecutorService pool;
 
   /**
@@ -66,6 +69,7 @@ final class SparseAutoencoderLoss implements AutoCloseable {
       throw new IllegalArgumentException("the network has " + net.users()
           + " inputs but the ratings have " + shards.users() + " users");
     }
+    this.threads = threads;
     this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "kernelnet-shard");
       thread.setDaemon(true);
@@ -88,37 +92,22 @@ final class SparseAutoencoderLoss implements AutoCloseable {
           layer.bias() == null ? null : layer.bias().stopGradient()));
     }
     NDArray outputTransposed = contiguousTranspose(constants.get(constants.size() - 1).weights());
-    List<NDManager> shardScopes = new ArrayList<>();
-    try {
-      List<Partial> partials = run(shard -> {
-        NDManager shardScope = scope.newSubManager();
-        synchronized (shardScopes) {
-          shardScopes.add(shardScope);
-        }
-        return gradient(shard, constants, outputTransposed, shardScope);
-      });
-      NDArray surrogate = null;
-      double dataLoss = 0;
-      for (Partial partial : partials) {
-        dataLoss += partial.loss();
+    Totals totals = new Totals(layers.size(), scope);
+    forEachShard(scope, (shard, shardScope) ->
+        gradient(shard, constants, outputTransposed, shardScope), totals::add);
+    NDArray surrogate = null;
+    for (int l = 0; l < layers.size(); l++) {
+      boolean output = l == layers.size() - 1;
+      NDArray weights = output ? layers.get(l).weights().transpose() : layers.get(l).weights();
+      surrogate = plus(surrogate, weights.mul(totals.weights[l]).sum());
+      if (layers.get(l).bias() != null) {
+        surrogate = plus(surrogate, layers.get(l).bias().mul(totals.biases[l]).sum());
       }
-      for (int l = 0; l < layers.size(); l++) {
-        NDArray weightGradient = sum(partials, l, true, scope);
-        boolean output = l == layers.size() - 1;
-        NDArray weights = output ? layers.get(l).weights().transpose() : layers.get(l).weights();
-        surrogate = plus(surrogate, weights.mul(weightGradient).sum());
-        if (layers.get(l).bias() != null) {
-          NDArray biasGradient = sum(partials, l, false, scope);
-          surrogate = plus(surrogate, layers.get(l).bias().mul(biasGradient).sum());
-        }
-      }
-      NDArray penalty = net.penalty(terms);
-      NDArray value = surrogate.sub(surrogate.stopGradient())
-          .add(Scalars.like(surrogate, dataLoss));
-      return penalty == null ? value : value.add(penalty);
-    } finally {
-      shardScopes.forEach(NDManager::close);
     }
+    NDArray penalty = net.penalty(terms);
+    NDArray value = surrogate.sub(surrogate.stopGradient())
+        .add(Scalars.like(surrogate, totals.loss));
+    return penalty == null ? value : value.add(penalty);
   }
 
   /**
@@ -133,19 +122,10 @@ final class SparseAutoencoderLoss implements AutoCloseable {
     try (NDManager scope = net.model().getNDManager().newSubManager()) {
       List<Affine> layers = net.layerTerms(new ParameterStore(scope, false), scope, false)
           .stream().map(ItemAutoencoder.LayerTerms::affine).toList();
-      List<NDManager> shardScopes = new ArrayList<>();
-      try {
-        run(shard -> {
-          NDManager shardScope = scope.newSubManager();
-          synchronized (shardScopes) {
-            shardScopes.add(shardScope);
-          }
-          predictShard(shard, layers, sets, out, shardScope);
-          return null;
-        });
-      } finally {
-        shardScopes.forEach(NDManager::close);
-      }
+      forEachShard(scope, (shard, shardScope) -> {
+        predictShard(shard, layers, sets, out, shardScope);
+        return null;
+      }, done -> { });
     }
     return out;
   }
@@ -153,41 +133,114 @@ final class SparseAutoencoderLoss implements AutoCloseable {
   /** The loss and gradients of one shard. */
   private record Partial(double loss, List<NDArray> weightGradients, List<NDArray> biasGradients) {}
 
-  @FunctionalInterface
-  private interface ShardTask<T> {
-    T apply(RatingShards.Shard shard);
+  /** The running shard-ordered sums of the shards' losses and gradients, attached to a scope. */
+  private static final class Totals {
+    private final NDManager scope;
+    private final NDArray[] weights;
+    private final NDArray[] biases;
+    private double loss;
+
+    Totals(int layers, NDManager scope) {
+      this.scope = scope;
+      this.weights = new NDArray[layers];
+      this.biases = new NDArray[layers];
+    }
+
+    void add(Partial partial) {
+      loss += partial.loss();
+      for (int l = 0; l < weights.length; l++) {
+        weights[l] = plus(weights[l], partial.weightGradients().get(l));
+        biases[l] = plus(biases[l], partial.biasGradients().get(l));
+      }
+    }
+
+    /** {@code total + term} in the scope; the old total is freed (the first term is moved). */
+    private NDArray plus(NDArray total, NDArray term) {
+      if (total == null) {
+        term.attach(scope);
+        return term;
+      }
+      NDArray sum = total.add(term);
+      total.close();
+      return sum;
+    }
   }
 
-  private <T> List<T> run(ShardTask<T> task) {
+  /** The work of one shard, with a sub-manager of its own for everything it creates. */
+  @FunctionalInterface
+  private interface ShardTask<T> {
+    T apply(RatingShards.Shard shard, NDManager shardScope);
+  }
+
+  private record Pending<T>(NDManager scope, Future<T> result) {}
+
+  /**
+   * Runs {@code task} on every shard, at most {@code threads} at a time, and hands the results to
+   * {@code consumer} in shard order; a shard's sub-manager of {@code scope} is closed once the
+   * consumer has seen its result. So partial results are combined in a fixed order, whatever the
+   * threads' timing, and at most {@code threads} shards' arrays are alive at once. After a failure
+   * no further shard starts; the running ones finish, and the first failure is thrown.
+   */
+  private <T> void forEachShard(NDManager scope, ShardTask<T> task, Consumer<T> consumer) {
     List<RatingShards.Shard> list = shards.shards();
-    List<T> results = new ArrayList<>();
-    if (pool == null) {
-      for (RatingShards.Shard shard : list) {
-        results.add(task.apply(shard));
-      }
-      return results;
-    }
-    List<Future<T>> futures = new ArrayList<>();
-    for (RatingShards.Shard shard : list) {
-      futures.add(pool.submit(() -> task.apply(shard)));
-    }
+    int window = pool == null ? 1 : threads;
+    ArrayDeque<Pending<T>> pending = new ArrayDeque<>();
     RuntimeException failure = null;
-    for (Future<T> future : futures) {
-      try {
-        results.add(future.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failure = failure != null ? failure : new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        failure = failure != null ? failure : cause instanceof RuntimeException r ? r
-            : new IllegalStateException(cause);
+    int next = 0;
+    while (true) {
+      while (failure == null && next < list.size() && pending.size() < window) {
+        RatingShards.Shard shard = list.get(next++);
+        NDManager shardScope = scope.newSubManager();
+        FutureTask<T> work = new FutureTask<>(() -> task.apply(shard, shardScope));
+        if (pool == null) {
+          work.run();
+        } else {
+          pool.execute(work);
+        }
+        pending.add(new Pending<>(shardScope, work));
+      }
+      Pending<T> head = pending.poll();
+      if (head == null) {
+        break;
+      }
+      try (NDManager done = head.scope()) {
+        T result = await(head.result());
+        if (failure == null) {
+          consumer.accept(result);
+        }
+      } catch (RuntimeException e) {
+        failure = failure != null ? failure : e;
       }
     }
     if (failure != null) {
       throw failure;
     }
-    return results;
+  }
+
+  private static <T> T await(Future<T> future) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(cause);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Forward and hand-written backward pass of one shard, attached to {@code scope}. */
@@ -282,17 +335,6 @@ final class SparseAutoencoderLoss implements AutoCloseable {
   private static NDArray contiguousTranspose(NDArray e) {
     long[] shape = e.getShape().getShape();
     return e.transpose().flatten().reshape(shape[1], shape[0]);
-  }
-
-  /** The shard-ordered sum of layer {@code l}'s weight or bias gradients, attached to scope. */
-  private static NDArray sum(List<Partial> partials, int l, boolean weights, NDManager scope) {
-    NDArray total = null;
-    for (Partial partial : partials) {
-      NDArray g = (weights ? partial.weightGradients() : partial.biasGradients()).get(l);
-      total = total == null ? g : total.add(g);
-    }
-    total.attach(scope);
-    return total;
   }
 
   private static NDArray plus(NDArray total, NDArray term) {
