@@ -20,7 +20,6 @@ import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
-import org.kernelnet.apps.movielens.data.RatingsReader;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
@@ -58,10 +57,11 @@ final class MovieLensApp implements Application {
   public void run() throws Exception {
     checkKernels();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    Path file = config.dataset().locate(dataDir, downloader);
-    Ratings all = RatingsReader.of(config.dataset()).read(file);
-    Ratings ratings = config.maxItems() > 0 ? firstItems(all, config.maxItems()) : all;
-    int items = config.maxItems() > 0 ? Math.min(config.maxItems(), all.numItems()) : all.numItems();
+    RunData data = RunData.load(config, dataDir, downloader);
+    Path file = data.file();
+    Ratings all = data.all();
+    Ratings ratings = data.ratings();
+    int items = data.items();
     log.always("%s: %d ratings, %d items x %d users from %s", config.dataset().label(),
         ratings.size(), items, ratings.numUsers(), file);
     ResultsWriter writer = new ResultsWriter(config.output());

@@ -19,7 +19,6 @@ import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
-import org.kernelnet.apps.movielens.data.RatingsReader;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProcessMemory;
@@ -96,11 +95,11 @@ final class MovieLensBenchmarkApp implements Application {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     MovieLensConfig run = config.run();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    Path file = run.dataset().locate(dataDir, downloader);
-    Ratings all = RatingsReader.of(run.dataset()).read(file);
-    Ratings ratings = run.maxItems() > 0 ? MovieLensApp.firstItems(all, run.maxItems()) : all;
-    int items = run.maxItems() > 0 ? Math.min(run.maxItems(), all.numItems()) : all.numItems();
-    RatingSplit split = RatingSplit.random(ratings, run.testFraction(), run.seed());
+    RunData data = RunData.load(run, dataDir, downloader);
+    Path file = data.file();
+    Ratings all = data.all();
+    int items = data.items();
+    RatingSplit split = RatingSplit.random(data.ratings(), run.testFraction(), run.seed());
     Ratings train = split.train();
     AutoencoderSpec spec = config.model();
     EvaluationFlops flops =

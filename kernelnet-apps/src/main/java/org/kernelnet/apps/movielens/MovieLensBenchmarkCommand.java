@@ -35,30 +35,11 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
+  @Mixin private AutoencoderOptions autoencoder;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-1m",
       description = "ml-100k, ml-1m or ml-10m (default: ${DEFAULT-VALUE}).")
   private String dataset;
-
-  @Option(names = "--model", paramLabel = "NAME", defaultValue = "sparse-fc",
-      description = "autorec, kernelnet or sparse-fc (default: ${DEFAULT-VALUE}).")
-  private String model;
-
-  @Option(names = "--layers", paramLabel = "N", defaultValue = "2",
-      description = "Hidden layers (default: ${DEFAULT-VALUE}).")
-  private int layers;
-
-  @Option(names = "--hidden", paramLabel = "N", defaultValue = "500",
-      description = "Units per hidden layer (default: ${DEFAULT-VALUE}).")
-  private int hidden;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that process item shards (default: the number of processors).")
-  private Integer threads;
-
-  @Option(names = "--history", paramLabel = "M", defaultValue = "10",
-      description = "L-BFGS history size (default: ${DEFAULT-VALUE}).")
-  private int history;
 
   @Option(names = "--evaluations", paramLabel = "N", defaultValue = "7",
       description = "Timed evaluations at a fixed point (default: ${DEFAULT-VALUE}).")
@@ -99,9 +80,8 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    MovieLensConfig run = MovieLensConfig.builder()
-        .dataset(dataset).model(model).layers(layers).hidden(hidden).threads(threads)
-        .history(history).splits(1).seed(seed)
+    MovieLensConfig run = autoencoder.applyTo(MovieLensConfig.builder())
+        .dataset(dataset).splits(1).seed(seed)
         .output(output != null ? output : MovieLensCommand.defaultOutput("movielens-benchmark"))
         .build();
     MovieLensBenchmarkConfig config = new MovieLensBenchmarkConfig(

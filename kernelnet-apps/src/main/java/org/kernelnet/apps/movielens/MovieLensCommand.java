@@ -39,40 +39,11 @@ public final class MovieLensCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
+  @Mixin private AutoencoderOptions autoencoder;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-100k",
       description = "ml-100k, ml-1m or ml-10m (default: ${DEFAULT-VALUE}).")
   private String dataset;
-
-  @Option(names = "--model", paramLabel = "NAME", defaultValue = "sparse-fc",
-      description = "autorec, kernelnet or sparse-fc (default: ${DEFAULT-VALUE}).")
-  private String model;
-
-  @Option(names = "--layers", paramLabel = "N", defaultValue = "2",
-      description = "Hidden layers (default: ${DEFAULT-VALUE}).")
-  private int layers;
-
-  @Option(names = "--hidden", paramLabel = "N", defaultValue = "500",
-      description = "Units per hidden layer (default: ${DEFAULT-VALUE}).")
-  private int hidden;
-
-  @Option(names = "--kernel", paramLabel = "SPEC",
-      description = "Kernel specification for kernelnet/sparse-fc (default: tanh for kernelnet,"
-          + " hat-sq for sparse-fc); see 'kernelnet kernels'.")
-  private String kernel;
-
-  @Option(names = "--dimension", paramLabel = "D",
-      description = "Location dimension d (default: 50 for kernelnet, 5 for sparse-fc).")
-  private Integer dimension;
-
-  @Option(names = "--lambda2", paramLabel = "X",
-      description = "Weight of the l2 term lambda_2/2 sum W^2 (default: 60).")
-  private Double lambda2;
-
-  @Option(names = "--lambda0", paramLabel = "X",
-      description = "Weight of the kernel-overlap term lambda_0/2 sum K^2 (default: 0.013 for"
-          + " sparse-fc, 0 for kernelnet).")
-  private Double lambda0;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "lbfgs",
       description = "lbfgs, rprop or adam (default: ${DEFAULT-VALUE}).")
@@ -122,16 +93,6 @@ public final class MovieLensCommand implements Callable<Integer> {
       description = "Rated items per prediction assumed by the MACs count (default: ${DEFAULT-VALUE}).")
   private int ratedInputs;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that process item shards of the full-batch loss in parallel"
-          + " (default: the number of processors).")
-  private Integer threads;
-
-  @Option(names = "--history", paramLabel = "M", defaultValue = "10",
-      description = "L-BFGS history size; its memory is 2 (M + 4) double vectors of the parameter"
-          + " count (default: ${DEFAULT-VALUE}).")
-  private int history;
-
   @Option(names = "--all", description = "Train the six rows of Table 3 (autorec, kernelnet,"
       + " sparse-fc with 1 and 2 hidden layers).")
   private boolean all;
@@ -157,12 +118,11 @@ public final class MovieLensCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    MovieLensConfig config = MovieLensConfig.builder()
-        .dataset(dataset).model(model).layers(layers).hidden(hidden).kernel(kernel)
-        .dimension(dimension).lambda2(lambda2).lambda0(lambda0).optimizer(optimizer)
-        .iterations(iterations).evalEvery(evalEvery).learningRate(learningRate)
-        .batchSize(batchSize).splits(splits).seed(seed).testFraction(testFraction).validation(validation)
-        .maxItems(maxItems).ratedInputs(ratedInputs).threads(threads).history(history).all(all).quick(quick)
+    MovieLensConfig config = autoencoder.applyTo(MovieLensConfig.builder())
+        .dataset(dataset).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
+        .learningRate(learningRate).batchSize(batchSize).splits(splits).seed(seed)
+        .testFraction(testFraction).validation(validation).maxItems(maxItems)
+        .ratedInputs(ratedInputs).all(all).quick(quick)
         .output(output != null ? output : defaultOutput("movielens")).save(save)
         .build();
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -1,0 +1,56 @@
+package org.kernelnet.apps.movielens;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The model and training-resource options shared by {@code kernelnet movielens} and {@code
+ * kernelnet movielens benchmark} (a picocli mixin); {@link #applyTo} hands them to the
+ * configuration builder, which validates them.
+ */
+public final class AutoencoderOptions {
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = "sparse-fc",
+      description = "autorec, kernelnet or sparse-fc (default: ${DEFAULT-VALUE}).")
+  private String model;
+
+  @Option(names = "--layers", paramLabel = "N", defaultValue = "2",
+      description = "Hidden layers (default: ${DEFAULT-VALUE}).")
+  private int layers;
+
+  @Option(names = "--hidden", paramLabel = "N", defaultValue = "500",
+      description = "Units per hidden layer (default: ${DEFAULT-VALUE}).")
+  private int hidden;
+
+  @Option(names = "--kernel", paramLabel = "SPEC",
+      description = "Kernel specification for kernelnet/sparse-fc (default: tanh for kernelnet,"
+          + " hat-sq for sparse-fc); see 'kernelnet kernels'.")
+  private String kernel;
+
+  @Option(names = "--dimension", paramLabel = "D",
+      description = "Location dimension d (default: 50 for kernelnet, 5 for sparse-fc).")
+  private Integer dimension;
+
+  @Option(names = "--lambda2", paramLabel = "X",
+      description = "Weight of the l2 term lambda_2/2 sum W^2 (default: 60).")
+  private Double lambda2;
+
+  @Option(names = "--lambda0", paramLabel = "X",
+      description = "Weight of the kernel-overlap term lambda_0/2 sum K^2 (default: 0.013 for"
+          + " sparse-fc, 0 for kernelnet).")
+  private Double lambda0;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that process item shards of the full-batch loss in parallel"
+          + " (default: the number of processors).")
+  private Integer threads;
+
+  @Option(names = "--history", paramLabel = "M", defaultValue = "10",
+      description = "L-BFGS history size; its memory is 2 (M + 4) double vectors of the parameter"
+          + " count (default: ${DEFAULT-VALUE}).")
+  private int history;
+
+  /** Sets these options on {@code builder} and returns it. */
+  MovieLensConfig.Builder applyTo(MovieLensConfig.Builder builder) {
+    return builder.model(model).layers(layers).hidden(hidden).kernel(kernel).dimension(dimension)
+        .lambda2(lambda2).lambda0(lambda0).threads(threads).history(history);
+  }
+}
