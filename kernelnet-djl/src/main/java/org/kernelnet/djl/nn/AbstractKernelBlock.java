@@ -268,25 +268,11 @@ public abstract class AbstractKernelBlock extends AbstractBlock
     if (kernel != null) {
       Formats.checkSame(name, "kernel", kernel.spec(), spec);
     } else {
-      kernel = resolve(name, spec);
+      kernel = Formats.resolveKernel(name, resolver, spec);
     }
     inputs = in;
   }
 
-  private Kernel resolve(String name, String spec) throws MalformedModelException {
-    if (resolver == null) {
-      throw new MalformedModelException(
-          "Cannot load " + name + ": it has neither a kernel nor a resolver for the saved kernel '"
-              + spec + "'");
-    }
-    try {
-      return requireNonNull(resolver.kernel(spec), "resolver returned null");
-    } catch (IllegalArgumentException e) {
-      throw new MalformedModelException(
-          "Cannot load " + name + ": saved kernel '" + spec + "' cannot be resolved: "
-              + e.getMessage(), e);
-    }
-  }
 
   /** Writes the subclass's architecture fields after the common ones. */
   protected abstract void saveOwnMetadata(DataOutputStream os) throws IOException;

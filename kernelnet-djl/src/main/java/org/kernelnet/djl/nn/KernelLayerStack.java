@@ -348,25 +348,11 @@ public final class KernelLayerStack extends AbstractBlock
     if (kernel != null) {
       Formats.checkSame(NAME, "kernel", kernel.spec(), spec);
     } else {
-      kernel = resolve(spec);
+      kernel = Formats.resolveKernel(NAME, resolver, spec);
     }
     inputs = in;
   }
 
-  private Kernel resolve(String spec) throws MalformedModelException {
-    if (resolver == null) {
-      throw new MalformedModelException(
-          "Cannot load " + NAME + ": it has neither a kernel nor a resolver for the saved kernel '"
-              + spec + "'");
-    }
-    try {
-      return requireNonNull(resolver.kernel(spec), "resolver returned null");
-    } catch (IllegalArgumentException e) {
-      throw new MalformedModelException(
-          "Cannot load " + NAME + ": saved kernel '" + spec + "' cannot be resolved: "
-              + e.getMessage(), e);
-    }
-  }
 
   @Override
   public String toString() {

@@ -2,7 +2,6 @@ package org.kernelnet.apps.cifar.probe;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -13,16 +12,15 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.kernelnet.apps.report.AtomicFile;
 
 /**
  * Trunk features computed once per (network, cut, pooling, images) and reused across runs through a
@@ -262,55 +260,35 @@ final class FeatureCache {
 
   private static void write(Path file, Key key, Features features) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-      try {
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-          ByteArrayOutputStream header = new ByteArrayOutputStream();
-          try (DataOutputStream out = new DataOutputStream(header)) {
-            out.writeUTF(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            out.writeUTF(key.text());
-            out.writeInt(features.precisionBits());
-            out.writeInt(features.rows());
-            out.writeInt(features.width());
+      AtomicFile.write(file, stream -> {
+        DataOutputStream out = new DataOutputStream(stream);
+        out.writeUTF(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeUTF(key.text());
+        out.writeInt(features.precisionBits());
+        out.writeInt(features.rows());
+        out.writeInt(features.width());
+        int bytes = features.precisionBits() / 8;
+        int n = features.rows() * features.width();
+        ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int done = 0; done < n; ) {
+          int count = Math.min(CHUNK_BYTES / bytes, n - done);
+          buffer.clear();
+          if (features.half != null) {
+            buffer.asShortBuffer().put(features.half, done, count);
+          } else {
+            buffer.asFloatBuffer().put(features.single, done, count);
           }
-          writeFully(channel, ByteBuffer.wrap(header.toByteArray()));
-          int bytes = features.precisionBits() / 8;
-          int n = features.rows() * features.width();
-          ByteBuffer buffer = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-          for (int done = 0; done < n; ) {
-            int count = Math.min(CHUNK_BYTES / bytes, n - done);
-            buffer.clear();
-            if (features.half != null) {
-              buffer.asShortBuffer().put(features.half, done, count);
-            } else {
-              buffer.asFloatBuffer().put(features.single, done, count);
-            }
-            buffer.limit(count * bytes);
-            writeFully(channel, buffer);
-            done += count;
-          }
+          out.write(buffer.array(), 0, count * bytes);
+          done += count;
         }
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+        out.flush();
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the feature cache file " + file, e);
     }
   }
 
-  private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
-    }
-  }
 
   private static String sha256(String text) {
     try {
