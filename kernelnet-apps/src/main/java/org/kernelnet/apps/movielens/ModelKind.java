@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The three item-based autoencoders of section 3.5 (Table 3), with their default hyper-parameters.
+ * The three item-based autoencoders of section 3.5 (Table 3), with their default kernel settings
+ * ({@code lambda_2} depends on the data set: {@link DatasetDefaults}).
  * Every variant maps an item's rating vector {@code r [users]} through {@code layers} hidden layers
  * of sigmoid units to an identity output layer {@code [users]}; they differ in how each weight
  * matrix {@code W [in, out]} is parametrised:
@@ -18,32 +19,30 @@ import java.util.stream.Collectors;
  *       layer has no free dense matrix) and the kernel-overlap term on {@code tanh(U V^T)};
  *   <li>{@link #SPARSE_FC}: {@code KernelMaskedDense} with {@code W_eff = W ⊙ K(U, V)}, {@code K(u,
  *       v) = max(0, 1 - ||u - v||^2)}, {@code d = 5} (Eqs. 16-17), exactly as the authors' ML-1M
- *       code: l2 on W with {@code lambda_2 = 60}, overlap {@code lambda_0 / 2 * sum K^2} with
+ *       code: l2 on W, overlap {@code lambda_0 / 2 * sum K^2} with
  *       {@code lambda_0 = 0.013}, locations truncated-normal with std 1e-3.
  * </ul>
  */
 public enum ModelKind {
   /** Dense I-AutoRec. */
-  AUTOREC("autorec", "I-AutoRec", null, 0, 60, 0),
+  AUTOREC("autorec", "I-AutoRec", null, 0, 0),
   /** KernelNet with the tanh kernel. */
-  KERNELNET("kernelnet", "I-KernelNet", "tanh", 50, 60, 0),
+  KERNELNET("kernelnet", "I-KernelNet", "tanh", 50, 0),
   /** Sparse FC: dense weights masked by a finite-support kernel. */
-  SPARSE_FC("sparse-fc", "Sparse FC", "hat-sq", 5, 60, 0.013);
+  SPARSE_FC("sparse-fc", "Sparse FC", "hat-sq", 5, 0.013);
 
   private final String id;
   private final String label;
   private final String defaultKernel;
   private final int defaultDimension;
-  private final double defaultLambda2;
   private final double defaultLambda0;
 
   ModelKind(String id, String label, String defaultKernel, int defaultDimension,
-      double defaultLambda2, double defaultLambda0) {
+      double defaultLambda0) {
     this.id = id;
     this.label = label;
     this.defaultKernel = defaultKernel;
     this.defaultDimension = defaultDimension;
-    this.defaultLambda2 = defaultLambda2;
     this.defaultLambda0 = defaultLambda0;
   }
 
@@ -70,11 +69,6 @@ public enum ModelKind {
   /** The default location dimension d; 0 for {@link #AUTOREC}. */
   public int defaultDimension() {
     return defaultDimension;
-  }
-
-  /** The default l2 weight {@code lambda_2}. */
-  public double defaultLambda2() {
-    return defaultLambda2;
   }
 
   /** The default kernel-overlap weight {@code lambda_0} (the loss holds {@code lambda_0 / 2 sum K^2}). */

@@ -50,7 +50,8 @@ public final class MovieLensCommand implements Callable<Integer> {
   private String optimizer;
 
   @Option(names = "--iterations", paramLabel = "N",
-      description = "L-BFGS iterations, RPROP steps or Adam epochs per split (default: 1000, Adam"
+      description = "L-BFGS iterations, RPROP steps or Adam epochs per split (default: L-BFGS 150"
+          + " on ml-100k, chosen on validation ratings, 1000 on ml-1m and ml-10m; RPROP 1000; Adam"
           + " 200; --quick: 60, Adam 20).")
   private Integer iterations;
 

@@ -312,7 +312,7 @@ public record MovieLensConfig(
       }
       checkLambda(problems, "--lambda2", lambda2);
       checkLambda(problems, "--lambda0", lambda0);
-      int its = iterations != null ? iterations : defaultIterations(opt);
+      int its = iterations != null ? iterations : defaultIterations(opt, data);
       if (its < 1) {
         problems.add("--iterations must be >= 1, got " + its);
       }
@@ -366,17 +366,17 @@ public record MovieLensConfig(
       if (all) {
         for (ModelKind each : ModelKind.values()) {
           for (int l = 1; l <= 2; l++) {
-            models.add(spec(each, l));
+            models.add(spec(each, l, data));
           }
         }
       } else {
-        models.add(spec(kind, layers));
+        models.add(spec(kind, layers, data));
       }
       return new MovieLensConfig(data, models, opt, its, every, learningRate, batchSize, k, seed,
           f, validation, items, ratedInputs, t, history, output, save, quick);
     }
 
-    private AutoencoderSpec spec(ModelKind kind, int hiddenLayers) {
+    private AutoencoderSpec spec(ModelKind kind, int hiddenLayers, MovieLensDataset data) {
       boolean kernelled = kind.usesKernel();
       return new AutoencoderSpec(
           kind,
@@ -384,15 +384,19 @@ public record MovieLensConfig(
           hidden,
           kernelled ? (kernel != null ? kernel : kind.defaultKernel().orElseThrow()) : null,
           kernelled ? (dimension != null ? dimension : kind.defaultDimension()) : 0,
-          lambda2 != null ? lambda2 : kind.defaultLambda2(),
+          lambda2 != null ? lambda2 : DatasetDefaults.lambda2(data),
           kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0()) : 0);
     }
 
-    private int defaultIterations(OptimizerKind opt) {
-      if (opt == OptimizerKind.ADAM) {
-        return quick ? 20 : 200;
+    private int defaultIterations(OptimizerKind opt, MovieLensDataset data) {
+      if (quick) {
+        return opt == OptimizerKind.ADAM ? 20 : 60;
       }
-      return quick ? 60 : 1000;
+      if (opt == OptimizerKind.ADAM) {
+        return 200;
+      }
+      return opt == OptimizerKind.LBFGS && data != null ? DatasetDefaults.lbfgsIterations(data)
+          : DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS;
     }
 
     private static int defaultEvalEvery(OptimizerKind opt, int iterations) {

@@ -10,17 +10,31 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
 
 class MovieLensConfigTest {
   @Test
-  void defaultsAreMl100kSparseFcTwoLayersLbfgsFiveSplitsWithThePublishedHyperParameters() {
+  void defaultsAreMl100kSparseFcTwoLayersLbfgsFiveSplitsWithTheMl100kRegularisation() {
     MovieLensConfig config = MovieLensConfig.builder().output(Path.of("out")).build();
 
     assertThat(config.dataset()).isEqualTo(MovieLensDataset.ML_100K);
     assertThat(config.optimizer()).isEqualTo(OptimizerKind.LBFGS);
     assertThat(config.splits()).isEqualTo(5);
-    assertThat(config.iterations()).isEqualTo(1000);
+    assertThat(config.iterations()).isEqualTo(150);
     assertThat(config.evalEvery()).isEqualTo(50);
     assertThat(config.testFraction()).isEqualTo(0.2);
     assertThat(config.models()).containsExactly(
+        new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 500, "hat-sq", 5, 30, 0.013));
+  }
+
+  @Test
+  void ml1mDefaultsAreThePublishedCodesAndRpropKeepsItsThousandSteps() {
+    MovieLensConfig ml1m = MovieLensConfig.builder().output(Path.of("out")).dataset("ml-1m")
+        .build();
+    MovieLensConfig rprop = MovieLensConfig.builder().output(Path.of("out")).optimizer("rprop")
+        .build();
+
+    assertThat(ml1m.iterations()).isEqualTo(1000);
+    assertThat(ml1m.models()).containsExactly(
         new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 500, "hat-sq", 5, 60, 0.013));
+    assertThat(rprop.iterations()).isEqualTo(1000);
+    assertThat(rprop.models().get(0).lambda2()).isEqualTo(30);
   }
 
   @Test
