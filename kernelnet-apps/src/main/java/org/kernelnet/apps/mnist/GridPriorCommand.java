@@ -36,6 +36,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   static final int BATCH_SIZE = 256;
   static final int EPOCHS = 30;
   static final int QUICK_EPOCHS = 2;
+  static final double DROPOUT = 0.5;
 
   private final Environment environment;
 
@@ -66,8 +67,9 @@ public final class GridPriorCommand implements Callable<Integer> {
           + " none (default: ${DEFAULT-VALUE}).")
   private double locationNoise;
 
-  @Option(names = "--dropout", defaultValue = "0",
-      description = "Dropout before the softmax layer (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dropout", defaultValue = "" + DROPOUT,
+      description = "Dropout before the softmax layer; 0.5 beat 0 on validation accuracy over 30"
+          + " epochs (default: ${DEFAULT-VALUE}).")
   private double dropout;
 
   @Option(names = "--epochs",
