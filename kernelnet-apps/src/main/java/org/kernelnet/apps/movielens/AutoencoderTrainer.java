@@ -133,8 +133,8 @@ public final class AutoencoderTrainer {
     requireNonNull(trainRatings, "trainRatings is null");
     requireNonNull(listener, "listener is null");
     try (RatingShards shards = RatingShards.of(trainRatings, items, net.model().getNDManager(),
-            threads, RatingShards.DEFAULT_MAX_SHARD_ENTRIES);
-        SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, threads)) {
+        threads, RatingShards.DEFAULT_MAX_SHARD_ENTRIES)) {
+      SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, threads);
       Run run = new Run(net, loss, trainRatings, testRatings, scale, listener);
       return switch (optimizer) {
         case LBFGS -> run.lbfgs();

@@ -118,8 +118,8 @@ final class MovieLensBenchmarkApp implements Application {
     int shardCount;
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device);
         RatingShards shards = RatingShards.of(train, items, net.model().getNDManager(),
-            run.threads(), RatingShards.DEFAULT_MAX_SHARD_ENTRIES);
-        SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, run.threads())) {
+            run.threads(), RatingShards.DEFAULT_MAX_SHARD_ENTRIES)) {
+      SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, run.threads());
       shardCount = shards.shards().size();
       ParameterObjective objective = ParameterObjective.of(net.block(), loss::compute);
       double[] x = new double[objective.dimension()];

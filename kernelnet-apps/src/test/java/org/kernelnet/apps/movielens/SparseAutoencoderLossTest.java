@@ -71,8 +71,8 @@ class SparseAutoencoderLossTest {
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
         RatingShards shards = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), threads,
             maxShardEntries);
-        SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, threads);
         NDManager data = net.model().getNDManager().newSubManager()) {
+      SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, threads);
       assertThat(shards.shards()).hasSizeGreaterThanOrEqualTo(threads);
       RatingMatrix matrix = RatingMatrix.of(ratings, ITEMS);
       NDArray values = matrix.values(data);
@@ -113,8 +113,8 @@ class SparseAutoencoderLossTest {
     AutoencoderSpec spec = new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 6, "hat-sq", 3, 0.5, 0.2);
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
         RatingShards shards = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), 2, 300);
-        SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, 2);
         NDManager data = net.model().getNDManager().newSubManager()) {
+      SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, 2);
       float[] full = net.predict(RatingMatrix.of(ratings, ITEMS).values(data));
       Ratings firstHalf = ratings.select(java.util.stream.IntStream.range(0, ratings.size() / 2)
           .toArray());
