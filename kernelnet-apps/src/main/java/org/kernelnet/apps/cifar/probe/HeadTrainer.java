@@ -31,8 +31,9 @@ import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
  * <p>Inputs are standardised per feature, {@code x' = (x - mean) / std} with the mean and std of
  * the training rows (std floored at {@code 1e-6}), batch by batch (no standardised copy of the
  * features is held). Each epoch visits the training rows in an order shuffled by {@code new
- * Random(seed)} in batches; with mirror features, each visit takes the row of the image or of its
- * left-right mirror image with probability 1/2 (drawn from the same generator). After each epoch
+ * Random(seed)} in batches; with {@code v} extra views of the training images (their mirror images,
+ * random crops: {@link TrainingView}), each visit takes the row of the image itself or of one of its
+ * views, each with probability {@code 1 / (v + 1)} (drawn from the same generator). After each epoch
  * the validation accuracy (on the images themselves) is measured, the parameters of the best epoch are kept, and training stops after {@code patience}
  * epochs without improvement. The head ends with the best epoch's parameters.
  */
@@ -107,7 +108,7 @@ final class HeadTrainer {
    * @param model a fresh model on the training device
    * @param head the head to train; its block becomes the model's block
    * @param features all training features
-   * @param mirrored the features of the mirrored training images, row for row, or null
+   * @param views the features of other views of the training images, each row for row (may be empty)
    * @param labels the label of every feature row
    * @param trainRows the rows trained on
    * @param validationRows the rows for validation accuracy
@@ -118,14 +119,20 @@ final class HeadTrainer {
    * @param what the head's name, for progress lines
    */
   static Result train(Model model, KernelHead head, FeatureCache.Features features,
-      FeatureCache.Features mirrored, int[] labels, int[] trainRows, int[] validationRows,
+      List<FeatureCache.Features> views, int[] labels, int[] trainRows, int[] validationRows,
       Standardizer standardizer, ProbeConfig config, long seed, ProgressLog log, String what) {
     requireNonNull(model, "model is null");
     requireNonNull(head, "head is null");
     int d = features.width();
-    if (mirrored != null && (mirrored.rows() != features.rows() || mirrored.width() != d)) {
-      throw new IllegalArgumentException("mirror features [" + mirrored.rows() + ", " + mirrored.width()
-          + "] do not match the features [" + features.rows() + ", " + d + "]");
+    requireNonNull(views, "views is null");
+    List<FeatureCache.Features> choices = new ArrayList<>();
+    choices.add(features);
+    for (FeatureCache.Features view : views) {
+      if (view.rows() != features.rows() || view.width() != d) {
+        throw new IllegalArgumentException("view features [" + view.rows() + ", " + view.width()
+            + "] do not match the features [" + features.rows() + ", " + d + "]");
+      }
+      choices.add(view);
     }
     Engine.getInstance().setRandomSeed((int) seed);
     model.setBlock(head.block());
@@ -158,8 +165,9 @@ final class HeadTrainer {
           float[] y = new float[end - start];
           for (int k = start; k < end; k++) {
             int row = trainRows[order[k]];
-            boolean mirror = mirrored != null && random.nextBoolean();
-            standardizer.applyRow(mirror ? mirrored : features, row, x, (k - start) * d);
+            FeatureCache.Features view = choices.size() == 1 ? features
+                : choices.get(random.nextInt(choices.size()));
+            standardizer.applyRow(view, row, x, (k - start) * d);
             y[k - start] = labels[row];
           }
           try (NDManager scope = trainer.getManager().newSubManager()) {

@@ -8,6 +8,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import java.util.OptionalDouble;
 import org.kernelnet.api.Kernel;
@@ -20,7 +21,8 @@ import org.kernelnet.djl.nn.Locations;
  * The head trained on frozen trunk features (section 3.4 of Mueller et al. 2018):
  *
  * <pre>
- *   a = relu(f W1 + b1)                 FC-hidden       f [B, D] -> a [B, hidden]
+ *   f' = dropout(f)                     training only   (when a rate is given)
+ *   a = relu(f' W1 + b1)                FC-hidden       f [B, D] -> a [B, hidden]
  *   k = f9(a W_K + b_K)                 2-D kernelNet   W_K[i, j] = alpha_i K(u_i, v_j), [B, grid^2]
  *   z = k W2 + b2                       Linear 10       logits [B, 10]
  * </pre>
@@ -43,8 +45,9 @@ final class KernelHead {
    * @param extent the side the grid spans
    * @param kernel the kernel
    * @param eta the Eq. 9 factor, or empty for a ReLU
+   * @param dropout the dropout rate on the input features while training, in {@code [0, 1)}; 0 for none
    */
-  KernelHead(int hidden, int grid, double extent, Kernel kernel, OptionalDouble eta) {
+  KernelHead(int hidden, int grid, double extent, Kernel kernel, OptionalDouble eta, double dropout) {
     requireNonNull(kernel, "kernel is null");
     requireNonNull(eta, "eta is null");
     kernelLayer = KernelLayer.builder()
@@ -54,7 +57,14 @@ final class KernelHead {
         .optInputLocations(Locations.normal(extent / 4))
         .optOutputLocations(Locations.grid(grid, grid, extent).frozen())
         .build();
-    embedding = new SequentialBlock()
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+    }
+    embedding = new SequentialBlock();
+    if (dropout > 0) {
+      embedding.add(Dropout.builder().optRate((float) dropout).build());
+    }
+    embedding
         .add(Linear.builder().setUnits(hidden).build())
         .add(Activation::relu)
         .add(kernelLayer)

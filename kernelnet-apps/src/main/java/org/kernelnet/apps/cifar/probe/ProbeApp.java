@@ -40,9 +40,9 @@ import org.kernelnet.djl.nn.CentreOfMass;
  * {@code kernelnet cifar probe}: section 3.4 of Mueller et al. 2018. Loads a pretrained CIFAR-10
  * ResNet, reports the full network's test accuracy (the sanity check), then for each number of kept
  * layers {@code L} extracts the frozen trunk's features once per image (cached), trains a {@link
- * KernelHead} on the training features (and, unless disabled, those of the mirrored training
- * images) and reports its test accuracy and its Figure 7 map. Only one cut's features are held at a
- * time.
+ * KernelHead} on the training features (and those of the other {@link TrainingView}s: the mirrored
+ * training images unless disabled, and random crops if asked for) and reports its test accuracy and
+ * its Figure 7 map. Only one cut's features are held at a time.
  *
  * <p>Writes to the output folder: {@code results.json} (provenance, the Table 2 rows, training
  * histories, timings), {@code table2.md}, {@code map-coordinates.csv} (one row per test image and
@@ -50,8 +50,6 @@ import org.kernelnet.djl.nn.CentreOfMass;
  */
 final class ProbeApp implements Application {
   static final String COMMAND = "cifar probe";
-  /** Appended to a set's id for the features of its left-right mirrored images. */
-  static final String MIRROR_SUFFIX = "-mirrored";
 
   private final ProbeConfig config;
   private final DataDirectory dataDirectory;
@@ -113,7 +111,8 @@ final class ProbeApp implements Application {
       TrunkExtractor full = new TrunkExtractor(network, 1, config.featureBatch());
       for (ProbeData.ImageSet test : tests) {
         FeatureCache.Lookup logits =
-            features(cache, full, weightsFile, config.depth(), 1, test, false, manager, log);
+            features(cache, full, weightsFile, config.depth(), 1, test, TrainingView.IMAGES, manager,
+                log);
         double accuracy = HeadTrainer.accuracy(argMax(logits.features()), labels(test.images()));
         fullAccuracy.put(test.label(), accuracy);
         log.always("full ResNet-%d on the %s: %s", config.depth(), test.label(), Table2.percent(accuracy));
@@ -126,32 +125,34 @@ final class ProbeApp implements Application {
         int pool = config.cellsPerSide(kept);
         TrunkExtractor trunk = new TrunkExtractor(network.truncate(kept), pool, config.featureBatch());
         Map<String, String> cacheOutcomes = new LinkedHashMap<>();
-        FeatureCache.Lookup train =
-            features(cache, trunk, weightsFile, kept, pool, sets.train(), false, manager, log);
-        cacheOutcomes.put(sets.train().id(), train.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        FeatureCache.Features mirrored = null;
-        if (config.mirror()) {
-          FeatureCache.Lookup m =
-              features(cache, trunk, weightsFile, kept, pool, sets.train(), true, manager, log);
-          cacheOutcomes.put(sets.train().id() + MIRROR_SUFFIX, m.outcome().name().toLowerCase(java.util.Locale.ROOT));
-          mirrored = m.features();
+        FeatureCache.Features train = null;
+        List<FeatureCache.Features> views = new ArrayList<>();
+        for (TrainingView view : config.trainingViews()) {
+          FeatureCache.Lookup lookup =
+              features(cache, trunk, weightsFile, kept, pool, sets.train(), view, manager, log);
+          cacheOutcomes.put(sets.train().id() + view.suffix(), outcome(lookup));
+          if (view == TrainingView.IMAGES) {
+            train = lookup.features();
+          } else {
+            views.add(lookup.features());
+          }
         }
-        HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(train.features(), split[0]);
+        HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(train, split[0]);
         KernelHead head = new KernelHead(config.hidden(), config.grid(), config.gridExtent(), kernel,
-            config.eta());
+            config.eta(), config.dropout());
         String name = "ResNet-" + config.depth() + " L=" + kept;
         Map<String, Double> accuracy = new LinkedHashMap<>();
         Map<String, Integer> drawn = new LinkedHashMap<>();
         String png = "map-resnet" + config.depth() + "-L" + kept + ".png";
         HeadTrainer.Result result;
         try (Model model = Model.newInstance("cifar-probe-L" + kept, device)) {
-          result = HeadTrainer.train(model, head, train.features(), mirrored, trainLabels, split[0],
+          result = HeadTrainer.train(model, head, train, views, trainLabels, split[0],
               split[1], standardizer, config, config.seed() + kept, log, name);
           float[] grid = head.gridLocations().toFloatArray();
           for (ProbeData.ImageSet test : tests) {
             FeatureCache.Lookup f =
-                features(cache, trunk, weightsFile, kept, pool, test, false, manager, log);
-            cacheOutcomes.put(test.id(), f.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                features(cache, trunk, weightsFile, kept, pool, test, TrainingView.IMAGES, manager, log);
+            cacheOutcomes.put(test.id(), outcome(f));
             int[] all = new int[test.images().size()];
             Arrays.setAll(all, i -> i);
             HeadTrainer.Predictions p =
@@ -220,17 +221,21 @@ final class ProbeApp implements Application {
   }
 
   private FeatureCache.Lookup features(FeatureCache cache, TrunkExtractor extractor, DataFile weights,
-      int kept, int pool, ProbeData.ImageSet set, boolean mirrored, NDManager manager, ProgressLog log) {
+      int kept, int pool, ProbeData.ImageSet set, TrainingView view, NDManager manager, ProgressLog log) {
     FeatureCache.Key key = new FeatureCache.Key(config.depth(), kept, pool, weights.sha256(),
-        set.id() + (mirrored ? MIRROR_SUFFIX : ""), set.fingerprint());
+        set.id() + view.suffix(), set.fingerprint());
     String what = "ResNet-" + config.depth() + (kept == config.depth() ? " (full)" : " L=" + kept)
-        + " features of the " + (mirrored ? "mirrored " : "") + set.label();
-    FeatureCache.Lookup lookup =
-        cache.get(key, () -> extractor.extract(set.images(), mirrored, manager, log, what));
+        + " features of the " + view.description() + set.label();
+    FeatureCache.Lookup lookup = cache.get(key,
+        () -> extractor.extract(view.images(set.images()), view.mirrored(), manager, log, what));
     if (lookup.outcome() == FeatureCache.Outcome.DISK) {
       log.always("%s: read from the cache %s", what, cache.file(key).orElseThrow());
     }
     return lookup;
+  }
+
+  private static String outcome(FeatureCache.Lookup lookup) {
+    return lookup.outcome().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Eq. 10 for every row of {@code activations [N, units]}: {@code [N, 2]} row-major. */

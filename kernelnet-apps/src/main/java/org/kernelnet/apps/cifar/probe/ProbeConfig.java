@@ -50,8 +50,12 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param learningRate the Adam learning rate
  * @param weightDecay the L2 weight decay {@code lambda >= 0} of Adam (the gradient gets {@code +
  *     lambda w})
- * @param mirror whether to train on horizontally mirrored copies too: each epoch draws, for every
- *     training image, its own or its mirror image's features with probability 1/2
+ * @param dropout the dropout rate on the head's (standardised) input features while training, in
+ *     {@code [0, 1)}; 0 for none
+ * @param mirror whether to train on horizontally mirrored copies too
+ * @param crops the number of extra sets of randomly cropped training images ({@link TrainingView#crops},
+ *     {@code >= 0}); each epoch draws, for every training image, the features of one of its views
+ *     (itself, its mirror image, its crops) uniformly
  * @param featureBatch images per trunk forward pass
  * @param seed the seed of the validation split, the shuffles and the engine
  * @param cache folder of the on-disk feature cache; absent: features are only held in memory
@@ -76,12 +80,17 @@ public record ProbeConfig(
     int batchSize,
     double learningRate,
     double weightDecay,
+    double dropout,
     boolean mirror,
+    int crops,
     int featureBatch,
     long seed,
     Optional<Path> cache,
     Path output,
     boolean quick) {
+
+  /** The most crop views: each is one more trunk pass over the training set and its features in memory. */
+  public static final int MAX_CROPS = 16;
 
   /** Where the CIFAR-10 images come from. */
   public enum DataFormat {
@@ -195,6 +204,12 @@ public record ProbeConfig(
     if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
       problems.add("--weight-decay must be finite and >= 0, got " + weightDecay);
     }
+    if (!(dropout >= 0 && dropout < 1)) {
+      problems.add("--dropout must be in [0, 1), got " + dropout);
+    }
+    if (crops < 0 || crops > MAX_CROPS) {
+      problems.add("--crops must be in 0.." + MAX_CROPS + ", got " + crops);
+    }
     if (featureBatch < 1) {
       problems.add("--feature-batch must be >= 1, got " + featureBatch);
     }
@@ -242,7 +257,10 @@ public record ProbeConfig(
     m.put("batchSize", batchSize);
     m.put("learningRate", learningRate);
     m.put("weightDecay", weightDecay);
+    m.put("dropout", dropout);
     m.put("mirror", mirror);
+    m.put("crops", crops);
+    m.put("cropPadding", TrainingView.CROP_PADDING);
     m.put("optimizer", "adam");
     m.put("featureBatch", featureBatch);
     m.put("seed", seed);
@@ -258,6 +276,22 @@ public record ProbeConfig(
    */
   public int cellsPerSide(int keptLayers) {
     return pool.orElseGet(() -> TrunkExtractor.mapSide(depth, keptLayers));
+  }
+
+  /**
+   * The views of the training images the head trains on: the images, their mirror images if {@link
+   * #mirror()}, then {@link #crops()} sets of random crops drawn from {@link #seed()}.
+   */
+  List<TrainingView> trainingViews() {
+    List<TrainingView> views = new ArrayList<>();
+    views.add(TrainingView.IMAGES);
+    if (mirror) {
+      views.add(TrainingView.MIRRORED);
+    }
+    for (int k = 1; k <= crops; k++) {
+      views.add(TrainingView.crops(seed, k));
+    }
+    return List.copyOf(views);
   }
 
   /** The number of kernel units, {@code grid * grid}. */

@@ -7,9 +7,10 @@
  *
  * <p>A pretrained CIFAR-10 ResNet is cut after {@code L} layers and frozen; its features {@code [N,
  * D]} (the last feature map, average-pooled to 8 x 8 cells by default) are computed once per image
- * and once per mirrored training image ({@code TrunkExtractor}), stored as binary16 ({@code
- * HalfFloat}) and cached on disk ({@code FeatureCache}); a head {@code FC-500 -> K900 (2-D RBF kernelNet layer, 30 x 30 fixed grid) -> Eq. 9
- * -> Linear 10} ({@code KernelHead}) is trained on them with cross-entropy and Adam ({@code
+ * and once per other view of the training images ({@code TrainingView}: mirror images, random
+ * crops) by {@code TrunkExtractor}, stored as binary16 ({@code HalfFloat}) and cached on disk
+ * ({@code FeatureCache}); a head {@code FC-500 -> K900 (2-D RBF kernelNet layer, 30 x 30 fixed grid)
+ * -> Eq. 9 -> Linear 10} ({@code KernelHead}) is trained on them with cross-entropy and Adam ({@code
  * HeadTrainer}); the test accuracies go into a Table-2-style table ({@code Table2}) and the test
  * images are drawn at their Eq. 10 centre of mass on the grid ({@code EmbeddingMap}).
  */

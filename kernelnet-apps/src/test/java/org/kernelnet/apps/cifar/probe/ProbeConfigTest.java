@@ -18,9 +18,14 @@ class ProbeConfigTest {
 
   private static ProbeConfig config(int depth, List<Integer> keep, OptionalInt pool, int validation,
       double eta, double weightDecay) {
+    return config(depth, keep, pool, validation, eta, weightDecay, 0, true, 0);
+  }
+
+  private static ProbeConfig config(int depth, List<Integer> keep, OptionalInt pool, int validation,
+      double eta, double weightDecay, double dropout, boolean mirror, int crops) {
     return new ProbeConfig(depth, keep, pool, ProbeConfig.DataFormat.AUTO, OptionalInt.of(2000),
         OptionalInt.empty(), validation, 500, 30, 2.0, Optional.empty(), OptionalDouble.of(eta), 3, 2,
-        128, 1e-3, weightDecay, true, 200, 7, Optional.empty(), Path.of("out"), false);
+        128, 1e-3, weightDecay, dropout, mirror, crops, 200, 7, Optional.empty(), Path.of("out"), false);
   }
 
   @Test
@@ -88,6 +93,26 @@ class ProbeConfigTest {
         "--weight-decay must be finite and >= 0, got -1.0");
     assertThat(catchThrowableOfType(() -> config(32, List.of(11), 64, 200, 0.5),
         ConfigurationException.class).problems()).singleElement().asString().contains("--pool", "64");
+  }
+
+  @Test
+  void trainingViewsAreTheImagesTheirMirrorImagesAndSeededCrops() {
+    assertThat(config(32, List.of(31), OptionalInt.of(8), 200, 0.5, 0, 0, false, 0).trainingViews())
+        .containsExactly(TrainingView.IMAGES);
+    List<TrainingView> views =
+        config(32, List.of(31), OptionalInt.of(8), 200, 0.5, 0, 0.2, true, 2).trainingViews();
+
+    assertThat(views).extracting(TrainingView::suffix)
+        .containsExactly("", "-mirrored", "-crops4-s7-1", "-crops4-s7-2");
+    assertThat(views.get(2).cropSeed()).isNotEqualTo(views.get(3).cropSeed());
+    assertThat(config(32, List.of(31), OptionalInt.of(8), 200, 0.5, 0, 0.2, true, 2).describe())
+        .containsEntry("dropout", 0.2).containsEntry("crops", 2).containsEntry("cropPadding", 4);
+
+    ConfigurationException e = catchThrowableOfType(
+        () -> config(32, List.of(31), OptionalInt.of(8), 200, 0.5, 0, 1.0, true, -1),
+        ConfigurationException.class);
+    assertThat(e.problems()).containsExactly("--dropout must be in [0, 1), got 1.0",
+        "--crops must be in 0..16, got -1");
   }
 
   @Test

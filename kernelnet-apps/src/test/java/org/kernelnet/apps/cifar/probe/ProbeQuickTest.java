@@ -21,7 +21,7 @@ import org.kernelnet.apps.data.DataDirectory;
 /**
  * {@code kernelnet cifar probe --quick} end to end on the shared data (skipped when {@code
  * kernelnet.data.dir} is unset): 2,000 JPEG training images, 1,000 JPEG test images and the lossless
- * first 1,000 official test images, ResNet-32 cut after 31 layers.
+ * first 1,000 official test images, ResNet-32 cut after 31 layers, one set of random crops.
  */
 class ProbeQuickTest {
   @TempDir Path home;
@@ -34,7 +34,8 @@ class ProbeQuickTest {
     Path cache = output.resolve("cache");
 
     CommandRun run = CommandRun.of(Map.of(DataDirectory.ENV_VAR, dataDir), home, "cifar", "probe",
-        "--quick", "--format", "folder", "--output", output.toString(), "--cache", cache.toString());
+        "--quick", "--crops", "1", "--format", "folder", "--output", output.toString(), "--cache",
+        cache.toString());
 
     assertThat(run.status()).as(run.err()).isZero();
     JsonObject results = JsonParser.parseString(
@@ -75,11 +76,14 @@ class ProbeQuickTest {
 
     // Every feature set was computed once and stored; nothing is recomputed for the same key.
     assertThat(head.getAsJsonObject("featureCache").get("jpeg-train").getAsString()).isEqualTo("computed");
+    assertThat(head.getAsJsonObject("featureCache").get("jpeg-train-crops4-s42-1").getAsString())
+        .isEqualTo("computed");
     // --quick trains without the mirror images.
     assertThat(head.getAsJsonObject("featureCache").has("jpeg-train-mirrored")).isFalse();
     try (var files = Files.list(cache)) {
-      // Full-network logits of 2 test sets; the L = 31 trunk's of the training and the 2 test sets.
-      assertThat(files.filter(f -> f.toString().endsWith(".features")).count()).isEqualTo(5);
+      // Full-network logits of 2 test sets; the L = 31 trunk's of the training images, their crops
+      // and the 2 test sets.
+      assertThat(files.filter(f -> f.toString().endsWith(".features")).count()).isEqualTo(6);
     }
   }
 }
