@@ -91,6 +91,11 @@ public record MovieLensConfig(
 
   /** Collects the options and validates them together in {@link #build()}. */
   public static final class Builder {
+    /** Default RPROP steps per split (also the fallback while an invalid configuration is reported). */
+    private static final int RPROP_STEPS = 1000;
+    /** Default Adam epochs per split. */
+    private static final int ADAM_EPOCHS = 200;
+
     private String dataset = "ml-100k";
     private String model = ModelKind.SPARSE_FC.id();
     private int layers = 2;
@@ -396,10 +401,12 @@ public record MovieLensConfig(
         return opt == OptimizerKind.ADAM ? 20 : 60;
       }
       if (opt == OptimizerKind.ADAM) {
-        return 200;
+        return ADAM_EPOCHS;
       }
-      return opt == OptimizerKind.LBFGS && data != null ? DatasetDefaults.lbfgsIterations(data)
-          : DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS;
+      if (opt == OptimizerKind.LBFGS && data != null) {
+        return DatasetDefaults.lbfgsIterations(data);
+      }
+      return RPROP_STEPS;
     }
 
     private static int defaultEvalEvery(OptimizerKind opt, int iterations) {

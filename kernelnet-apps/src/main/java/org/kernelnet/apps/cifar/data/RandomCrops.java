@@ -49,7 +49,7 @@ public final class RandomCrops {
       boolean mirror = random.nextBoolean();
       crop(in, out, n * IMAGE_VALUES, dy, dx, mirror);
     }
-    return new CifarSet(out, set.labels().clone());
+    return new CifarSet(out, set.labels());
   }
 
   /** Writes the crop of the image at {@code offset} of {@code in} into the same place of {@code out}. */

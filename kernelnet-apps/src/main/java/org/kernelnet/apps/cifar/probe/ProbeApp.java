@@ -125,18 +125,16 @@ final class ProbeApp implements Application {
         int pool = config.cellsPerSide(kept);
         TrunkExtractor trunk = new TrunkExtractor(network.truncate(kept), pool, config.featureBatch());
         Map<String, String> cacheOutcomes = new LinkedHashMap<>();
-        FeatureCache.Features train = null;
-        List<FeatureCache.Features> views = new ArrayList<>();
+        // The first view is the images themselves, the rest are the extra views trained on.
+        List<FeatureCache.Features> viewFeatures = new ArrayList<>();
         for (TrainingView view : config.trainingViews()) {
           FeatureCache.Lookup lookup =
               features(cache, trunk, weightsFile, kept, pool, sets.train(), view, manager, log);
           cacheOutcomes.put(sets.train().id() + view.suffix(), outcome(lookup));
-          if (view == TrainingView.IMAGES) {
-            train = lookup.features();
-          } else {
-            views.add(lookup.features());
-          }
+          viewFeatures.add(lookup.features());
         }
+        FeatureCache.Features train = viewFeatures.get(0);
+        List<FeatureCache.Features> views = viewFeatures.subList(1, viewFeatures.size());
         HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(train, split[0]);
         KernelHead head = new KernelHead(config.hidden(), config.grid(), config.gridExtent(), kernel,
             config.eta(), config.dropout());
