@@ -21,6 +21,7 @@ import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.report.DataFile;
+import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -56,6 +57,7 @@ final class MovieLensApp implements Application {
   @Override
   public void run() throws Exception {
     checkKernels();
+    long start = System.nanoTime();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
     RunData data = RunData.load(config, dataDir, downloader);
     Path file = data.file();
@@ -80,7 +82,8 @@ final class MovieLensApp implements Application {
     double baseline = rows.get(0).splits().stream()
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
     MovieLensResults results = new MovieLensResults(provenance, config.dataset().label(),
-        config.optimizer().id(), items, ratings.numUsers(), ratings.size(), baseline, rows);
+        config.optimizer().id(), items, ratings.numUsers(), ratings.size(), baseline, rows,
+        (System.nanoTime() - start) / 1e9, ProcessMemory.peakResidentGib());
     List<Path> written = new ArrayList<>();
     written.add(writer.writeJson("results.json", results));
     written.add(writer.writeCsv("splits.csv", List.of("model", "split", "seed", "test_rmse",
@@ -266,6 +269,8 @@ final class MovieLensApp implements Application {
       out.printf(Locale.ROOT, "%-18s %10.2f M %10.2f M %8.4f%n", row.model(),
           row.freeParameters() / 1e6, row.meanMacs() / 1e6, row.meanTestRmse());
     }
+    out.printf(Locale.ROOT, "%nWall time %.1f min, peak resident memory %.2f GiB%n",
+        results.wallSeconds() / 60, results.peakResidentGib());
     out.flush();
   }
 }

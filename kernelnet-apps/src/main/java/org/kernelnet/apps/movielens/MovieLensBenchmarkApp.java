@@ -218,8 +218,8 @@ final class MovieLensBenchmarkApp implements Application {
             + " dense-equivalent rate is %.0f %% of it%n", config.matmulSize(),
         config.matmulSize(), r.medianMatmulGflops(), r.matmulGflops().length,
         100 * r.flops().dense() / r.medianSparseSeconds() / 1e9 / r.medianMatmulGflops());
-    out.printf(Locale.ROOT, "peak resident memory %.2f GB; load average %.2f at start, %.2f at"
-            + " end (%d processors)%n", r.peakResidentBytes() / 1e9, r.loadAverage()[0],
-        r.loadAverage()[1], Runtime.getRuntime().availableProcessors());
+    out.printf(Locale.ROOT, "peak resident memory %.2f GiB; load average %.2f at start, %.2f at"
+            + " end (%d processors)%n", r.peakResidentBytes() / (double) (1L << 30),
+        r.loadAverage()[0], r.loadAverage()[1], Runtime.getRuntime().availableProcessors());
   }
 }

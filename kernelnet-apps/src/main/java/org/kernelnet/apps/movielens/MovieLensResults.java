@@ -18,6 +18,9 @@ import org.kernelnet.apps.report.Provenance;
  * @param globalMeanBaselineRmse the mean test RMSE over the splits of predicting every rating by
  *     the training mean
  * @param rows one per autoencoder
+ * @param wallSeconds the whole run's wall-clock time, data loading included
+ * @param peakResidentGib the process's peak resident memory (Java heap and native memory) in GiB,
+ *     NaN where the platform does not report it
  */
 public record MovieLensResults(
     Provenance provenance,
@@ -27,7 +30,9 @@ public record MovieLensResults(
     int users,
     int ratings,
     double globalMeanBaselineRmse,
-    List<Row> rows) {
+    List<Row> rows,
+    double wallSeconds,
+    double peakResidentGib) {
 
   public MovieLensResults {
     rows = List.copyOf(rows);

@@ -25,4 +25,10 @@ public final class ProcessMemory {
     }
     return -1;
   }
+
+  /** The peak resident set size in GiB (2^30 bytes), or NaN where it is unavailable. */
+  public static double peakResidentGib() {
+    long bytes = peakResidentBytes();
+    return bytes < 0 ? Double.NaN : bytes / (double) (1L << 30);
+  }
 }

@@ -50,9 +50,11 @@ class MovieLensEndToEndTest {
 
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).contains("Table 3: test RMSE on ML-100K, 1 random 80/20 splits, lbfgs")
-        .contains("Sparse FC (1)").contains("Table 4");
+        .contains("Sparse FC (1)").contains("Table 4").contains("peak resident memory");
     JsonObject results = JsonParser.parseString(Files.readString(out.resolve("results.json")))
         .getAsJsonObject();
+    assertThat(results.get("wallSeconds").getAsDouble()).isPositive();
+    assertThat(results.get("peakResidentGib").getAsDouble()).isBetween(0.05, 64.0);
     JsonObject provenance = results.getAsJsonObject("provenance");
     assertThat(provenance.get("command").getAsString()).isEqualTo("movielens");
     assertThat(provenance.get("djl").getAsString()).isEqualTo("0.35.1");
