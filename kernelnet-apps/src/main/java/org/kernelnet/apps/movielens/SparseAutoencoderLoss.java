@@ -324,8 +324,8 @@ final class SparseAutoencoderLoss {
   }
 
   /**
-   * {@code x E + b}, the bias added in place: for the dense {@code [rows, users]} output layer this
-   * allocates one array instead of two, and freed 64 MB arrays fragment glibc's heap (see README).
+   * {@code x E + b}, the bias added in place: at the dense {@code [rows, users]} output layer a
+   * shard then holds one such array instead of two until its scope closes.
    */
   private static NDArray affine(NDArray x, Affine layer) {
     NDArray y = x.matMul(layer.weights());

@@ -41,8 +41,8 @@ import org.kernelnet.djl.nn.CentreOfMass;
  * ResNet, reports the full network's test accuracy (the sanity check), then for each number of kept
  * layers {@code L} extracts the frozen trunk's features once per image (cached), trains a {@link
  * KernelHead} on the training features (and those of the other {@link TrainingView}s: the mirrored
- * training images unless disabled, and random crops if asked for) and reports its test accuracy and
- * its Figure 7 map. Only one cut's features are held at a time.
+ * training images unless disabled, and {@code --crops} sets of random crops) and reports its test
+ * accuracy and its Figure 7 map. Only one cut's features are held at a time.
  *
  * <p>Writes to the output folder: {@code results.json} (provenance, the Table 2 rows, training
  * histories, timings), {@code table2.md}, {@code map-coordinates.csv} (one row per test image and

@@ -47,11 +47,11 @@ public final class ProbeCommand implements Callable<Integer> {
   static final int QUICK_TRAIN = 2_000;
   static final int QUICK_TEST = 1_000;
   static final int QUICK_EPOCHS = 2;
-  static final int DEFAULT_EPOCHS = 20;
+  static final int DEFAULT_EPOCHS = 40;
   static final int QUICK_VALIDATION = 200;
   static final List<Integer> QUICK_KEEP = List.of(31);
   static final List<Integer> DEFAULT_KEEP = List.of(31, 21, 11);
-  static final int DEFAULT_CROPS = 0;
+  static final int DEFAULT_CROPS = 4;
 
   private final Environment environment;
 
@@ -121,7 +121,8 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Option(names = "--epochs", paramLabel = "N",
       description = "Most training epochs per head; early stopping on the validation images usually"
-          + " ends training sooner (default: 20; --quick: 2).")
+          + " ends training sooner (default: " + DEFAULT_EPOCHS + "; --quick: " + QUICK_EPOCHS
+          + ").")
   private Integer epochs;
 
   @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
@@ -154,7 +155,8 @@ public final class ProbeCommand implements Callable<Integer> {
       description = "Also train on K sets of random crops of the training images (zero-padded by 4"
           + " pixels, cropped to 32 x 32, mirrored with probability 1/2; one trunk pass per set, cached)."
           + " Each epoch draws, per image, one of its views (itself, its mirror image, its crops)"
-          + " uniformly (default: " + DEFAULT_CROPS + "; --quick: 0).")
+          + " uniformly; 4 beat 0 on validation accuracy after 21 and 11 layers (default: "
+          + DEFAULT_CROPS + "; --quick: 0).")
   private Integer crops;
 
   @Option(names = "--feature-batch", defaultValue = "200", paramLabel = "N",
