@@ -219,7 +219,7 @@ final class MovieLensBenchmarkApp implements Application {
         config.matmulSize(), r.medianMatmulGflops(), r.matmulGflops().length,
         100 * r.flops().dense() / r.medianSparseSeconds() / 1e9 / r.medianMatmulGflops());
     out.printf(Locale.ROOT, "peak resident memory %.2f GiB; load average %.2f at start, %.2f at"
-            + " end (%d processors)%n", r.peakResidentBytes() / (double) (1L << 30),
+            + " end (%d processors)%n", ProcessMemory.gib(r.peakResidentBytes()),
         r.loadAverage()[0], r.loadAverage()[1], Runtime.getRuntime().availableProcessors());
   }
 }

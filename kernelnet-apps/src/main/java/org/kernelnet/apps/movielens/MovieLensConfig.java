@@ -91,7 +91,7 @@ public record MovieLensConfig(
 
   /** Collects the options and validates them together in {@link #build()}. */
   public static final class Builder {
-    /** Default RPROP steps per split (also the fallback while an invalid configuration is reported). */
+    /** Default RPROP steps per split. */
     private static final int RPROP_STEPS = 1000;
     /** Default Adam epochs per split. */
     private static final int ADAM_EPOCHS = 200;
@@ -403,8 +403,10 @@ public record MovieLensConfig(
       if (opt == OptimizerKind.ADAM) {
         return ADAM_EPOCHS;
       }
-      if (opt == OptimizerKind.LBFGS && data != null) {
-        return DatasetDefaults.lbfgsIterations(data);
+      if (opt == OptimizerKind.LBFGS) {
+        // data is null only while an invalid --dataset is being reported
+        return data != null ? DatasetDefaults.lbfgsIterations(data)
+            : DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS;
       }
       return RPROP_STEPS;
     }

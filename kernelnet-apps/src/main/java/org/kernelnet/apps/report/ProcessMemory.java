@@ -28,7 +28,11 @@ public final class ProcessMemory {
 
   /** The peak resident set size in GiB (2^30 bytes), or NaN where it is unavailable. */
   public static double peakResidentGib() {
-    long bytes = peakResidentBytes();
+    return gib(peakResidentBytes());
+  }
+
+  /** {@code bytes} in GiB (2^30 bytes); NaN for a negative count (unknown). */
+  public static double gib(long bytes) {
     return bytes < 0 ? Double.NaN : bytes / (double) (1L << 30);
   }
 }
