@@ -83,9 +83,8 @@ final class GridPriorApp implements Application {
     String description = "";
     for (PixelLocations variant : config.variants()) {
       GridPriorNetwork network = new GridPriorNetwork(variant, config.layers(), config.units(),
-          config.gamma(), config.locationNoise(), config.dropout());
-      description = network.layers() + " x KernelLayer(" + network.kernelSpec() + ", d=2, h="
-          + network.units() + ") -> concat -> relu -> Linear(10)";
+          config.gamma(), config.locationNoise(), config.inputDropout(), config.dropout(), config.hidden());
+      description = network.describe();
       Engine.getInstance().setRandomSeed((int) run.seed());
       String name = variant.name().toLowerCase(Locale.ROOT);
       try (Model model = Model.newInstance("grid-prior-" + name, device)) {
@@ -124,9 +123,10 @@ final class GridPriorApp implements Application {
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
         "training_seconds"), rows);
     Path png = writer.resolve("grid-prior.png");
-    Charts.writeLineChart(png, String.format(Locale.ROOT, "Table 1: %d RBF layers (gamma=%s, h=%d)",
-            config.layers(), config.gamma(), config.units()), "epoch",
-        "validation accuracy (%)", false, series);
+    String title = String.format(Locale.ROOT, "Table 1: %d RBF layers (gamma=%s, h=%d)%s",
+        config.layers(), config.gamma(), config.units(),
+        config.hidden() > 0 ? ", hidden " + config.hidden() : "");
+    Charts.writeLineChart(png, title, "epoch", "validation accuracy (%)", false, series);
     terminal.out().println("locations  test accuracy  paper    parameters  MACs");
     for (VariantResult r : results) {
       terminal.out().printf(Locale.ROOT, "%-9s  %11.2f %%  %5.2f %%  %10d  %d%n",

@@ -67,10 +67,19 @@ public final class GridPriorCommand implements Callable<Integer> {
           + " none (default: ${DEFAULT-VALUE}).")
   private double locationNoise;
 
+  @Option(names = "--input-dropout", defaultValue = "0",
+      description = "Dropout on the pixels, before the kernel layers (default: ${DEFAULT-VALUE}).")
+  private double inputDropout;
+
   @Option(names = "--dropout", defaultValue = "" + DROPOUT,
-      description = "Dropout before the softmax layer; 0.5 beat 0 on validation accuracy over 30"
+      description = "Dropout before each dense layer; 0.5 beat 0 on validation accuracy over 30"
           + " epochs (default: ${DEFAULT-VALUE}).")
   private double dropout;
+
+  @Option(names = "--hidden", defaultValue = "0",
+      description = "Units of a fully connected ReLU layer between the kernel layers and the softmax"
+          + " layer, with its own dropout; 0 for none, the paper's network (default: ${DEFAULT-VALUE}).")
+  private int hidden;
 
   @Option(names = "--epochs",
       description = "Passes over the training set (default: " + EPOCHS + ", " + QUICK_EPOCHS
@@ -102,7 +111,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GridPriorConfig config = new GridPriorConfig(
         run.settings("grid-prior", LocalDateTime.now()), variants, layers, units, gamma,
-        locationNoise, dropout, epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS,
+        locationNoise, inputDropout, dropout, hidden, epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS,
         batchSize, learningRate, weightDecay);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,

@@ -18,7 +18,10 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param gamma the RBF gamma in {@code 1 / pixel^2}, {@code > 0}
  * @param locationNoise the standard deviation (pixels) of the noise on the input locations in
  *     training, {@code >= 0}
- * @param dropout the dropout before the softmax layer, {@code [0, 1)}
+ * @param inputDropout the dropout on the pixels, {@code [0, 1)}
+ * @param dropout the dropout before each dense layer, {@code [0, 1)}
+ * @param hidden the units of a fully connected hidden layer before the softmax layer, {@code
+ *     0..8192}, 0 for none (the paper's network)
  * @param epochs passes over the training set, {@code >= 1}
  * @param batchSize examples per step, {@code >= 1}
  * @param learningRate Adam's initial step size, {@code > 0}
@@ -31,7 +34,9 @@ public record GridPriorConfig(
     int units,
     double gamma,
     double locationNoise,
+    double inputDropout,
     double dropout,
+    int hidden,
     int epochs,
     int batchSize,
     double learningRate,
@@ -53,9 +58,13 @@ public record GridPriorConfig(
     Checks.range(problems, "--units", units, 1, 4096);
     Checks.positive(problems, "--gamma", gamma);
     Checks.nonNegative(problems, "--location-noise", locationNoise);
+    if (!(inputDropout >= 0 && inputDropout < 1)) {
+      problems.add("--input-dropout must be in [0, 1), got " + inputDropout);
+    }
     if (!(dropout >= 0 && dropout < 1)) {
       problems.add("--dropout must be in [0, 1), got " + dropout);
     }
+    Checks.range(problems, "--hidden", hidden, 0, 8192);
     Checks.training(problems, epochs, batchSize, learningRate, weightDecay);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);

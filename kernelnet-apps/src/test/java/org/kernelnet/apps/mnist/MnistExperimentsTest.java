@@ -73,7 +73,8 @@ class MnistExperimentsTest {
   void gridPriorTrainsBothVariantsFarAboveChance() throws IOException {
     CommandRun run = run("mnist", "grid-prior", "--train-size", "3000", "--validation-size", "1000",
         "--layers", "4", "--units", "49", "--epochs", "3", "--batch-size", "32",
-        "--location-noise", "0.2", "--output", out.toString());
+        "--location-noise", "0.2", "--input-dropout", "0.1", "--hidden", "32", "--dropout", "0.1",
+        "--output", out.toString());
 
     assertThat(run.err()).contains("grid epoch 3/3").contains("validation accuracy");
     assertThat(run.out()).contains("Wrote " + out.resolve("grid-prior.json"));
@@ -90,12 +91,14 @@ class MnistExperimentsTest {
     JsonObject grid = variants.get(0).getAsJsonObject();
     JsonObject random = variants.get(1).getAsJsonObject();
     assertThat(grid.get("locations").getAsString()).isEqualTo("GRID");
-    // the grid's pixel locations are fixed: 4 x (784 alpha + 49 x 2 v + 49 bias) + 196 x 10 + 10
+    // the grid's pixel locations are fixed: 4 x (784 alpha + 49 x 2 v + 49 bias), then the
+    // hidden layer 196 x 32 + 32 and the softmax layer 32 x 10 + 10
     assertThat(grid.getAsJsonObject("size").get("parameters").getAsLong())
-        .isEqualTo(4 * (784 + 98 + 49) + 1970);
+        .isEqualTo(4 * (784 + 98 + 49) + 6304 + 330);
     // random locations are trained: 784 x 2 more per layer
     assertThat(random.getAsJsonObject("size").get("parameters").getAsLong())
-        .isEqualTo(4 * (784 + 98 + 49 + 1568) + 1970);
+        .isEqualTo(4 * (784 + 98 + 49 + 1568) + 6304 + 330);
+    assertThat(root.get("network").getAsString()).contains("-> Linear(32) -> relu -> Linear(10)");
     assertThat(Files.readAllLines(out.resolve("grid-prior.csv"))).hasSize(3);
     assertPng(out.resolve("grid-prior.png"));
   }
@@ -175,12 +178,15 @@ class MnistExperimentsTest {
   @Test
   void allConfigurationProblemsAreReportedTogether() {
     CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--layers", "0", "--gamma", "-1",
-        "--validation-size", "60000", "--output", out.toString());
+        "--hidden", "-3", "--input-dropout", "1", "--validation-size", "60000",
+        "--output", out.toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
         .contains("--layers must be in 1..256, got 0")
         .contains("--gamma must be a finite number > 0, got -1.0")
+        .contains("--hidden must be in 0..8192, got -3")
+        .contains("--input-dropout must be in [0, 1), got 1.0")
         .contains("--validation-size must be in 1..59999, got 60000");
   }
 

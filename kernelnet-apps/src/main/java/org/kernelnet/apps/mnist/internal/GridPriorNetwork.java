@@ -24,9 +24,14 @@ import org.kernelnet.djl.nn.Locations;
  * layer, the P layers computed as one {@link KernelLayerStack} (one matrix product):
  *
  * <pre>
- * x [B, 784] -> for p = 1..P: h_p = x W_p + b_p,  W_p[i, j] = alpha_pi exp(-gamma ||u_pi - v_pj||^2)
+ * x [B, 784] -> dropout -> for p = 1..P: h_p = x W_p + b_p,  W_p[i, j] = alpha_pi exp(-gamma ||u_pi - v_pj||^2)
  *            -> concat [B, P h] -> relu -> dropout -> z = . W_out + b_out [B, 10]
  * </pre>
+ *
+ * <p>With {@code hidden > 0} a fully connected ReLU layer of that many units (and its own dropout)
+ * sits between the concatenation and the softmax layer: {@code ... -> dropout -> Linear(hidden) ->
+ * relu -> dropout -> Linear(10)}. The paper's Figure 4 shows the softmax layer right after the
+ * kernel layers; the hidden layer is an option, not the paper's network.
  *
  * <p>Each layer has its own input locations {@code u_p [784, 2]} (the pixel grid, frozen, or
  * random and trained; see {@link PixelLocations}), its own output locations {@code v_p [h, 2]}
@@ -42,10 +47,13 @@ import org.kernelnet.djl.nn.Locations;
  * @param gamma the RBF inverse squared width, in {@code 1 / pixel^2}
  * @param locationNoise the standard deviation (pixels) of the Gaussian noise added to the input
  *     locations in training (0 for none, see {@link LocationNoise})
- * @param dropout the dropout probability before the softmax layer, in {@code [0, 1)}
+ * @param inputDropout the dropout probability on the pixels (before the kernel layers), in
+ *     {@code [0, 1)}
+ * @param dropout the dropout probability before each dense layer, in {@code [0, 1)}
+ * @param hidden the units of the fully connected hidden layer before the softmax layer, 0 for none
  */
 public record GridPriorNetwork(PixelLocations locations, int layers, int units, double gamma,
-    double locationNoise, double dropout) {
+    double locationNoise, double inputDropout, double dropout, int hidden) {
   /** The side of the 28 x 28 grid in pixel units (spacing 1). */
   public static final double EXTENT = MnistData.SIDE - 1;
   /** The standard deviation of a uniform spread over the grid, {@code 27 / sqrt(12)}. */
@@ -54,11 +62,11 @@ public record GridPriorNetwork(PixelLocations locations, int layers, int units, 
   /** Validates the values. */
   public GridPriorNetwork {
     requireNonNull(locations, "locations is null");
-    if (layers < 1 || units < 1 || !(gamma > 0) || !(locationNoise >= 0) || !(dropout >= 0)
-        || dropout >= 1) {
+    if (layers < 1 || units < 1 || !(gamma > 0) || !(locationNoise >= 0)
+        || !isProbability(inputDropout) || !isProbability(dropout) || hidden < 0) {
       throw new IllegalArgumentException("need layers >= 1, units >= 1, gamma > 0, noise >= 0, "
-          + "dropout in [0, 1); got " + layers + ", " + units + ", " + gamma + ", " + locationNoise
-          + ", " + dropout);
+          + "dropouts in [0, 1), hidden >= 0; got " + layers + ", " + units + ", " + gamma + ", "
+          + locationNoise + ", " + inputDropout + ", " + dropout + ", " + hidden);
     }
   }
 
@@ -98,20 +106,48 @@ public record GridPriorNetwork(PixelLocations locations, int layers, int units, 
         .optSharedInputLocations(shared)
         .build();
     Block parallel = locationNoise > 0 ? new LocationNoise(stack, locationNoise) : stack;
-    SequentialBlock net = new SequentialBlock().add(parallel).add(Activation.reluBlock());
-    if (dropout > 0) {
-      net.add(Dropout.builder().optRate((float) dropout).build());
+    SequentialBlock net = new SequentialBlock();
+    addDropout(net, inputDropout);
+    net.add(parallel).add(Activation.reluBlock());
+    addDropout(net, dropout);
+    if (hidden > 0) {
+      net.add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock());
+      addDropout(net, dropout);
     }
     return net.add(Linear.builder().setUnits(10).build());
   }
 
-  /** The matrix products: P maps {@code 784 -> h} reading the data, then {@code P h -> 10}. */
+  private static boolean isProbability(double rate) {
+    return rate >= 0 && rate < 1;
+  }
+
+  private static void addDropout(SequentialBlock net, double rate) {
+    if (rate > 0) {
+      net.add(Dropout.builder().optRate((float) rate).build());
+    }
+  }
+
+  /** A one-line description, e.g. {@code 32 x KernelLayer(rbf:gamma=0.5, d=2, h=100) -> ...}. */
+  public String describe() {
+    return layers + " x KernelLayer(" + kernelSpec() + ", d=2, h=" + units + ") -> concat -> relu"
+        + (hidden > 0 ? " -> Linear(" + hidden + ") -> relu" : "") + " -> Linear(10)";
+  }
+
+  /**
+   * The matrix products: P maps {@code 784 -> h} reading the data, then {@code P h -> 10}, or
+   * {@code P h -> hidden -> 10}.
+   */
   public FlopCount flopCount() {
     List<FlopCount.DenseMap> maps = new ArrayList<>();
     for (int p = 0; p < layers; p++) {
       maps.add(new FlopCount.DenseMap(MnistData.SIDE * MnistData.SIDE, units, true));
     }
-    maps.add(new FlopCount.DenseMap(hiddenUnits(), 10, false));
+    if (hidden > 0) {
+      maps.add(new FlopCount.DenseMap(hiddenUnits(), hidden, false));
+      maps.add(new FlopCount.DenseMap(hidden, 10, false));
+    } else {
+      maps.add(new FlopCount.DenseMap(hiddenUnits(), 10, false));
+    }
     return new FlopCount(maps);
   }
 }

@@ -27,7 +27,7 @@ class FlopCountTest {
 
   @Test
   void gridPriorNetworkHasOneDataMapPerLayerAndTheSoftmaxLayer() {
-    GridPriorNetwork network = new GridPriorNetwork(PixelLocations.GRID, 3, 7, 0.5, 0, 0);
+    GridPriorNetwork network = new GridPriorNetwork(PixelLocations.GRID, 3, 7, 0.5, 0, 0, 0, 0);
 
     FlopCount count = network.flopCount();
 
@@ -35,6 +35,16 @@ class FlopCountTest {
         new FlopCount.DenseMap(784, 7, true), new FlopCount.DenseMap(784, 7, true),
         new FlopCount.DenseMap(784, 7, true), new FlopCount.DenseMap(21, 10, false));
     assertThat(count.trainingFlops(1)).isEqualTo(3 * 2.0 * 784 * 7 * 2 + 2.0 * 21 * 10 * 3);
+  }
+
+  @Test
+  void gridPriorNetworkWithAHiddenLayerAddsItsTwoMaps() {
+    GridPriorNetwork network = new GridPriorNetwork(PixelLocations.GRID, 2, 7, 0.5, 0, 0.2, 0.5, 5);
+
+    assertThat(network.flopCount().maps()).containsExactly(
+        new FlopCount.DenseMap(784, 7, true), new FlopCount.DenseMap(784, 7, true),
+        new FlopCount.DenseMap(14, 5, false), new FlopCount.DenseMap(5, 10, false));
+    assertThat(network.describe()).endsWith("-> concat -> relu -> Linear(5) -> relu -> Linear(10)");
   }
 
   @Test
