@@ -83,7 +83,8 @@ final class GridPriorApp implements Application {
     String description = "";
     for (PixelLocations variant : config.variants()) {
       GridPriorNetwork network = new GridPriorNetwork(variant, config.layers(), config.units(),
-          config.gamma(), config.locationNoise(), config.inputDropout(), config.dropout(), config.hidden());
+          config.gamma(), config.locationNoise(), config.inputDropout(), config.dropout(),
+          config.hidden());
       description = network.describe();
       Engine.getInstance().setRandomSeed((int) run.seed());
       String name = variant.name().toLowerCase(Locale.ROOT);

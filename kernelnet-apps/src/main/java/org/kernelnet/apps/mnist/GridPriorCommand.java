@@ -77,8 +77,9 @@ public final class GridPriorCommand implements Callable<Integer> {
   private double dropout;
 
   @Option(names = "--hidden", defaultValue = "0",
-      description = "Units of a fully connected ReLU layer between the kernel layers and the softmax"
-          + " layer, with its own dropout; 0 for none, the paper's network (default: ${DEFAULT-VALUE}).")
+      description = "Units of a fully connected ReLU layer between the kernel layers and the"
+          + " softmax layer, with its own dropout; 0 for none, the paper's network"
+          + " (default: ${DEFAULT-VALUE}).")
   private int hidden;
 
   @Option(names = "--epochs",
@@ -111,8 +112,9 @@ public final class GridPriorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GridPriorConfig config = new GridPriorConfig(
         run.settings("grid-prior", LocalDateTime.now()), variants, layers, units, gamma,
-        locationNoise, inputDropout, dropout, hidden, epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS,
-        batchSize, learningRate, weightDecay);
+        locationNoise, inputDropout, dropout, hidden,
+        epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
+        weightDecay);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
         new GridPriorModule(config), GridPriorApp.class);

@@ -24,7 +24,8 @@ import org.kernelnet.djl.nn.Locations;
  * layer, the P layers computed as one {@link KernelLayerStack} (one matrix product):
  *
  * <pre>
- * x [B, 784] -> dropout -> for p = 1..P: h_p = x W_p + b_p,  W_p[i, j] = alpha_pi exp(-gamma ||u_pi - v_pj||^2)
+ * x [B, 784] -> (input dropout) -> for p = 1..P: h_p = x W_p + b_p,
+ *                                    W_p[i, j] = alpha_pi exp(-gamma ||u_pi - v_pj||^2)
  *            -> concat [B, P h] -> relu -> dropout -> z = . W_out + b_out [B, 10]
  * </pre>
  *
