@@ -24,6 +24,13 @@ final class Checks {
     }
   }
 
+  /** A probability such as a dropout rate, in {@code [0, 1)}. */
+  static void rate(List<String> problems, String option, double value) {
+    if (!(value >= 0 && value < 1)) {
+      problems.add(option + " must be in [0, 1), got " + value);
+    }
+  }
+
   /** The optimisation options every training experiment has. */
   static void training(List<String> problems, int epochs, int batchSize, double learningRate,
       double weightDecay) {

@@ -58,12 +58,8 @@ public record GridPriorConfig(
     Checks.range(problems, "--units", units, 1, 4096);
     Checks.positive(problems, "--gamma", gamma);
     Checks.nonNegative(problems, "--location-noise", locationNoise);
-    if (!(inputDropout >= 0 && inputDropout < 1)) {
-      problems.add("--input-dropout must be in [0, 1), got " + inputDropout);
-    }
-    if (!(dropout >= 0 && dropout < 1)) {
-      problems.add("--dropout must be in [0, 1), got " + dropout);
-    }
+    Checks.rate(problems, "--input-dropout", inputDropout);
+    Checks.rate(problems, "--dropout", dropout);
     Checks.range(problems, "--hidden", hidden, 0, 8192);
     Checks.training(problems, epochs, batchSize, learningRate, weightDecay);
     if (!problems.isEmpty()) {
