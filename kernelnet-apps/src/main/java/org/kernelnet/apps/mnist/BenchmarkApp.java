@@ -69,7 +69,7 @@ final class BenchmarkApp implements Application {
   @Override
   public void run() throws Exception {
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(5));
-    GridPriorNetwork network = new GridPriorNetwork(config.locations(), config.layers(),
+    GridPriorNetwork network = new GridPriorNetwork(config.locations(), LayerForm.KERNEL, config.layers(),
         config.units(), config.gamma(), 0, 0, 0, 0);
     FlopCount flops = network.flopCount();
     double flopsPerStep = flops.trainingFlops(config.batchSize());

@@ -82,9 +82,9 @@ final class GridPriorApp implements Application {
     List<VariantResult> results = new ArrayList<>();
     String description = "";
     for (PixelLocations variant : config.variants()) {
-      GridPriorNetwork network = new GridPriorNetwork(variant, config.layers(), config.units(),
-          config.gamma(), config.locationNoise(), config.inputDropout(), config.dropout(),
-          config.hidden());
+      GridPriorNetwork network = new GridPriorNetwork(variant, config.form(), config.layers(),
+          config.units(), config.gamma(), config.locationNoise(), config.inputDropout(),
+          config.dropout(), config.hidden());
       description = network.describe();
       Engine.getInstance().setRandomSeed((int) run.seed());
       String name = variant.name().toLowerCase(Locale.ROOT);
@@ -124,9 +124,9 @@ final class GridPriorApp implements Application {
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
         "training_seconds"), rows);
     Path png = writer.resolve("grid-prior.png");
-    String title = String.format(Locale.ROOT, "Table 1: %d RBF layers (gamma=%s, h=%d)%s",
-        config.layers(), config.gamma(), config.units(),
-        config.hidden() > 0 ? ", hidden " + config.hidden() : "");
+    String title = String.format(Locale.ROOT, "Table 1: %d %sRBF layers (gamma=%s, h=%d)%s",
+        config.layers(), config.form() == LayerForm.MASKED ? "masked " : "", config.gamma(),
+        config.units(), config.hidden() > 0 ? ", hidden " + config.hidden() : "");
     Charts.writeLineChart(png, title, "epoch", "validation accuracy (%)", false, series);
     terminal.out().println("locations  test accuracy  paper    parameters  MACs");
     for (VariantResult r : results) {

@@ -49,6 +49,13 @@ public final class GridPriorCommand implements Callable<Integer> {
       description = "Pixel-location variants to train (default: ${DEFAULT-VALUE}).")
   private List<PixelLocations> variants;
 
+  @Option(names = "--form", paramLabel = "kernel|masked", defaultValue = "kernel",
+      description = "kernel: layer p has W_p[i,j] = alpha_pi K(u_i, v_pj), one template per layer"
+          + " (the paper's kernelNet layer); masked: W[i,j] = A_ij K(u_i, v_j) with free A, every"
+          + " unit its own weights under its Gaussian window (the sparse-FC form)"
+          + " (default: ${DEFAULT-VALUE}).")
+  private LayerForm form;
+
   @Option(names = "--layers", defaultValue = "" + LAYERS,
       description = "Parallel kernel layers P (default: ${DEFAULT-VALUE}).")
   private int layers;
@@ -111,7 +118,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GridPriorConfig config = new GridPriorConfig(
-        run.settings("grid-prior", LocalDateTime.now()), variants, layers, units, gamma,
+        run.settings("grid-prior", LocalDateTime.now()), variants, form, layers, units, gamma,
         locationNoise, inputDropout, dropout, hidden,
         epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
         weightDecay);

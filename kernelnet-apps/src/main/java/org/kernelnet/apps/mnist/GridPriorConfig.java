@@ -13,6 +13,7 @@ import org.kernelnet.apps.cli.ConfigurationException;
  *
  * @param run the shared settings
  * @param variants the pixel-location variants, each trained from scratch, at least one, no repeats
+ * @param form how the kernel makes the weights of the kernel layers
  * @param layers the number P of parallel kernel layers, {@code 1..256}
  * @param units the output units h of each, {@code 1..4096}
  * @param gamma the RBF gamma in {@code 1 / pixel^2}, {@code > 0}
@@ -30,6 +31,7 @@ import org.kernelnet.apps.cli.ConfigurationException;
 public record GridPriorConfig(
     RunSettings run,
     List<PixelLocations> variants,
+    LayerForm form,
     int layers,
     int units,
     double gamma,
@@ -50,6 +52,7 @@ public record GridPriorConfig(
   public GridPriorConfig {
     requireNonNull(run, "run is null");
     variants = List.copyOf(requireNonNull(variants, "variants is null"));
+    requireNonNull(form, "form is null");
     List<String> problems = new ArrayList<>(run.problems());
     if (variants.isEmpty() || variants.stream().distinct().count() != variants.size()) {
       problems.add("--locations must name grid and/or random once each, got " + variants);

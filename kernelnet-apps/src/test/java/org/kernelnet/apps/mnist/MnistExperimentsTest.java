@@ -104,6 +104,34 @@ class MnistExperimentsTest {
   }
 
   @Test
+  void gridPriorTrainsTheMaskedFormFarAboveChance() throws IOException {
+    run("mnist", "grid-prior", "--form", "masked", "--locations", "random", "--train-size", "3000",
+        "--validation-size", "1000", "--layers", "2", "--units", "25", "--epochs", "3",
+        "--batch-size", "32", "--location-noise", "0.2", "--dropout", "0.1",
+        "--output", out.toString());
+
+    JsonObject root = json(out.resolve("grid-prior.json"));
+    assertThat(root.get("network").getAsString())
+        .isEqualTo("KernelMaskedDense(rbf:gamma=0.5, d=2, h=50) -> relu -> Linear(10)");
+    assertThat(root.getAsJsonObject("provenance").getAsJsonObject("configuration")
+        .get("form").getAsString()).isEqualTo("MASKED");
+    JsonObject random = root.getAsJsonArray("variants").get(0).getAsJsonObject();
+    assertThat(random.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
+    // A [784, 50], v [50, 2], b [50], one set of trained pixel locations [784, 2], softmax 50 x 10
+    assertThat(random.getAsJsonObject("size").get("parameters").getAsLong())
+        .isEqualTo(784 * 50 + 100 + 50 + 1568 + 510);
+  }
+
+  @Test
+  void anUnknownLayerFormNamesTheChoices() {
+    CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--form", "sparse",
+        "--output", out.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--form").contains("KERNEL, MASKED").contains("sparse");
+  }
+
+  @Test
   void dimensionalityTabulatesMeanAndStandardErrorPerKernelAndD() throws IOException {
     run("mnist", "dimensionality", "--kernels", "dot;radial:length=0.5,distance=euclidean", "--dimensions", "10",
         "--repetitions", "2", "--epochs", "2", "--train-size", "3000", "--validation-size", "1000",

@@ -11,10 +11,12 @@ import ai.djl.training.initializer.NormalInitializer;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.api.Kernel;
+import org.kernelnet.apps.mnist.LayerForm;
 import org.kernelnet.apps.mnist.PixelLocations;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.djl.nn.AlphaMode;
 import org.kernelnet.djl.nn.KernelLayerStack;
+import org.kernelnet.djl.nn.KernelMaskedDense;
 import org.kernelnet.djl.nn.Locations;
 
 /**
@@ -28,6 +30,11 @@ import org.kernelnet.djl.nn.Locations;
  *                                    W_p[i, j] = alpha_pi exp(-gamma ||u_pi - v_pj||^2)
  *            -> concat [B, P h] -> relu -> dropout -> z = . W_out + b_out [B, 10]
  * </pre>
+ *
+ * <p>In the {@link LayerForm#MASKED masked} form the P layers are one {@link KernelMaskedDense} of
+ * {@code P h} units, {@code W[i, j] = A_ij exp(-gamma ||u_i - v_j||^2)} with a free {@code A [784,
+ * P h]} drawn from {@code N(0, 1)} like alpha (the kernel form is the special case where column j
+ * of A is the template alpha_p of its layer), and one set of input locations {@code u [784, 2]}.
  *
  * <p>With {@code hidden > 0} a fully connected ReLU layer of that many units (and its own dropout)
  * sits between the concatenation and the softmax layer: {@code ... -> dropout -> Linear(hidden) ->
@@ -43,6 +50,7 @@ import org.kernelnet.djl.nn.Locations;
  * receptive field of standard deviation sigma pixels has {@code gamma = 1 / (2 sigma^2)}.
  *
  * @param locations where the pixels sit
+ * @param form how the kernel makes the weights of the P layers
  * @param layers the number P of parallel kernel layers
  * @param units the number h of output units of each
  * @param gamma the RBF inverse squared width, in {@code 1 / pixel^2}
@@ -53,7 +61,7 @@ import org.kernelnet.djl.nn.Locations;
  * @param dropout the dropout probability before each dense layer, in {@code [0, 1)}
  * @param hidden the units of the fully connected hidden layer before the softmax layer, 0 for none
  */
-public record GridPriorNetwork(PixelLocations locations, int layers, int units, double gamma,
+public record GridPriorNetwork(PixelLocations locations, LayerForm form, int layers, int units, double gamma,
     double locationNoise, double inputDropout, double dropout, int hidden) {
   /** The side of the 28 x 28 grid in pixel units (spacing 1). */
   public static final double EXTENT = MnistData.SIDE - 1;
@@ -63,6 +71,7 @@ public record GridPriorNetwork(PixelLocations locations, int layers, int units, 
   /** Validates the values. */
   public GridPriorNetwork {
     requireNonNull(locations, "locations is null");
+    requireNonNull(form, "form is null");
     if (layers < 1 || units < 1 || !(gamma > 0) || !(locationNoise >= 0)
         || !isProbability(inputDropout) || !isProbability(dropout) || hidden < 0) {
       throw new IllegalArgumentException("need layers >= 1, units >= 1, gamma > 0, noise >= 0, "
@@ -92,6 +101,23 @@ public record GridPriorNetwork(PixelLocations locations, int layers, int units, 
       case GRID -> Locations.grid(MnistData.SIDE, MnistData.SIDE, EXTENT).frozen();
       case RANDOM -> Locations.normal(SPREAD);
     };
+    Block parallel = switch (form) {
+      case KERNEL -> kernelLayers(rbf, pixels);
+      case MASKED -> maskedLayers(rbf, pixels);
+    };
+    SequentialBlock net = new SequentialBlock();
+    addDropout(net, inputDropout);
+    net.add(parallel).add(Activation.reluBlock());
+    addDropout(net, dropout);
+    if (hidden > 0) {
+      net.add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock());
+      addDropout(net, dropout);
+    }
+    return net.add(Linear.builder().setUnits(10).build());
+  }
+
+  /** The P kernelNet layers as one stack, wrapped in the location noise if any. */
+  private Block kernelLayers(Kernel rbf, Locations pixels) {
     // A frozen grid is the same in every layer: share it (one Gram matrix for all layers) unless
     // each layer needs its own noisy copy.
     boolean shared = !pixels.isTrainable() && locationNoise == 0;
@@ -106,16 +132,20 @@ public record GridPriorNetwork(PixelLocations locations, int layers, int units, 
         .optOutputLocations(Locations.normal(SPREAD))
         .optSharedInputLocations(shared)
         .build();
-    Block parallel = locationNoise > 0 ? new LocationNoise(stack, locationNoise) : stack;
-    SequentialBlock net = new SequentialBlock();
-    addDropout(net, inputDropout);
-    net.add(parallel).add(Activation.reluBlock());
-    addDropout(net, dropout);
-    if (hidden > 0) {
-      net.add(Linear.builder().setUnits(hidden).build()).add(Activation.reluBlock());
-      addDropout(net, dropout);
-    }
-    return net.add(Linear.builder().setUnits(10).build());
+    return locationNoise > 0 ? new LocationNoise(stack, locationNoise) : stack;
+  }
+
+  /** The P h kernel-masked units, wrapped in the location noise if any. */
+  private Block maskedLayers(Kernel rbf, Locations pixels) {
+    KernelMaskedDense masked = KernelMaskedDense.builder()
+        .setUnits(hiddenUnits())
+        .setDimension(2)
+        .setKernel(rbf)
+        .optWeightInitializer(new NormalInitializer(1f))
+        .optInputLocations(pixels)
+        .optOutputLocations(Locations.normal(SPREAD))
+        .build();
+    return locationNoise > 0 ? new LocationNoise(masked, locationNoise) : masked;
   }
 
   private static boolean isProbability(double rate) {
@@ -128,15 +158,24 @@ public record GridPriorNetwork(PixelLocations locations, int layers, int units, 
     }
   }
 
-  /** A one-line description, e.g. {@code 32 x KernelLayer(rbf:gamma=0.5, d=2, h=100) -> ...}. */
+  /**
+   * A one-line description, e.g. {@code 32 x KernelLayer(rbf:gamma=0.5, d=2, h=100) -> ...} or
+   * {@code KernelMaskedDense(rbf:gamma=0.5, d=2, h=3200) -> ...}.
+   */
   public String describe() {
-    return layers + " x KernelLayer(" + kernelSpec() + ", d=2, h=" + units + ") -> concat -> relu"
+    String layer = switch (form) {
+      case KERNEL ->
+          layers + " x KernelLayer(" + kernelSpec() + ", d=2, h=" + units + ") -> concat";
+      case MASKED -> "KernelMaskedDense(" + kernelSpec() + ", d=2, h=" + hiddenUnits() + ")";
+    };
+    return layer + " -> relu"
         + (hidden > 0 ? " -> Linear(" + hidden + ") -> relu" : "") + " -> Linear(10)";
   }
 
   /**
    * The matrix products: P maps {@code 784 -> h} reading the data, then {@code P h -> 10}, or
-   * {@code P h -> hidden -> 10}.
+   * {@code P h -> hidden -> 10}. The masked form's one map {@code 784 -> P h} is the same products
+   * in one piece.
    */
   public FlopCount flopCount() {
     List<FlopCount.DenseMap> maps = new ArrayList<>();

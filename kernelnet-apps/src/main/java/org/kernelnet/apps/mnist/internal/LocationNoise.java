@@ -12,16 +12,19 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.kernelnet.djl.nn.AbstractKernelBlock;
 import org.kernelnet.djl.nn.KernelLayer;
 import org.kernelnet.djl.nn.KernelLayerStack;
+import org.kernelnet.djl.nn.KernelMaskedDense;
 
 /**
- * Gaussian noise on the input locations of a {@link KernelLayer} or {@link KernelLayerStack} during
- * training, a regulariser for uncertainty about where a pixel is (section 3.2 of Mueller et al.
- * 2018): each training forward pass uses {@code u + epsilon} with a fresh {@code epsilon ~ N(0,
- * std^2)} of u's shape ({@code [in, d]} for a layer, {@code [L, in, d]} for a stack with one {@code
- * u} per layer, so each layer gets its own noise), so the weights are {@code W_ij = alpha_i K(u_i +
- * epsilon_i, v_j)}; evaluation uses {@code u}. The gradient with respect to a trainable {@code u}
+ * Gaussian noise on the input locations of a kernel layer ({@link KernelLayer}, {@link
+ * KernelMaskedDense}) or a {@link KernelLayerStack} during training, a regulariser for uncertainty
+ * about where a pixel is (section 3.2 of Mueller et al. 2018): each training forward pass uses
+ * {@code u + epsilon} with a fresh {@code epsilon ~ N(0, std^2)} of u's shape ({@code [in, d]} for a
+ * layer, {@code [L, in, d]} for a stack with one {@code u} per layer, so each layer gets its own
+ * noise), so the weights are e.g. {@code W_ij = alpha_i K(u_i + epsilon_i, v_j)}; evaluation uses
+ * {@code u}. The gradient with respect to a trainable {@code u}
  * flows through the sum; a frozen {@code u} (the pixel grid) stays fixed.
  *
  * <p>The layer is wrapped rather than changed: its forward pass reads {@code u} from a parameter
@@ -39,7 +42,7 @@ public final class LocationNoise extends ai.djl.nn.AbstractBlock {
    * @param layer the kernel layer whose input locations {@code u} get the noise
    * @param std the standard deviation, finite and {@code >= 0} (0 turns the noise off)
    */
-  public LocationNoise(KernelLayer layer, double std) {
+  public LocationNoise(AbstractKernelBlock layer, double std) {
     this((Block) layer, std);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kernelnet.apps.mnist.LayerForm;
 import org.kernelnet.apps.mnist.PixelLocations;
 
 class FlopCountTest {
@@ -27,7 +28,8 @@ class FlopCountTest {
 
   @Test
   void gridPriorNetworkHasOneDataMapPerLayerAndTheSoftmaxLayer() {
-    GridPriorNetwork network = new GridPriorNetwork(PixelLocations.GRID, 3, 7, 0.5, 0, 0, 0, 0);
+    GridPriorNetwork network =
+        new GridPriorNetwork(PixelLocations.GRID, LayerForm.KERNEL, 3, 7, 0.5, 0, 0, 0, 0);
 
     FlopCount count = network.flopCount();
 
@@ -39,7 +41,8 @@ class FlopCountTest {
 
   @Test
   void gridPriorNetworkWithAHiddenLayerAddsItsTwoMaps() {
-    GridPriorNetwork network = new GridPriorNetwork(PixelLocations.GRID, 2, 7, 0.5, 0, 0.2, 0.5, 5);
+    GridPriorNetwork network =
+        new GridPriorNetwork(PixelLocations.GRID, LayerForm.KERNEL, 2, 7, 0.5, 0, 0.2, 0.5, 5);
 
     assertThat(network.flopCount().maps()).containsExactly(
         new FlopCount.DenseMap(784, 7, true), new FlopCount.DenseMap(784, 7, true),

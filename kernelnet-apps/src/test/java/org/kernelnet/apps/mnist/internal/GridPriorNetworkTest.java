@@ -1,0 +1,99 @@
+package org.kernelnet.apps.mnist.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+import org.kernelnet.apps.mnist.LayerForm;
+import org.kernelnet.apps.mnist.PixelLocations;
+import org.kernelnet.djl.nn.KernelLayerStack;
+import org.kernelnet.djl.nn.KernelMaskedDense;
+import org.kernelnet.kernels.RbfKernel;
+
+class GridPriorNetworkTest {
+  private static final int LAYERS = 3;
+  private static final int UNITS = 4;
+  private static final Shape INPUT = new Shape(5, 784);
+
+  private static GridPriorNetwork network(LayerForm form, PixelLocations locations, double noise) {
+    return new GridPriorNetwork(locations, form, LAYERS, UNITS, 0.5, noise, 0, 0, 0);
+  }
+
+  private static Parameter parameter(Block block, String name) {
+    return block.getDirectParameters().get(name);
+  }
+
+  @Test
+  void theMaskedFormWithEachColumnSetToItsLayersTemplateIsTheKernelForm() {
+    Engine.getInstance().setRandomSeed(11);
+    try (Model kernelModel = Model.newInstance("kernel");
+        Model maskedModel = Model.newInstance("masked")) {
+      Block kernelNet = network(LayerForm.KERNEL, PixelLocations.GRID, 0).build(new RbfKernel(0.5));
+      Block maskedNet = network(LayerForm.MASKED, PixelLocations.GRID, 0).build(new RbfKernel(0.5));
+      kernelNet.initialize(kernelModel.getNDManager(), DataType.FLOAT32, INPUT);
+      maskedNet.initialize(maskedModel.getNDManager(), DataType.FLOAT32, INPUT);
+      Block stack = kernelNet.getChildren().get(0).getValue();
+      Block masked = maskedNet.getChildren().get(0).getValue();
+      assertThat(stack).isInstanceOf(KernelLayerStack.class);
+      assertThat(masked).isInstanceOf(KernelMaskedDense.class);
+
+      // column l h + j of A is layer l's template alpha_l [784]; v and b are the stack's, flattened
+      NDArray alpha = parameter(stack, "alpha").getArray();
+      alpha.reshape(LAYERS, 1, 784).repeat(1, UNITS).reshape(LAYERS * UNITS, 784).transpose()
+          .copyTo(parameter(masked, "weight").getArray());
+      parameter(stack, "v").getArray().reshape(LAYERS * UNITS, 2)
+          .copyTo(parameter(masked, "v").getArray());
+      parameter(stack, "bias").getArray().reshape(LAYERS * UNITS)
+          .copyTo(parameter(masked, "bias").getArray());
+      Block kernelSoftmax = kernelNet.getChildren().get(2).getValue();
+      Block maskedSoftmax = maskedNet.getChildren().get(2).getValue();
+      for (String name : new String[] {"weight", "bias"}) {
+        parameter(kernelSoftmax, name).getArray()
+            .copyTo(parameter(maskedSoftmax, name).getArray());
+      }
+
+      try (NDManager scope = NDManager.newBaseManager()) {
+        NDArray x = scope.randomUniform(0f, 1f, INPUT);
+        float[] expected = kernelNet.forward(new ParameterStore(scope, false), new NDList(x), false)
+            .singletonOrThrow().toFloatArray();
+        float[] actual = maskedNet.forward(new ParameterStore(scope, false), new NDList(x), false)
+            .singletonOrThrow().toFloatArray();
+        assertThat(actual).hasSize(5 * 10);
+        for (int i = 0; i < expected.length; i++) {
+          assertThat(actual[i]).as("logit " + i).isCloseTo(expected[i], within(1e-4f));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theMaskedFormHasOneWeightPerPixelAndUnitAndOneSetOfPixelLocations() {
+    Engine.getInstance().setRandomSeed(12);
+    try (Model model = Model.newInstance("masked")) {
+      GridPriorNetwork random = network(LayerForm.MASKED, PixelLocations.RANDOM, 0.3);
+      Block net = random.build(new RbfKernel(0.5));
+      net.initialize(model.getNDManager(), DataType.FLOAT32, INPUT);
+      Block noisy = net.getChildren().get(0).getValue();
+      assertThat(noisy).isInstanceOf(LocationNoise.class);
+      Block masked = ((LocationNoise) noisy).layer();
+      assertThat(parameter(masked, "weight").getArray().getShape())
+          .isEqualTo(new Shape(784, LAYERS * UNITS));
+      assertThat(parameter(masked, "u").getArray().getShape()).isEqualTo(new Shape(784, 2));
+      assertThat(parameter(masked, "u").requiresGradient()).isTrue();
+      assertThat(ModelSize.of(net).parameters())
+          .isEqualTo(784 * 12 + 12 * 2 + 12 + 784 * 2 + 12 * 10 + 10);
+      assertThat(random.describe())
+          .isEqualTo("KernelMaskedDense(rbf:gamma=0.5, d=2, h=12) -> relu -> Linear(10)");
+    }
+  }
+}
