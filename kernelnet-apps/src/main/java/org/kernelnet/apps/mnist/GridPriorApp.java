@@ -124,9 +124,13 @@ final class GridPriorApp implements Application {
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
         "training_seconds"), rows);
     Path png = writer.resolve("grid-prior.png");
-    String title = String.format(Locale.ROOT, "Table 1: %d %sRBF layers (gamma=%s, h=%d)%s",
-        config.layers(), config.form() == LayerForm.MASKED ? "masked " : "", config.gamma(),
-        config.units(), config.hidden() > 0 ? ", hidden " + config.hidden() : "");
+    String layers = switch (config.form()) {
+      case KERNEL -> config.layers() + " RBF layers (gamma=" + config.gamma() + ", h="
+          + config.units() + ")";
+      case MASKED -> "RBF-masked layer (gamma=" + config.gamma() + ", "
+          + (long) config.layers() * config.units() + " units)";
+    };
+    String title = "Table 1: " + layers + (config.hidden() > 0 ? ", hidden " + config.hidden() : "");
     Charts.writeLineChart(png, title, "epoch", "validation accuracy (%)", false, series);
     terminal.out().println("locations  test accuracy  paper    parameters  MACs");
     for (VariantResult r : results) {
