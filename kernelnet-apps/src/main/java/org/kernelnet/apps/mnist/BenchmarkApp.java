@@ -69,8 +69,8 @@ final class BenchmarkApp implements Application {
   @Override
   public void run() throws Exception {
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(5));
-    GridPriorNetwork network = new GridPriorNetwork(config.locations(), LayerForm.KERNEL, config.layers(),
-        config.units(), config.gamma(), 0, 0, 0, 0);
+    GridPriorNetwork network = new GridPriorNetwork(config.locations(), LayerForm.KERNEL,
+        config.layers(), config.units(), config.gamma(), 0, 0, 0, 0);
     FlopCount flops = network.flopCount();
     double flopsPerStep = flops.trainingFlops(config.batchSize());
     Engine.getInstance().setRandomSeed((int) config.seed());

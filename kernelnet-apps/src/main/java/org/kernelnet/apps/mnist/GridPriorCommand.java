@@ -50,7 +50,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   private List<PixelLocations> variants;
 
   @Option(names = "--form", paramLabel = "kernel|masked", defaultValue = "kernel",
-      description = "kernel: layer p has W_p[i,j] = alpha_pi K(u_i, v_pj), one template per layer"
+      description = "kernel: layer p has W_p[i,j] = alpha_pi K(u_pi, v_pj), one template per layer"
           + " (the paper's kernelNet layer); masked: W[i,j] = A_ij K(u_i, v_j) with free A, every"
           + " unit its own weights under its Gaussian window (the sparse-FC form)"
           + " (default: ${DEFAULT-VALUE}).")

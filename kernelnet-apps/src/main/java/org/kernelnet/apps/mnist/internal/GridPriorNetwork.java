@@ -61,8 +61,8 @@ import org.kernelnet.djl.nn.Locations;
  * @param dropout the dropout probability before each dense layer, in {@code [0, 1)}
  * @param hidden the units of the fully connected hidden layer before the softmax layer, 0 for none
  */
-public record GridPriorNetwork(PixelLocations locations, LayerForm form, int layers, int units, double gamma,
-    double locationNoise, double inputDropout, double dropout, int hidden) {
+public record GridPriorNetwork(PixelLocations locations, LayerForm form, int layers, int units,
+    double gamma, double locationNoise, double inputDropout, double dropout, int hidden) {
   /** The side of the 28 x 28 grid in pixel units (spacing 1). */
   public static final double EXTENT = MnistData.SIDE - 1;
   /** The standard deviation of a uniform spread over the grid, {@code 27 / sqrt(12)}. */

@@ -24,8 +24,8 @@ import org.kernelnet.djl.nn.KernelMaskedDense;
  * {@code u + epsilon} with a fresh {@code epsilon ~ N(0, std^2)} of u's shape ({@code [in, d]} for a
  * layer, {@code [L, in, d]} for a stack with one {@code u} per layer, so each layer gets its own
  * noise), so the weights are e.g. {@code W_ij = alpha_i K(u_i + epsilon_i, v_j)}; evaluation uses
- * {@code u}. The gradient with respect to a trainable {@code u}
- * flows through the sum; a frozen {@code u} (the pixel grid) stays fixed.
+ * {@code u}. The gradient with respect to a trainable {@code u} flows through the sum; a frozen
+ * {@code u} (the pixel grid) stays fixed.
  *
  * <p>The layer is wrapped rather than changed: its forward pass reads {@code u} from a parameter
  * store that returns {@code u + epsilon} for that one parameter and delegates every other value.
