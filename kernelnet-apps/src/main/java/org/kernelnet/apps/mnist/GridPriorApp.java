@@ -78,7 +78,8 @@ final class GridPriorApp implements Application {
         ExperimentData.load(dataDirectory, downloader, run.validationSize(), run.trainSize(), run.seed());
     log.always("MNIST: %s; device %s", data.describe(), device);
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
-        config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true);
+        config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,
+        config.locationRateFactor());
     List<VariantResult> results = new ArrayList<>();
     String description = "";
     for (PixelLocations variant : config.variants()) {

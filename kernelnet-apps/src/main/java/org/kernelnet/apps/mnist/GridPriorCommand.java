@@ -108,6 +108,11 @@ public final class GridPriorCommand implements Callable<Integer> {
       description = "L2 coefficient on every trained parameter (default: ${DEFAULT-VALUE}).")
   private double weightDecay;
 
+  @Option(names = "--location-lr-factor", defaultValue = "1",
+      description = "Factor on the learning rate of the unit locations (the trained pixel locations"
+          + " and the output locations); 0 keeps them where they start (default: ${DEFAULT-VALUE}).")
+  private double locationRateFactor;
+
   @Spec private CommandSpec spec;
 
   /** @param environment the environment variables and home folder the command runs with */
@@ -121,7 +126,7 @@ public final class GridPriorCommand implements Callable<Integer> {
         run.settings("grid-prior", LocalDateTime.now()), variants, form, layers, units, gamma,
         locationNoise, inputDropout, dropout, hidden,
         epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
-        weightDecay);
+        weightDecay, locationRateFactor);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
         new GridPriorModule(config), GridPriorApp.class);

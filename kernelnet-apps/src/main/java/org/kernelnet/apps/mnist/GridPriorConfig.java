@@ -27,6 +27,7 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param batchSize examples per step, {@code >= 1}
  * @param learningRate Adam's initial step size, {@code > 0}
  * @param weightDecay the L2 coefficient, {@code >= 0}
+ * @param locationRateFactor the factor on the learning rate of the unit locations, {@code >= 0}
  */
 public record GridPriorConfig(
     RunSettings run,
@@ -42,7 +43,8 @@ public record GridPriorConfig(
     int epochs,
     int batchSize,
     double learningRate,
-    double weightDecay) {
+    double weightDecay,
+    double locationRateFactor) {
 
   /**
    * Validates every setting and reports all problems together.
@@ -65,6 +67,7 @@ public record GridPriorConfig(
     Checks.rate(problems, "--dropout", dropout);
     Checks.range(problems, "--hidden", hidden, 0, 8192);
     Checks.training(problems, epochs, batchSize, learningRate, weightDecay);
+    Checks.nonNegative(problems, "--location-lr-factor", locationRateFactor);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }

@@ -108,13 +108,15 @@ class MnistExperimentsTest {
     run("mnist", "grid-prior", "--form", "masked", "--locations", "random", "--train-size", "3000",
         "--validation-size", "1000", "--layers", "2", "--units", "25", "--epochs", "3",
         "--batch-size", "32", "--location-noise", "0.2", "--dropout", "0.1",
-        "--output", out.toString());
+        "--location-lr-factor", "3", "--output", out.toString());
 
     JsonObject root = json(out.resolve("grid-prior.json"));
     assertThat(root.get("network").getAsString())
         .isEqualTo("KernelMaskedDense(rbf:gamma=0.5, d=2, h=50) -> relu -> Linear(10)");
-    assertThat(root.getAsJsonObject("provenance").getAsJsonObject("configuration")
-        .get("form").getAsString()).isEqualTo("MASKED");
+    JsonObject configuration =
+        root.getAsJsonObject("provenance").getAsJsonObject("configuration");
+    assertThat(configuration.get("form").getAsString()).isEqualTo("MASKED");
+    assertThat(configuration.get("locationRateFactor").getAsDouble()).isEqualTo(3.0);
     JsonObject random = root.getAsJsonArray("variants").get(0).getAsJsonObject();
     assertThat(random.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
     // A [784, 50], v [50, 2], b [50], one set of trained pixel locations [784, 2], softmax 50 x 10
@@ -207,7 +209,7 @@ class MnistExperimentsTest {
   void allConfigurationProblemsAreReportedTogether() {
     CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--layers", "0", "--gamma", "-1",
         "--hidden", "-3", "--input-dropout", "1", "--validation-size", "60000",
-        "--output", out.toString());
+        "--location-lr-factor", "-2", "--output", out.toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
@@ -215,6 +217,7 @@ class MnistExperimentsTest {
         .contains("--gamma must be a finite number > 0, got -1.0")
         .contains("--hidden must be in 0..8192, got -3")
         .contains("--input-dropout must be in [0, 1), got 1.0")
+        .contains("--location-lr-factor must be a finite number >= 0, got -2.0")
         .contains("--validation-size must be in 1..59999, got 60000");
   }
 

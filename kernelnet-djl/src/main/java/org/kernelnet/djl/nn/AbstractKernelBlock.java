@@ -54,8 +54,8 @@ public abstract class AbstractKernelBlock extends AbstractBlock
     resolver = builder.resolver;
     inputInit = builder.inputLocations;
     outputInit = builder.outputLocations;
-    inputLocations = addLocations("u", inputInit);
-    outputLocations = addLocations("v", outputInit);
+    inputLocations = addLocations(Locations.INPUT_PARAMETER, inputInit);
+    outputLocations = addLocations(Locations.OUTPUT_PARAMETER, outputInit);
     bias =
         builder.bias
             ? addParameter(

@@ -93,8 +93,8 @@ public final class KernelLayerStack extends AbstractBlock
     kernel = builder.kernel;
     resolver = builder.resolver;
     inputInit = builder.inputLocations;
-    inputLocations = addLocations("u", inputInit, !sharedInputs);
-    outputLocations = addLocations("v", builder.outputLocations, true);
+    inputLocations = addLocations(Locations.INPUT_PARAMETER, inputInit, !sharedInputs);
+    outputLocations = addLocations(Locations.OUTPUT_PARAMETER, builder.outputLocations, true);
     alpha =
         alphaMode == AlphaMode.NONE
             ? null

@@ -26,6 +26,11 @@ import ai.djl.training.initializer.Initializer;
  * Locations are trainable unless made {@link #frozen()}.
  */
 public final class Locations implements Initializer {
+  /** The name of a kernel layer's input-location parameter {@code u}. */
+  public static final String INPUT_PARAMETER = "u";
+  /** The name of a kernel layer's output-location parameter {@code v}. */
+  public static final String OUTPUT_PARAMETER = "v";
+
   private enum Kind { NORMAL, TRUNCATED_NORMAL, GRID }
 
   private final Kind kind;

@@ -1,6 +1,7 @@
 /**
  * Optimisers that DJL lacks, both meant for full-batch training (PAPER.md section 5: the MovieLens
- * autoencoders are trained with L-BFGS and RPROP on the whole rating matrix).
+ * autoencoders are trained with L-BFGS and RPROP on the whole rating matrix), and a learning-rate
+ * schedule per parameter group.
  *
  * <ul>
  *   <li>{@link org.kernelnet.djl.optim.Lbfgs}: limited-memory BFGS with a strong-Wolfe line search
@@ -10,6 +11,8 @@
  *       parameters into such a function.
  *   <li>{@link org.kernelnet.djl.optim.Rprop}: iRprop- as a DJL {@link
  *       ai.djl.training.optimizer.Optimizer}, used through {@code Trainer.step()}.
+ *   <li>{@link org.kernelnet.djl.optim.ParameterGroupTracker}: a base schedule times a factor for
+ *       the parameters with given names, e.g. the unit locations of the kernel layers.
  * </ul>
  */
 package org.kernelnet.djl.optim;

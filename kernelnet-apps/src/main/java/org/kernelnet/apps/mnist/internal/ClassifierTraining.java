@@ -15,15 +15,19 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.optimizer.Adam;
+import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
+import org.kernelnet.djl.nn.Locations;
+import org.kernelnet.djl.optim.ParameterGroupTracker;
 
 /**
  * Trains a classifier {@code [B, 784] -> [B, 10]} (logits) with Adam on the softmax cross-entropy
@@ -32,6 +36,8 @@ import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
  *
  * <p>The learning rate is constant or follows a cosine decay from {@code lr} to {@code lr / 100}
  * over all steps; L2 is Adam's weight decay {@code g <- g + lambda w} on every trained parameter.
+ * The unit locations of the kernel layers ({@code u}, {@code v}) can learn at a multiple of that
+ * rate ({@link ParameterGroupTracker}).
  */
 public final class ClassifierTraining {
   /** Examples per forward pass when measuring accuracy. */
@@ -47,16 +53,25 @@ public final class ClassifierTraining {
    * @param learningRate Adam's step size, {@code > 0}
    * @param weightDecay the L2 coefficient lambda, {@code >= 0}
    * @param cosine whether the learning rate decays with a cosine to {@code lr / 100}
+   * @param locationRateFactor the factor on the learning rate of the kernel layers' unit locations,
+   *     {@code >= 0}; 1 for the same rate as every other parameter, 0 to keep them fixed
    */
   public record Settings(int epochs, int batchSize, double learningRate, double weightDecay,
-      boolean cosine) {
+      boolean cosine, double locationRateFactor) {
     /** Validates the values. */
     public Settings {
-      if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(weightDecay >= 0)) {
+      if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(weightDecay >= 0)
+          || !(locationRateFactor >= 0) || Double.isInfinite(locationRateFactor)) {
         throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, learning rate > 0, "
-            + "weight decay >= 0; got " + epochs + ", " + batchSize + ", " + learningRate + ", "
-            + weightDecay);
+            + "weight decay >= 0, finite location rate factor >= 0; got " + epochs + ", "
+            + batchSize + ", " + learningRate + ", " + weightDecay + ", " + locationRateFactor);
       }
+    }
+
+    /** Settings where the locations learn at the same rate as every other parameter. */
+    public Settings(int epochs, int batchSize, double learningRate, double weightDecay,
+        boolean cosine) {
+      this(epochs, batchSize, learningRate, weightDecay, cosine, 1);
     }
   }
 
@@ -117,7 +132,7 @@ public final class ClassifierTraining {
   }
 
   /**
-   * A trainer for {@code model} with Adam and the softmax cross-entropy loss.
+   * A trainer for {@code model} (its block set) with Adam and the softmax cross-entropy loss.
    *
    * @param totalSteps the number of steps the cosine decay spans
    */
@@ -127,7 +142,11 @@ public final class ClassifierTraining {
         ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100).setMaxUpdates(Math.max(1, totalSteps))
             .build()
         : Tracker.fixed(lr);
-    Adam adam = Adam.builder().optLearningRateTracker(tracker)
+    ParameterTracker rates = settings.locationRateFactor() == 1 ? tracker
+        : ParameterGroupTracker.byName(tracker, model.getBlock(),
+            Set.of(Locations.INPUT_PARAMETER, Locations.OUTPUT_PARAMETER),
+            (float) settings.locationRateFactor());
+    Adam adam = Adam.builder().optLearningRateTracker(rates)
         .optWeightDecays((float) settings.weightDecay()).build();
     DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
         .optOptimizer(adam)

@@ -1,0 +1,85 @@
+package org.kernelnet.apps.mnist.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.Trainer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+import org.kernelnet.apps.mnist.LayerForm;
+import org.kernelnet.apps.mnist.PixelLocations;
+import org.kernelnet.kernels.RbfKernel;
+
+/** The learning-rate factor of the unit locations, through one Adam step on a grid-prior network. */
+class ClassifierTrainingTest {
+  private static final Shape INPUT = new Shape(6, 784);
+
+  /** The largest change of each named parameter of the kernel layers in one step. */
+  private record Steps(double u, double v, double weights) {}
+
+  private static Steps oneStep(LayerForm form, double factor) {
+    Engine.getInstance().setRandomSeed(5);
+    GridPriorNetwork network =
+        new GridPriorNetwork(PixelLocations.RANDOM, form, 2, 3, 0.03, 0, 0, 0, 0);
+    try (Model model = Model.newInstance("rates")) {
+      model.setBlock(network.build(new RbfKernel(0.03)));
+      ClassifierTraining.Settings settings =
+          new ClassifierTraining.Settings(1, 6, 0.01, 0, false, factor);
+      try (Trainer trainer = ClassifierTraining.newTrainer(model, settings, 1);
+          NDManager scope = model.getNDManager().newSubManager()) {
+        trainer.initialize(INPUT);
+        Block kernel = model.getBlock().getChildren().get(0).getValue();
+        String weights = form == LayerForm.KERNEL ? "alpha" : "weight";
+        NDArray u = kernel.getDirectParameters().get("u").getArray().duplicate();
+        NDArray v = kernel.getDirectParameters().get("v").getArray().duplicate();
+        NDArray w = kernel.getDirectParameters().get(weights).getArray().duplicate();
+        NDArray x = scope.randomUniform(0f, 1f, INPUT);
+        NDArray labels = scope.create(new float[] {0, 1, 2, 3, 4, 5});
+        ClassifierTraining.step(trainer, new NDList(x), new NDList(labels));
+        return new Steps(change(kernel, "u", u), change(kernel, "v", v), change(kernel, weights, w));
+      }
+    }
+  }
+
+  private static double change(Block block, String name, NDArray before) {
+    return block.getDirectParameters().get(name).getArray().sub(before).abs().max().getFloat();
+  }
+
+  /** Adam's first step is about the learning rate itself: 0.01, times the factor for u and v. */
+  @ParameterizedTest
+  @EnumSource(LayerForm.class)
+  void theLocationsLearnAtTheirOwnRate(LayerForm form) {
+    Steps same = oneStep(form, 1);
+    assertThat(same.u()).isCloseTo(0.01, within(1e-4));
+    assertThat(same.v()).isCloseTo(0.01, within(1e-4));
+    assertThat(same.weights()).isCloseTo(0.01, within(1e-4));
+
+    Steps faster = oneStep(form, 5);
+    assertThat(faster.u()).isCloseTo(0.05, within(5e-4));
+    assertThat(faster.v()).isCloseTo(0.05, within(5e-4));
+    assertThat(faster.weights()).isCloseTo(0.01, within(1e-4));
+
+    Steps fixed = oneStep(form, 0);
+    assertThat(fixed.u()).isZero();
+    assertThat(fixed.v()).isZero();
+    assertThat(fixed.weights()).isCloseTo(0.01, within(1e-4));
+  }
+
+  @Test
+  void settingsRejectANegativeOrInfiniteFactor() {
+    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1.0");
+    assertThatThrownBy(
+            () -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Infinity");
+  }
+}
