@@ -28,11 +28,11 @@ public final class LabeledArrays {
    * Random(seed)} picks the first {@code validationSize} indices for validation, the rest stay for
    * training; both are returned in ascending order. Same seed and sizes, same split.
    *
-   * @param validationSize in {@code 1..n-1}
+   * @param validationSize in {@code 0..n-1}; 0 leaves every index for training
    */
   public static SplitIndices split(int n, int validationSize, long seed) {
-    if (validationSize < 1 || validationSize >= n) {
-      throw new IllegalArgumentException("validationSize must be in 1.." + (n - 1)
+    if (validationSize < 0 || validationSize >= n) {
+      throw new IllegalArgumentException("validationSize must be in 0.." + (n - 1)
           + " for a set of " + n + ", got " + validationSize);
     }
     int[] order = new int[n];

@@ -45,6 +45,9 @@ public record DimensionalityConfig(
     learningRates = List.copyOf(requireNonNull(learningRates, "learningRates is null"));
     weightDecays = List.copyOf(requireNonNull(weightDecays, "weightDecays is null"));
     List<String> problems = new ArrayList<>(run.problems());
+    if (run.validationSize() == 0) {
+      problems.add("--validation-size must be >= 1: the study picks its settings on validation");
+    }
     if (kernels.isEmpty() || kernels.stream().distinct().count() != kernels.size()) {
       problems.add("--kernels must list at least one kernel spec, without repeats, got " + kernels);
     }

@@ -57,7 +57,8 @@ final class GridPriorApp implements Application {
    *
    * @param locations the pixel-location variant
    * @param testAccuracy the accuracy on the official test set
-   * @param validationAccuracy the accuracy on the validation split after the last epoch
+   * @param validationAccuracy the accuracy on the validation split after the last epoch, NaN
+   *     without one ({@code --validation-size 0})
    * @param paperTestAccuracy the paper's figure
    * @param size parameters and MACs
    * @param trainingSeconds the wall-clock time of the training steps
@@ -113,13 +114,16 @@ final class GridPriorApp implements Application {
     Path json = writer.writeJson("grid-prior.json", new Results(provenance, description, results));
     List<List<?>> rows = new ArrayList<>();
     List<Charts.Series> series = new ArrayList<>();
+    // Without a validation set (the final fit on all 60,000 images) the chart shows the loss.
+    boolean validated = run.validationSize() > 0;
     for (VariantResult r : results) {
       rows.add(List.of(r.locations().name().toLowerCase(Locale.ROOT), r.testAccuracy(),
           r.validationAccuracy(), r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
           r.history().size(), r.trainingSeconds()));
       series.add(new Charts.Series(r.locations().name().toLowerCase(Locale.ROOT),
           r.history().stream().mapToDouble(ClassifierTraining.Epoch::epoch).toArray(),
-          r.history().stream().mapToDouble(e -> 100 * e.validationAccuracy()).toArray(), null));
+          r.history().stream().mapToDouble(
+              e -> validated ? 100 * e.validationAccuracy() : e.loss()).toArray(), null));
     }
     Path csv = writer.writeCsv("grid-prior.csv", List.of("locations", "test_accuracy",
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
@@ -132,7 +136,8 @@ final class GridPriorApp implements Application {
           + (long) config.layers() * config.units() + " units)";
     };
     String title = "Table 1: " + layers + (config.hidden() > 0 ? ", hidden " + config.hidden() : "");
-    Charts.writeLineChart(png, title, "epoch", "validation accuracy (%)", false, series);
+    Charts.writeLineChart(png, title, "epoch",
+        validated ? "validation accuracy (%)" : "training loss", false, series);
     terminal.out().println("locations  test accuracy  paper    parameters  MACs");
     for (VariantResult r : results) {
       terminal.out().printf(Locale.ROOT, "%-9s  %11.2f %%  %5.2f %%  %10d  %d%n",

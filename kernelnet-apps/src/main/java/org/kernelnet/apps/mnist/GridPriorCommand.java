@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             + " concatenated, ReLU, softmax; pixel locations fixed on the 28x28 grid versus random and"
             + " trained. Paper: 99.03 % (grid) and 98.89 % (random) test accuracy.",
         "Writes grid-prior.json (provenance, per-epoch history, test accuracy, parameters, MACs),"
-            + " grid-prior.csv and grid-prior.png (validation accuracy per epoch)."})
+            + " grid-prior.csv and grid-prior.png (validation accuracy per epoch, or the training"
+            + " loss with --validation-size 0)."})
 public final class GridPriorCommand implements Callable<Integer> {
   static final int LAYERS = 32;
   static final int UNITS = 100;

@@ -59,7 +59,7 @@ final class PredictParamsApp implements Application {
    *
    * @param fractionPredicted the fraction of the hidden layers' weights predicted
    * @param testAccuracy the accuracy on the official test set
-   * @param validationAccuracy after the last epoch
+   * @param validationAccuracy after the last epoch, NaN without a validation set
    * @param size trained parameters and MACs (predicted W precomputed)
    * @param trainingSeconds wall-clock time of the training steps
    * @param history one entry per epoch

@@ -41,7 +41,8 @@ public final class RunOptions {
   @Option(
       names = "--validation-size",
       paramLabel = "N",
-      description = "Images carved from the 60,000 training images for validation (default: "
+      description = "Images carved from the 60,000 training images for validation; 0 trains on"
+          + " all of them, the final fit once the settings are chosen on validation (default: "
           + RunSettings.VALIDATION + ", or " + RunSettings.QUICK_VALIDATION + " with --quick).")
   private Integer validationSize;
 

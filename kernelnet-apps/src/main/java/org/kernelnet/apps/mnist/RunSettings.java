@@ -15,7 +15,8 @@ import org.kernelnet.apps.mnist.data.MnistData;
  * @param seed the base seed (validation split, initialisation, batch order)
  * @param quick whether this is a quick smoke run
  * @param trainSize the number of training images used, 0 for all that remain after the split
- * @param validationSize the number of images carved from the training set for validation
+ * @param validationSize the number of images carved from the training set for validation; 0 trains
+ *     on all 60,000 (the final fit once the settings are chosen), with no validation accuracy
  */
 public record RunSettings(Path output, long seed, boolean quick, int trainSize, int validationSize) {
   /** Validation images by default. */
@@ -33,8 +34,8 @@ public record RunSettings(Path output, long seed, boolean quick, int trainSize, 
   /** Every out-of-range setting, one message each naming the value and the valid range. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
-    if (validationSize < 1 || validationSize >= MnistData.TRAIN_SIZE) {
-      problems.add("--validation-size must be in 1.." + (MnistData.TRAIN_SIZE - 1) + ", got "
+    if (validationSize < 0 || validationSize >= MnistData.TRAIN_SIZE) {
+      problems.add("--validation-size must be in 0.." + (MnistData.TRAIN_SIZE - 1) + ", got "
           + validationSize);
     } else if (trainSize < 0 || trainSize > MnistData.TRAIN_SIZE - validationSize) {
       problems.add("--train-size must be in 0.." + (MnistData.TRAIN_SIZE - validationSize)

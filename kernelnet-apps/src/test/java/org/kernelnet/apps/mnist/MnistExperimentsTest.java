@@ -125,6 +125,31 @@ class MnistExperimentsTest {
   }
 
   @Test
+  void gridPriorWithoutValidationTrainsOnEveryImageAndChartsTheLoss() throws IOException {
+    run("mnist", "grid-prior", "--form", "masked", "--locations", "grid", "--validation-size", "0",
+        "--train-size", "3000", "--layers", "2", "--units", "25", "--gamma", "0.03",
+        "--epochs", "3", "--batch-size", "32", "--dropout", "0.1", "--output", out.toString());
+
+    JsonObject grid = json(out.resolve("grid-prior.json")).getAsJsonArray("variants").get(0)
+        .getAsJsonObject();
+    assertThat(grid.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
+    assertThat(grid.get("validationAccuracy").getAsDouble()).isNaN();
+    assertThat(grid.getAsJsonArray("history")).hasSize(3);
+    assertThat(grid.getAsJsonArray("history").get(2).getAsJsonObject().get("loss").getAsDouble())
+        .isPositive().isLessThan(1.0);
+    assertPng(out.resolve("grid-prior.png"));
+  }
+
+  @Test
+  void dimensionalityNeedsAValidationSet() {
+    CommandRun run = CommandRun.of(home, "mnist", "dimensionality", "--validation-size", "0",
+        "--output", out.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--validation-size must be >= 1");
+  }
+
+  @Test
   void anUnknownLayerFormNamesTheChoices() {
     CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--form", "sparse",
         "--output", out.toString());
@@ -218,7 +243,7 @@ class MnistExperimentsTest {
         .contains("--hidden must be in 0..8192, got -3")
         .contains("--input-dropout must be in [0, 1), got 1.0")
         .contains("--location-lr-factor must be a finite number >= 0, got -2.0")
-        .contains("--validation-size must be in 1..59999, got 60000");
+        .contains("--validation-size must be in 0..59999, got 60000");
   }
 
   @Test

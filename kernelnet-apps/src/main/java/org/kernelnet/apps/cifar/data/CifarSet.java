@@ -125,8 +125,9 @@ public final class CifarSet {
   }
 
   /**
-   * Splits off a random validation set of {@code validationSize} images in {@code 1..N-1} ({@link
-   * LabeledArrays#split}); both parts keep their original order. Same seed and size, same split.
+   * Splits off a random validation set of {@code validationSize} images in {@code 0..N-1} ({@link
+   * LabeledArrays#split}; 0 gives an empty validation set); both parts keep their original order.
+   * Same seed and size, same split.
    */
   public Split split(int validationSize, long seed) {
     LabeledArrays.SplitIndices indices = LabeledArrays.split(size(), validationSize, seed);

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.report.ProgressLog;
@@ -80,14 +81,16 @@ public final class ClassifierTraining {
    *
    * @param epoch 1-based
    * @param loss the mean training loss over the epoch's steps
-   * @param validationAccuracy the accuracy on the validation set after the epoch
+   * @param validationAccuracy the accuracy on the validation set after the epoch, NaN if the
+   *     validation set is empty
    * @param seconds the wall-clock time of the epoch's training steps
    */
   public record Epoch(int epoch, double loss, double validationAccuracy, double seconds) {}
 
   /**
    * Trains {@code model}'s block (initialising it for {@code [batch, 784]} inputs if needed) and
-   * reports each epoch on {@code log}.
+   * reports each epoch on {@code log}; an empty {@code validation} set is allowed (the final fit on
+   * all the training images) and skips the validation accuracy.
    *
    * @param label a prefix for the progress lines, e.g. {@code grid}
    * @return one entry per epoch
@@ -120,12 +123,14 @@ public final class ClassifierTraining {
               stepsPerEpoch, lossSum / steps);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double accuracy = accuracy(model.getBlock(), model.getNDManager(), validation);
+        double accuracy = validation.size() > 0
+            ? accuracy(model.getBlock(), model.getNDManager(), validation) : Double.NaN;
         Epoch done = new Epoch(epoch, lossSum / steps, accuracy, seconds);
         history.add(done);
-        log.always("%s epoch %d/%d loss %.4f validation accuracy %.2f %% (%.1f s, %.0f examples/s)",
-            label, epoch, settings.epochs(), done.loss(), 100 * accuracy, seconds,
-            train.size() / seconds);
+        log.always("%s epoch %d/%d loss %.4f %s (%.1f s, %.0f examples/s)", label, epoch,
+            settings.epochs(), done.loss(), validation.size() > 0
+                ? String.format(Locale.ROOT, "validation accuracy %.2f %%", 100 * accuracy)
+                : "no validation set", seconds, train.size() / seconds);
       }
     }
     return history;

@@ -67,9 +67,17 @@ class MnistSetTest {
   @Test
   void splitRejectsSizesOutsideTheSet() {
     MnistSet set = tagged(10);
-    assertThatThrownBy(() -> set.split(0, 1L)).hasMessageContaining("1..9").hasMessageContaining(
-        "got 0");
+    assertThatThrownBy(() -> set.split(-1, 1L)).hasMessageContaining("0..9").hasMessageContaining(
+        "got -1");
     assertThatThrownBy(() -> set.split(10, 1L)).hasMessageContaining("got 10");
+  }
+
+  @Test
+  void aSplitOfSizeZeroKeepsEveryImageForTraining() {
+    MnistSet.Split split = tagged(10).split(0, 1L);
+
+    assertThat(tags(split.train())).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(split.validation().size()).isZero();
   }
 
   @Test
