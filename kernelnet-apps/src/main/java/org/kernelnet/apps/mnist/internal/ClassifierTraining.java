@@ -123,12 +123,13 @@ public final class ClassifierTraining {
               stepsPerEpoch, lossSum / steps);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double accuracy = validation.size() > 0
+        boolean validated = validation.size() > 0;
+        double accuracy = validated
             ? accuracy(model.getBlock(), model.getNDManager(), validation) : Double.NaN;
         Epoch done = new Epoch(epoch, lossSum / steps, accuracy, seconds);
         history.add(done);
         log.always("%s epoch %d/%d loss %.4f %s (%.1f s, %.0f examples/s)", label, epoch,
-            settings.epochs(), done.loss(), validation.size() > 0
+            settings.epochs(), done.loss(), validated
                 ? String.format(Locale.ROOT, "validation accuracy %.2f %%", 100 * accuracy)
                 : "no validation set", seconds, train.size() / seconds);
       }
