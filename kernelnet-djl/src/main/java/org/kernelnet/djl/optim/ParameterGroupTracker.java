@@ -64,11 +64,6 @@ public final class ParameterGroupTracker implements ParameterTracker {
     return new ParameterGroupTracker(base, ids, factor);
   }
 
-  /** The number of parameters in the group. */
-  public int groupSize() {
-    return group.size();
-  }
-
   @Override
   public float getNewValue(String parameterId, int numUpdate) {
     float value = base.getNewValue(numUpdate);

@@ -48,14 +48,14 @@ class ParameterGroupTrackerTest {
     Tracker base = Tracker.cosine().setBaseValue(0.1f).optFinalValue(0.001f).setMaxUpdates(10)
         .build();
     ParameterGroupTracker tracker = ParameterGroupTracker.byName(base, block, LOCATIONS, 4f);
-    assertThat(tracker.groupSize()).isEqualTo(2);
-    for (int n : new int[] {0, 5, 10}) {
-      assertThat(tracker.getNewValue(named(block, "u").getId(), n))
-          .isEqualTo(4f * base.getNewValue(n));
-      assertThat(tracker.getNewValue(named(block, "v").getId(), n))
-          .isEqualTo(4f * base.getNewValue(n));
-      assertThat(tracker.getNewValue(named(block, "weight").getId(), n))
-          .isEqualTo(base.getNewValue(n));
+    // u, v, weight and bias: exactly u and v get the factor
+    assertThat(block.getParameters().size()).isEqualTo(4);
+    for (Parameter parameter : block.getParameters().values()) {
+      float factor = LOCATIONS.contains(parameter.getName()) ? 4f : 1f;
+      for (int n : new int[] {0, 5, 10}) {
+        assertThat(tracker.getNewValue(parameter.getId(), n)).as(parameter.getName())
+            .isEqualTo(factor * base.getNewValue(n));
+      }
     }
   }
 

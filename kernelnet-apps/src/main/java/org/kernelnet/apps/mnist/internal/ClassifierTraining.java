@@ -103,6 +103,7 @@ public final class ClassifierTraining {
     requireNonNull(settings, "settings is null");
     requireNonNull(log, "log is null");
     int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
+    boolean validated = validation.size() > 0;
     List<Epoch> history = new ArrayList<>();
     try (Trainer trainer = newTrainer(model, settings, stepsPerEpoch * settings.epochs());
         NDManager data = model.getNDManager().newSubManager()) {
@@ -123,7 +124,6 @@ public final class ClassifierTraining {
               stepsPerEpoch, lossSum / steps);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        boolean validated = validation.size() > 0;
         double accuracy = validated
             ? accuracy(model.getBlock(), model.getNDManager(), validation) : Double.NaN;
         Epoch done = new Epoch(epoch, lossSum / steps, accuracy, seconds);
