@@ -3,6 +3,9 @@ package org.kernelnet.apps.mnist;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,16 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.internal.Charts;
 import org.kernelnet.apps.mnist.internal.ClassifierTraining;
 import org.kernelnet.apps.mnist.internal.ExperimentData;
 import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
 import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.mnist.internal.PixelLayout;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -27,7 +33,8 @@ import org.kernelnet.apps.report.ResultsWriter;
 /**
  * Trains the grid-prior network ({@link GridPriorNetwork}) once per pixel-location variant with the
  * same seed, selects nothing on the test set, and reports each variant's test accuracy next to the
- * paper's (Table 1).
+ * paper's (Table 1), and how much of the image's layout its pixel locations hold ({@link
+ * PixelLayout}; written per pixel to {@code locations-<variant>.csv}).
  */
 final class GridPriorApp implements Application {
   /** Table 1 of Mueller et al. (2018). */
@@ -61,11 +68,12 @@ final class GridPriorApp implements Application {
    *     without one ({@code --validation-size 0})
    * @param paperTestAccuracy the paper's figure
    * @param size parameters and MACs
+   * @param layout how far the pixel locations moved and how much of the image's layout they hold
    * @param trainingSeconds the wall-clock time of the training steps
    * @param history one entry per epoch
    */
   record VariantResult(PixelLocations locations, double testAccuracy, double validationAccuracy,
-      double paperTestAccuracy, ModelSize size, double trainingSeconds,
+      double paperTestAccuracy, ModelSize size, PixelLayout layout, double trainingSeconds,
       List<ClassifierTraining.Epoch> history) {}
 
   /** The results file. */
@@ -91,19 +99,50 @@ final class GridPriorApp implements Application {
       Engine.getInstance().setRandomSeed((int) run.seed());
       String name = variant.name().toLowerCase(Locale.ROOT);
       try (Model model = Model.newInstance("grid-prior-" + name, device)) {
-        model.setBlock(network.build(registry.kernel(network.kernelSpec())));
+        Block block = network.build(registry.kernel(network.kernelSpec()));
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32,
+            new Shape(config.batchSize(), data.train().pixelsPerImage()));
+        float[] initial = PixelLayout.inputLocations(block);
         List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(
             model, data.train(), data.validation(), settings, log, name);
-        double test = ClassifierTraining.accuracy(model.getBlock(), model.getNDManager(), data.test());
-        ModelSize size = ModelSize.of(model.getBlock());
+        double test = ClassifierTraining.accuracy(block, model.getNDManager(), data.test());
+        ModelSize size = ModelSize.of(block);
+        float[] trained = PixelLayout.inputLocations(block);
+        PixelLayout layout = PixelLayout.compare(initial, trained, MnistData.SIDE, MnistData.SIDE);
         double seconds = history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum();
         results.add(new VariantResult(variant, test, history.get(history.size() - 1)
-            .validationAccuracy(), PAPER.get(variant), size, seconds, history));
+            .validationAccuracy(), PAPER.get(variant), size, layout, seconds, history));
         log.always("%s: test accuracy %.2f %% (paper %.2f %%), %d parameters, %d MACs", name,
             100 * test, 100 * PAPER.get(variant), size.parameters(), size.macs());
+        log.always("%s: pixel locations moved %.2f px on average; neighbour recall %.1f %% before"
+            + " training, %.1f %% after", name, layout.meanDisplacement(),
+            100 * layout.initialNeighbourRecall(), 100 * layout.trainedNeighbourRecall());
+        writeLocations(new ResultsWriter(run.output()), variant, initial, trained);
       }
     }
     write(run, data, description, results);
+  }
+
+  /**
+   * Writes {@code locations-<variant>.csv}: one row per layer and pixel with its grid row and column
+   * and its location before and after training, for plotting the learned layout.
+   */
+  private static void writeLocations(ResultsWriter writer, PixelLocations variant,
+      float[] initial, float[] trained) {
+    int pixels = MnistData.SIDE * MnistData.SIDE;
+    List<List<?>> rows = new ArrayList<>();
+    for (int i = 0; i < initial.length / 2; i++) {
+      int pixel = i % pixels;
+      rows.add(List.of(i / pixels, pixel, pixel / MnistData.SIDE, pixel % MnistData.SIDE,
+          initial[2 * i], initial[2 * i + 1], trained[2 * i], trained[2 * i + 1]));
+    }
+    writer.writeCsv(locationsFile(variant), List.of("layer", "pixel", "row", "col",
+        "initial_x", "initial_y", "trained_x", "trained_y"), rows);
+  }
+
+  private static String locationsFile(PixelLocations variant) {
+    return "locations-" + variant.name().toLowerCase(Locale.ROOT) + ".csv";
   }
 
   private void write(RunSettings run, ExperimentData data, String description,
@@ -119,7 +158,8 @@ final class GridPriorApp implements Application {
     for (VariantResult r : results) {
       rows.add(List.of(r.locations().name().toLowerCase(Locale.ROOT), r.testAccuracy(),
           r.validationAccuracy(), r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
-          r.history().size(), r.trainingSeconds()));
+          r.history().size(), r.trainingSeconds(), r.layout().meanDisplacement(),
+          r.layout().trainedNeighbourRecall()));
       series.add(new Charts.Series(r.locations().name().toLowerCase(Locale.ROOT),
           r.history().stream().mapToDouble(ClassifierTraining.Epoch::epoch).toArray(),
           r.history().stream().mapToDouble(
@@ -127,7 +167,7 @@ final class GridPriorApp implements Application {
     }
     Path csv = writer.writeCsv("grid-prior.csv", List.of("locations", "test_accuracy",
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
-        "training_seconds"), rows);
+        "training_seconds", "location_displacement", "neighbour_recall"), rows);
     Path png = writer.resolve("grid-prior.png");
     String layers = switch (config.form()) {
       case KERNEL -> config.layers() + " RBF layers (gamma=" + config.gamma() + ", h="
@@ -138,13 +178,18 @@ final class GridPriorApp implements Application {
     String title = "Table 1: " + layers + (config.hidden() > 0 ? ", hidden " + config.hidden() : "");
     Charts.writeLineChart(png, title, "epoch",
         validated ? "validation accuracy (%)" : "training loss", false, series);
-    terminal.out().println("locations  test accuracy  paper    parameters  MACs");
+    terminal.out().println(
+        "locations  test accuracy  paper    parameters  MACs       neighbour recall");
     for (VariantResult r : results) {
-      terminal.out().printf(Locale.ROOT, "%-9s  %11.2f %%  %5.2f %%  %10d  %d%n",
+      terminal.out().printf(Locale.ROOT, "%-9s  %11.2f %%  %5.2f %%  %10d  %-9d  %5.1f %%%n",
           r.locations().name().toLowerCase(Locale.ROOT), 100 * r.testAccuracy(),
-          100 * r.paperTestAccuracy(), r.size().parameters(), r.size().macs());
+          100 * r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
+          100 * r.layout().trainedNeighbourRecall());
     }
-    terminal.out().println("Wrote " + json + ", " + csv + ", " + png);
+    String locations = results.stream()
+        .map(r -> writer.resolve(locationsFile(r.locations())).toString())
+        .collect(Collectors.joining(", "));
+    terminal.out().println("Wrote " + json + ", " + csv + ", " + png + ", " + locations);
     terminal.out().flush();
   }
 }

@@ -101,6 +101,18 @@ class MnistExperimentsTest {
     assertThat(root.get("network").getAsString()).contains("-> Linear(32) -> relu -> Linear(10)");
     assertThat(Files.readAllLines(out.resolve("grid-prior.csv"))).hasSize(3);
     assertPng(out.resolve("grid-prior.png"));
+    // the frozen grid holds every neighbour and never moves; random locations start without any
+    JsonObject gridLayout = grid.getAsJsonObject("layout");
+    assertThat(gridLayout.get("meanDisplacement").getAsDouble()).isZero();
+    assertThat(gridLayout.get("trainedNeighbourRecall").getAsDouble()).isEqualTo(1.0);
+    JsonObject randomLayout = random.getAsJsonObject("layout");
+    assertThat(randomLayout.get("meanDisplacement").getAsDouble()).isPositive();
+    assertThat(randomLayout.get("initialNeighbourRecall").getAsDouble()).isLessThan(0.05);
+    // one row per layer and pixel (with location noise each layer has its own copy of the grid)
+    assertThat(Files.readAllLines(out.resolve("locations-grid.csv"))).hasSize(1 + 4 * 784)
+        .first().isEqualTo("layer,pixel,row,col,initial_x,initial_y,trained_x,trained_y");
+    assertThat(Files.readAllLines(out.resolve("locations-random.csv"))).hasSize(1 + 4 * 784);
+    assertThat(run.out()).contains(out.resolve("locations-random.csv").toString());
   }
 
   @Test
@@ -122,6 +134,8 @@ class MnistExperimentsTest {
     // A [784, 50], v [50, 2], b [50], one set of trained pixel locations [784, 2], softmax 50 x 10
     assertThat(random.getAsJsonObject("size").get("parameters").getAsLong())
         .isEqualTo(784 * 50 + 100 + 50 + 1568 + 510);
+    // the masked form has one set of pixel locations
+    assertThat(Files.readAllLines(out.resolve("locations-random.csv"))).hasSize(1 + 784);
   }
 
   @Test
