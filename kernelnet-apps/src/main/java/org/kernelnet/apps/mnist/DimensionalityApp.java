@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
@@ -32,6 +34,7 @@ import org.kernelnet.apps.mnist.internal.ModelSize;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.apps.report.RunJournal;
 import org.kernelnet.djl.nn.AlphaMode;
 import org.kernelnet.djl.nn.KernelLayer;
 import org.kernelnet.djl.nn.Locations;
@@ -42,6 +45,10 @@ import org.kernelnet.djl.nn.Locations;
  * best mean validation accuracy, and reports its mean and standard error (and, for reference, the
  * test accuracy of the same runs). Locations start as {@code N(0, 1/d)} so that squared distances
  * and dot products between locations are of order 1 whatever d is.
+ *
+ * <p>Each finished run is appended to the journal {@value #JOURNAL} in the output folder ({@link
+ * RunJournal}); {@code --resume} reads those runs back instead of training them again, so an
+ * interrupted study goes on where it stopped.
  */
 final class DimensionalityApp implements Application {
   private final DimensionalityConfig config;
@@ -62,9 +69,16 @@ final class DimensionalityApp implements Application {
     this.device = device;
   }
 
+  /** The journal of finished runs in the output folder ({@code --resume} continues it). */
+  static final String JOURNAL = "dimensionality-runs.jsonl";
+
   /** One training run. */
   record Run(String kernel, int dimension, double learningRate, double weightDecay, int repetition,
-      long seed, double validationAccuracy, double testAccuracy, double seconds) {}
+      long seed, double validationAccuracy, double testAccuracy, ModelSize size, double seconds) {}
+
+  /** What every run of one study shares: runs are read back from the journal only under it. */
+  record Setup(int trainSize, int validationSize, long splitSeed, int epochs, int batchSize,
+      int hidden) {}
 
   /** The selected configuration of one kernel and d. */
   record Cell(String kernel, String kernelName, int dimension, double learningRate,
@@ -78,6 +92,7 @@ final class DimensionalityApp implements Application {
   public void run() throws Exception {
     Map<String, Kernel> kernels = resolveKernels();
     RunSettings run = config.run();
+    RunJournal<Setup, Run> journal = openJournal(run);
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
     ExperimentData data =
         ExperimentData.load(dataDirectory, downloader, run.validationSize(), run.trainSize(), run.seed());
@@ -95,23 +110,21 @@ final class DimensionalityApp implements Application {
             ModelSize size = null;
             for (int r = 0; r < config.repetitions(); r++) {
               long seed = run.seed() + r;
-              Engine.getInstance().setRandomSeed((int) seed);
               String label = String.format(Locale.ROOT, "%s d=%d lr=%g l2=%g run %d/%d", entry.getKey(),
                   d, lr, l2, r + 1, config.repetitions());
-              try (Model model = Model.newInstance("dimensionality", device)) {
-                model.setBlock(classifier(entry.getValue(), d));
-                List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(model, data.train(),
-                    data.validation(), new ClassifierTraining.Settings(config.epochs(),
-                        config.batchSize(), lr, l2, false), log, label);
-                validation[r] = history.get(history.size() - 1).validationAccuracy();
-                test[r] = ClassifierTraining.accuracy(model.getBlock(), model.getNDManager(), data.test());
-                size = ModelSize.of(model.getBlock());
-                runs.add(new Run(entry.getKey(), d, lr, l2, r, seed, validation[r], test[r],
-                    history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum()));
+              Run result = recorded(journal, entry.getKey(), d, lr, l2, seed).orElse(null);
+              boolean reused = result != null;
+              if (!reused) {
+                result = train(entry.getKey(), entry.getValue(), d, lr, l2, r, seed, data, log, label);
+                journal.append(result);
               }
+              runs.add(result);
+              validation[r] = result.validationAccuracy();
+              test[r] = result.testAccuracy();
+              size = result.size();
               done++;
-              log.always("[%d/%d] %s: validation accuracy %.2f %%", done, config.runs(), label,
-                  100 * validation[r]);
+              log.always("[%d/%d] %s: validation accuracy %.2f %%%s", done, config.runs(), label,
+                  100 * validation[r], reused ? " (read back from the journal)" : "");
             }
             Cell cell = new Cell(entry.getKey(), entry.getValue().name(), d, lr, l2,
                 MeanAndError.of(validation), MeanAndError.of(test), size);
@@ -124,6 +137,47 @@ final class DimensionalityApp implements Application {
       }
     }
     write(run, data, kernels, table, runs);
+  }
+
+  /** Trains and measures one classifier. */
+  private Run train(String spec, Kernel kernel, int d, double lr, double l2, int repetition,
+      long seed, ExperimentData data, ProgressLog log, String label) throws Exception {
+    Engine.getInstance().setRandomSeed((int) seed);
+    try (Model model = Model.newInstance("dimensionality", device)) {
+      model.setBlock(classifier(kernel, d));
+      List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(model, data.train(),
+          data.validation(), new ClassifierTraining.Settings(config.epochs(), config.batchSize(),
+              lr, l2, false), log, label);
+      double test = ClassifierTraining.accuracy(model.getBlock(), model.getNDManager(), data.test());
+      return new Run(spec, d, lr, l2, repetition, seed,
+          history.get(history.size() - 1).validationAccuracy(), test, ModelSize.of(model.getBlock()),
+          history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum());
+    }
+  }
+
+  /** The journal in the output folder, continued with {@code --resume}, else new. */
+  private RunJournal<Setup, Run> openJournal(RunSettings run) throws IOException {
+    Setup setup = new Setup(run.trainSize(), run.validationSize(), run.seed(), config.epochs(),
+        config.batchSize(), config.hidden());
+    RunJournal<Setup, Run> journal;
+    try {
+      journal = RunJournal.open(run.output().resolve(JOURNAL), setup, Run.class, config.resume());
+    } catch (IllegalStateException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+    if (config.resume()) {
+      terminal.err().printf(Locale.ROOT, "Resuming %s: %d runs recorded%s%n", journal.file(),
+          journal.runs().size(), journal.unreadableLines() > 0
+              ? ", " + journal.unreadableLines() + " unreadable lines skipped" : "");
+    }
+    return journal;
+  }
+
+  /** The run with these settings recorded in the journal, if any. */
+  private static Optional<Run> recorded(RunJournal<Setup, Run> journal, String spec,
+      int d, double lr, double l2, long seed) {
+    return journal.find(r -> r.kernel().equals(spec) && r.dimension() == d
+        && r.learningRate() == lr && r.weightDecay() == l2 && r.seed() == seed);
   }
 
   /** The classifier {@code 784 -> KernelLayer(kernel, d, H) -> relu -> Linear(10)}. */
@@ -159,7 +213,7 @@ final class DimensionalityApp implements Application {
   }
 
   private void write(RunSettings run, ExperimentData data, Map<String, Kernel> kernels,
-      List<Cell> table, List<Run> runs) throws java.io.IOException {
+      List<Cell> table, List<Run> runs) throws IOException {
     Map<String, Map<Integer, MeanAndError>> byName = new LinkedHashMap<>();
     for (Cell cell : table) {
       // the first spec of a kernel name stands for that name in the check

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.Terminal;
@@ -86,6 +87,12 @@ public final class DimensionalityCommand implements Callable<Integer> {
       description = "Examples per step (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
+  @Option(names = "--resume",
+      description = "Continue the study in --output DIR: runs recorded in its "
+          + DimensionalityApp.JOURNAL + " with the same data, epochs, batch size and H are read"
+          + " back, the others trained.")
+  private boolean resume;
+
   @Spec private CommandSpec spec;
 
   /** @param environment the environment variables and home folder the command runs with */
@@ -105,7 +112,12 @@ public final class DimensionalityCommand implements Callable<Integer> {
         pick(weightDecays, quick ? QUICK_WEIGHT_DECAYS : WEIGHT_DECAYS),
         repetitions != null ? repetitions : quick ? QUICK_REPETITIONS : REPETITIONS,
         epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
-        batchSize);
+        batchSize,
+        resume);
+    if (resume && !run.hasOutput()) {
+      throw new ConfigurationException("--resume needs --output DIR, the folder of the study to"
+          + " continue");
+    }
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
         new DimensionalityModule(config), DimensionalityApp.class);

@@ -21,6 +21,7 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param repetitions runs per configuration R, {@code 1..100}
  * @param epochs passes over the training set per run, {@code >= 1}
  * @param batchSize examples per step, {@code >= 1}
+ * @param resume whether to continue the study whose journal is in the output folder
  */
 public record DimensionalityConfig(
     RunSettings run,
@@ -31,7 +32,8 @@ public record DimensionalityConfig(
     List<Double> weightDecays,
     int repetitions,
     int epochs,
-    int batchSize) {
+    int batchSize,
+    boolean resume) {
 
   /**
    * Validates every setting and reports all problems together.

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
@@ -120,8 +122,10 @@ final class GridPriorApp implements Application {
             100 * layout.initialNeighbourRecall(), 100 * layout.trainedNeighbourRecall());
         writeLocations(new ResultsWriter(run.output()), variant, initial, trained);
       }
+      // the results so far, so that a failure in a later variant loses nothing finished
+      write(run, data, description, results);
     }
-    write(run, data, description, results);
+    print(run, results);
   }
 
   /**
@@ -145,12 +149,13 @@ final class GridPriorApp implements Application {
     return "locations-" + variant.name().toLowerCase(Locale.ROOT) + ".csv";
   }
 
+  /** Writes grid-prior.json, .csv and .png for the variants trained so far. */
   private void write(RunSettings run, ExperimentData data, String description,
-      List<VariantResult> results) throws java.io.IOException {
+      List<VariantResult> results) throws IOException {
     ResultsWriter writer = new ResultsWriter(run.output());
     Provenance provenance = Provenance.collect("mnist grid-prior", config, device.toString(),
         Map.of("split", run.seed(), "init", run.seed()), data.files());
-    Path json = writer.writeJson("grid-prior.json", new Results(provenance, description, results));
+    writer.writeJson("grid-prior.json", new Results(provenance, description, results));
     List<List<?>> rows = new ArrayList<>();
     List<Charts.Series> series = new ArrayList<>();
     // Without a validation set (the final fit on all 60,000 images) the chart shows the loss.
@@ -165,7 +170,7 @@ final class GridPriorApp implements Application {
           r.history().stream().mapToDouble(
               e -> validated ? 100 * e.validationAccuracy() : e.loss()).toArray(), null));
     }
-    Path csv = writer.writeCsv("grid-prior.csv", List.of("locations", "test_accuracy",
+    writer.writeCsv("grid-prior.csv", List.of("locations", "test_accuracy",
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
         "training_seconds", "location_displacement", "neighbour_recall"), rows);
     Path png = writer.resolve("grid-prior.png");
@@ -178,6 +183,11 @@ final class GridPriorApp implements Application {
     String title = "Table 1: " + layers + (config.hidden() > 0 ? ", hidden " + config.hidden() : "");
     Charts.writeLineChart(png, title, "epoch",
         validated ? "validation accuracy (%)" : "training loss", false, series);
+  }
+
+  /** Prints the table and the files written. */
+  private void print(RunSettings run, List<VariantResult> results) {
+    ResultsWriter writer = new ResultsWriter(run.output());
     terminal.out().println(
         "locations  test accuracy  paper    parameters  MACs       neighbour recall");
     for (VariantResult r : results) {
@@ -186,10 +196,10 @@ final class GridPriorApp implements Application {
           100 * r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
           100 * r.layout().trainedNeighbourRecall());
     }
-    String locations = results.stream()
-        .map(r -> writer.resolve(locationsFile(r.locations())).toString())
-        .collect(Collectors.joining(", "));
-    terminal.out().println("Wrote " + json + ", " + csv + ", " + png + ", " + locations);
+    String files = Stream.concat(Stream.of("grid-prior.json", "grid-prior.csv", "grid-prior.png"),
+            results.stream().map(r -> locationsFile(r.locations())))
+        .map(name -> writer.resolve(name).toString()).collect(Collectors.joining(", "));
+    terminal.out().println("Wrote " + files);
     terminal.out().flush();
   }
 }

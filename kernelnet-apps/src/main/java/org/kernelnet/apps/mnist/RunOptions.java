@@ -46,6 +46,11 @@ public final class RunOptions {
           + RunSettings.VALIDATION + ", or " + RunSettings.QUICK_VALIDATION + " with --quick).")
   private Integer validationSize;
 
+  /** Whether {@code --output} was given. */
+  public boolean hasOutput() {
+    return output != null;
+  }
+
   /** Whether {@code --quick} was given. */
   public boolean quick() {
     return quick;

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -196,6 +197,50 @@ class MnistExperimentsTest {
     // radial:length=0.5 is rbf:gamma=4 written with two settings: the spec keeps its comma.
     assertThat(csv.get(2)).startsWith("\"radial:length=0.5,distance=euclidean\",10,");
     assertPng(out.resolve("dimensionality.png"));
+  }
+
+  @Test
+  void dimensionalityResumesFromItsJournal() throws IOException {
+    List<String> study = List.of("mnist", "dimensionality", "--kernels", "dot", "--repetitions", "2",
+        "--epochs", "1", "--train-size", "1000", "--validation-size", "500", "--batch-size", "50",
+        "--lr", "0.01", "--weight-decay", "0", "--output", out.toString());
+    run(with(study, "--dimensions", "2"));
+    Path journal = out.resolve("dimensionality-runs.jsonl");
+    assertThat(Files.readAllLines(journal)).hasSize(2);
+    JsonArray first = json(out.resolve("dimensionality.json")).getAsJsonArray("runs");
+
+    CommandRun again = CommandRun.of(env(), home, with(study, "--dimensions", "2"));
+    assertThat(again.status()).isEqualTo(2);
+    assertThat(again.err()).contains("already records runs").contains("--resume");
+
+    // a crash in the middle of writing a line, then the study resumed with one more d
+    Files.writeString(journal, "{\"setup\":{\"trainSize\":10", StandardOpenOption.APPEND);
+    CommandRun resumed = run(with(study, "--dimensions", "2,3", "--resume"));
+    assertThat(resumed.err()).contains("2 runs recorded, 1 unreadable lines skipped")
+        .containsOnlyOnce("dot d=2 lr=0.0100000 l2=0.00000 run 1/2: validation accuracy")
+        .doesNotContain("dot d=2 lr=0.0100000 l2=0.00000 run 1/2 epoch")
+        .contains("dot d=3 lr=0.0100000 l2=0.00000 run 1/2 epoch 1/1");
+    assertThat(resumed.err().split("read back from the journal", -1)).hasSize(3);
+    JsonArray runs = json(out.resolve("dimensionality.json")).getAsJsonArray("runs");
+    assertThat(runs).hasSize(4);
+    assertThat(runs.get(0)).isEqualTo(first.get(0));
+    assertThat(runs.get(1)).isEqualTo(first.get(1));
+    assertThat(Files.readAllLines(journal)).hasSize(5);
+
+    CommandRun otherSetup = CommandRun.of(env(), home, with(study, "--dimensions", "2", "--hidden",
+        "50", "--resume"));
+    assertThat(otherSetup.status()).isEqualTo(2);
+    assertThat(otherSetup.err()).contains("records a study with the setup");
+
+    CommandRun noOutput = CommandRun.of(env(), home, "mnist", "dimensionality", "--resume");
+    assertThat(noOutput.status()).isEqualTo(2);
+    assertThat(noOutput.err()).contains("--resume needs --output");
+  }
+
+  private static String[] with(List<String> args, String... more) {
+    List<String> all = new java.util.ArrayList<>(args);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   @Test
