@@ -118,8 +118,10 @@ final class GridPriorApp implements Application {
         log.always("%s: test accuracy %.2f %% (paper %.2f %%), %d parameters, %d MACs", name,
             100 * test, 100 * PAPER.get(variant), size.parameters(), size.macs());
         log.always("%s: pixel locations moved %.2f px on average; neighbour recall %.1f %% before"
-            + " training, %.1f %% after", name, layout.meanDisplacement(),
-            100 * layout.initialNeighbourRecall(), 100 * layout.trainedNeighbourRecall());
+            + " training, %.1f %% after; distance correlation %.3f before, %.3f after", name,
+            layout.meanDisplacement(), 100 * layout.initialNeighbourRecall(),
+            100 * layout.trainedNeighbourRecall(), layout.initialDistanceCorrelation(),
+            layout.trainedDistanceCorrelation());
         writeLocations(new ResultsWriter(run.output()), variant, initial, trained);
       }
       // the results so far, so that a failure in a later variant loses nothing finished
@@ -164,7 +166,7 @@ final class GridPriorApp implements Application {
       rows.add(List.of(r.locations().name().toLowerCase(Locale.ROOT), r.testAccuracy(),
           r.validationAccuracy(), r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
           r.history().size(), r.trainingSeconds(), r.layout().meanDisplacement(),
-          r.layout().trainedNeighbourRecall()));
+          r.layout().trainedNeighbourRecall(), r.layout().trainedDistanceCorrelation()));
       series.add(new Charts.Series(r.locations().name().toLowerCase(Locale.ROOT),
           r.history().stream().mapToDouble(ClassifierTraining.Epoch::epoch).toArray(),
           r.history().stream().mapToDouble(
@@ -172,7 +174,8 @@ final class GridPriorApp implements Application {
     }
     writer.writeCsv("grid-prior.csv", List.of("locations", "test_accuracy",
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
-        "training_seconds", "location_displacement", "neighbour_recall"), rows);
+        "training_seconds", "location_displacement", "neighbour_recall", "distance_correlation"),
+        rows);
     Path png = writer.resolve("grid-prior.png");
     String layers = switch (config.form()) {
       case KERNEL -> config.layers() + " RBF layers (gamma=" + config.gamma() + ", h="

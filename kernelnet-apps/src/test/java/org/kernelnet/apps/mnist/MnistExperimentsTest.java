@@ -1,6 +1,7 @@
 package org.kernelnet.apps.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.gson.JsonArray;
@@ -106,9 +107,12 @@ class MnistExperimentsTest {
     JsonObject gridLayout = grid.getAsJsonObject("layout");
     assertThat(gridLayout.get("meanDisplacement").getAsDouble()).isZero();
     assertThat(gridLayout.get("trainedNeighbourRecall").getAsDouble()).isEqualTo(1.0);
+    assertThat(gridLayout.get("trainedDistanceCorrelation").getAsDouble()).isCloseTo(1.0,
+        within(1e-9));
     JsonObject randomLayout = random.getAsJsonObject("layout");
     assertThat(randomLayout.get("meanDisplacement").getAsDouble()).isPositive();
     assertThat(randomLayout.get("initialNeighbourRecall").getAsDouble()).isLessThan(0.05);
+    assertThat(randomLayout.get("initialDistanceCorrelation").getAsDouble()).isBetween(-0.1, 0.1);
     // one row per layer and pixel (with location noise each layer has its own copy of the grid)
     assertThat(Files.readAllLines(out.resolve("locations-grid.csv"))).hasSize(1 + 4 * 784)
         .first().isEqualTo("layer,pixel,row,col,initial_x,initial_y,trained_x,trained_y");
@@ -285,7 +289,7 @@ class MnistExperimentsTest {
     assertThat(root.get("trainingFlopsPerStep").getAsDouble()).isEqualTo(flops);
     assertThat(root.get("medianTrainingGflops").getAsDouble()).isCloseTo(
         root.get("medianExamplesPerSecond").getAsDouble() / 64 * flops / 1e9,
-        org.assertj.core.api.Assertions.within(1e-9));
+        within(1e-9));
     assertThat(run.out()).contains("examples/s").contains("GFLOP/s").contains("256 x 256");
   }
 

@@ -20,13 +20,21 @@ import org.kernelnet.djl.nn.Locations;
  * are nearest to {@code x_i} (Euclidean). The pixel grid itself scores 1; locations that ignore the
  * layout score about {@code k / (rows * cols - 1)}, 0.005 for MNIST.
  *
+ * <p>The <em>distance correlation</em> is coarser: the Pearson correlation, over all pairs of pixels
+ * {@code i < j}, between {@code ||x_i - x_j||} and the distance of the two pixels on the image grid.
+ * It is 1 for the grid (or any rotated, scaled or shifted copy) and about 0 for locations that ignore
+ * the layout, and it would show a layout that is right at large scale but wrong between neighbours.
+ *
  * @param meanDisplacement the mean distance {@code ||x_trained_i - x_initial_i||} a location moved,
  *     in the locations' units (pixels for the grid-prior network)
  * @param initialNeighbourRecall the neighbour recall of the initial locations
  * @param trainedNeighbourRecall the neighbour recall of the trained locations
+ * @param initialDistanceCorrelation the distance correlation of the initial locations
+ * @param trainedDistanceCorrelation the distance correlation of the trained locations
  */
 public record PixelLayout(double meanDisplacement, double initialNeighbourRecall,
-    double trainedNeighbourRecall) {
+    double trainedNeighbourRecall, double initialDistanceCorrelation,
+    double trainedDistanceCorrelation) {
 
   /**
    * Compares initial and trained locations of {@code L >= 1} layouts stored one after the other
@@ -44,7 +52,49 @@ public record PixelLayout(double meanDisplacement, double initialNeighbourRecall
       moved += Math.hypot(trained[i] - initial[i], trained[i + 1] - initial[i + 1]);
     }
     return new PixelLayout(moved / (initial.length / 2),
-        neighbourRecall(initial, rows, cols), neighbourRecall(trained, rows, cols));
+        neighbourRecall(initial, rows, cols), neighbourRecall(trained, rows, cols),
+        distanceCorrelation(initial, rows, cols), distanceCorrelation(trained, rows, cols));
+  }
+
+  /**
+   * The distance correlation (see the class description) of {@code L >= 1} layouts {@code [L, rows
+   * * cols, 2]} (flattened), averaged over the layouts; NaN for a layout whose points all coincide.
+   *
+   * @throws IllegalArgumentException as {@link #neighbourRecall}
+   */
+  public static double distanceCorrelation(float[] xy, int rows, int cols) {
+    int layouts = layouts(xy, rows, cols);
+    int pixels = rows * cols;
+    double sum = 0;
+    for (int layout = 0; layout < layouts; layout++) {
+      int offset = layout * 2 * pixels;
+      // one pass of sums for Pearson's r over the pairs (a: layout distance, b: grid distance)
+      double n = 0;
+      double sa = 0;
+      double sb = 0;
+      double saa = 0;
+      double sbb = 0;
+      double sab = 0;
+      for (int i = 0; i < pixels; i++) {
+        for (int j = i + 1; j < pixels; j++) {
+          double dx = xy[offset + 2 * i] - xy[offset + 2 * j];
+          double dy = xy[offset + 2 * i + 1] - xy[offset + 2 * j + 1];
+          double a = Math.sqrt(dx * dx + dy * dy);
+          int rowGap = i / cols - j / cols;
+          int colGap = i % cols - j % cols;
+          double b = Math.sqrt(rowGap * rowGap + colGap * colGap);
+          n++;
+          sa += a;
+          sb += b;
+          saa += a * a;
+          sbb += b * b;
+          sab += a * b;
+        }
+      }
+      double covariance = sab - sa * sb / n;
+      sum += covariance / Math.sqrt((saa - sa * sa / n) * (sbb - sb * sb / n));
+    }
+    return sum / layouts;
   }
 
   /**
@@ -55,13 +105,8 @@ public record PixelLayout(double meanDisplacement, double initialNeighbourRecall
    *     whole number of layouts
    */
   public static double neighbourRecall(float[] xy, int rows, int cols) {
-    requireNonNull(xy, "xy is null");
+    int layouts = layouts(xy, rows, cols);
     int pixels = rows * cols;
-    if (rows < 1 || cols < 1 || pixels < 2 || xy.length == 0 || xy.length % (2 * pixels) != 0) {
-      throw new IllegalArgumentException("need layouts of " + rows + " x " + cols + " >= 2 pixels"
-          + " with 2 coordinates each, got " + xy.length + " values");
-    }
-    int layouts = xy.length / (2 * pixels);
     double sum = 0;
     for (int layout = 0; layout < layouts; layout++) {
       int offset = layout * 2 * pixels;
@@ -101,6 +146,17 @@ public record PixelLayout(double meanDisplacement, double initialNeighbourRecall
           + Locations.INPUT_PARAMETER + "', found " + found.size());
     }
     return found.get(0).getArray().toFloatArray();
+  }
+
+  /** The number of layouts in {@code xy}, after checking its size. */
+  private static int layouts(float[] xy, int rows, int cols) {
+    requireNonNull(xy, "xy is null");
+    int pixels = rows * cols;
+    if (rows < 1 || cols < 1 || pixels < 2 || xy.length == 0 || xy.length % (2 * pixels) != 0) {
+      throw new IllegalArgumentException("need layouts of " + rows + " x " + cols + " >= 2 pixels"
+          + " with 2 coordinates each, got " + xy.length + " values");
+    }
+    return xy.length / (2 * pixels);
   }
 
   /** The pixels next to {@code i} on the grid: up, down, left, right where they exist. */

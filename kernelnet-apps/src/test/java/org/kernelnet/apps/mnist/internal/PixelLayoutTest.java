@@ -41,6 +41,18 @@ class PixelLayoutTest {
       turned[i + 1] = (float) (3 * (Math.sin(angle) * x + Math.cos(angle) * y) - 4);
     }
     assertThat(PixelLayout.neighbourRecall(turned, 6, 4)).isCloseTo(1.0, within(1e-12));
+    assertThat(PixelLayout.distanceCorrelation(grid(28, 28), 28, 28)).isCloseTo(1.0, within(1e-9));
+    assertThat(PixelLayout.distanceCorrelation(turned, 6, 4)).isCloseTo(1.0, within(1e-6));
+  }
+
+  @Test
+  void distanceCorrelationKnownAnswerOnALineOfThreePixels() {
+    // pairs (0,1), (0,2), (1,2): grid distances 1, 2, 1; layout x = 1, 0, 2.5 gives 1, 1.5, 2.5.
+    // Pearson: mean 4/3 and 5/3, deviations (-1/3, 2/3, -1/3) and (-2/3, -1/6, 5/6):
+    // covariance sum 2/9 - 1/9 - 5/18 = -1/6, variances 2/3 and 7/6, r = -(1/6) / sqrt(7/9)
+    float[] xy = {1, 0, 0, 0, 2.5f, 0};
+    assertThat(PixelLayout.distanceCorrelation(xy, 1, 3))
+        .isCloseTo(-(1.0 / 6) / Math.sqrt(7.0 / 9), within(1e-12));
   }
 
   @Test
@@ -65,6 +77,7 @@ class PixelLayoutTest {
     }
     // chance: k / 783 per pixel, 0.13 %; a shuffle keeps some pairs together by luck
     assertThat(PixelLayout.neighbourRecall(xy, 28, 28)).isLessThan(0.02);
+    assertThat(PixelLayout.distanceCorrelation(xy, 28, 28)).isBetween(-0.05, 0.05);
   }
 
   @Test
