@@ -38,7 +38,8 @@ public record PixelLayout(double meanDisplacement, double initialNeighbourRecall
 
   /**
    * Compares initial and trained locations of {@code L >= 1} layouts stored one after the other
-   * ({@code [L, rows * cols, 2]} flattened); recalls are averaged over the L layouts.
+   * ({@code [L, rows * cols, 2]} flattened); recalls and correlations are averaged over the L
+   * layouts.
    */
   public static PixelLayout compare(float[] initial, float[] trained, int rows, int cols) {
     requireNonNull(initial, "initial is null");
@@ -58,7 +59,8 @@ public record PixelLayout(double meanDisplacement, double initialNeighbourRecall
 
   /**
    * The distance correlation (see the class description) of {@code L >= 1} layouts {@code [L, rows
-   * * cols, 2]} (flattened), averaged over the layouts; NaN for a layout whose points all coincide.
+   * * cols, 2]} (flattened), averaged over the layouts; NaN where a set of distances is constant
+   * (a layout whose points all coincide, or a grid of two pixels).
    *
    * @throws IllegalArgumentException as {@link #neighbourRecall}
    */
