@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             + " R repetitions; the best mean validation accuracy with its standard error.",
         "Checks the paper's finding (higher-dimensional embeddings win at small d, dot catches up at"
             + " large d). Writes dimensionality.json (provenance, every run, the table, the check),"
-            + " dimensionality.csv and dimensionality.png."})
+            + " dimensionality.csv, dimensionality.png and, as each run ends,"
+            + " dimensionality-runs.jsonl (see --resume)."})
 public final class DimensionalityCommand implements Callable<Integer> {
   static final List<Integer> DIMENSIONS = List.of(1, 2, 3, 5, 10, 20, 50);
   static final List<Integer> QUICK_DIMENSIONS = List.of(1, 2, 10);
