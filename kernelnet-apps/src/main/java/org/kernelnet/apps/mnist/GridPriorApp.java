@@ -91,6 +91,7 @@ final class GridPriorApp implements Application {
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,
         config.locationRateFactor());
+    ResultsWriter writer = new ResultsWriter(run.output());
     List<VariantResult> results = new ArrayList<>();
     String description = "";
     for (PixelLocations variant : config.variants()) {
@@ -122,12 +123,12 @@ final class GridPriorApp implements Application {
             layout.meanDisplacement(), 100 * layout.initialNeighbourRecall(),
             100 * layout.trainedNeighbourRecall(), layout.initialDistanceCorrelation(),
             layout.trainedDistanceCorrelation());
-        writeLocations(new ResultsWriter(run.output()), variant, initial, trained);
+        writeLocations(writer, variant, initial, trained);
       }
       // the results so far, so that a failure in a later variant loses nothing finished
-      write(run, data, description, results);
+      write(writer, run, data, description, results);
     }
-    print(run, results);
+    print(writer, results);
   }
 
   /**
@@ -152,9 +153,8 @@ final class GridPriorApp implements Application {
   }
 
   /** Writes grid-prior.json, .csv and .png for the variants trained so far. */
-  private void write(RunSettings run, ExperimentData data, String description,
-      List<VariantResult> results) throws IOException {
-    ResultsWriter writer = new ResultsWriter(run.output());
+  private void write(ResultsWriter writer, RunSettings run, ExperimentData data,
+      String description, List<VariantResult> results) throws IOException {
     Provenance provenance = Provenance.collect("mnist grid-prior", config, device.toString(),
         Map.of("split", run.seed(), "init", run.seed()), data.files());
     writer.writeJson("grid-prior.json", new Results(provenance, description, results));
@@ -189,8 +189,7 @@ final class GridPriorApp implements Application {
   }
 
   /** Prints the table and the files written. */
-  private void print(RunSettings run, List<VariantResult> results) {
-    ResultsWriter writer = new ResultsWriter(run.output());
+  private void print(ResultsWriter writer, List<VariantResult> results) {
     terminal.out().println(
         "locations  test accuracy  paper    parameters  MACs       neighbour recall");
     for (VariantResult r : results) {

@@ -80,7 +80,7 @@ public final class RunJournal<S extends Record, R extends Record> {
       try {
         entry = JsonParser.parseString(line).getAsJsonObject();
         run = GSON.fromJson(entry.get("run"), runType);
-      } catch (JsonParseException | IllegalStateException | NullPointerException e) {
+      } catch (JsonParseException | IllegalStateException e) {
         unreadable++;
         continue;
       }
