@@ -1,7 +1,6 @@
 package org.kernelnet.apps.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,7 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.CommandRun;
-import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.RealData;
 
 /** {@code kernelnet embed mnist --quick} end to end on the real MNIST files. */
 class EmbedMnistQuickTest {
@@ -22,9 +21,7 @@ class EmbedMnistQuickTest {
   @TempDir Path output;
 
   private static String dataDir() {
-    String dir = System.getProperty(DataDirectory.PROPERTY);
-    assumeThat(dir).as("system property " + DataDirectory.PROPERTY).isNotBlank();
-    return dir;
+    return RealData.path().toString();
   }
 
   private static BufferedImage png(Path file) throws IOException {

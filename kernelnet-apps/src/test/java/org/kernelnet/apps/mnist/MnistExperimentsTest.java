@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -18,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.CommandRun;
+import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
 
 /**
@@ -30,9 +30,7 @@ class MnistExperimentsTest {
   @TempDir Path out;
 
   private static Map<String, String> env() {
-    String dir = System.getProperty(DataDirectory.PROPERTY);
-    assumeThat(dir).as("system property " + DataDirectory.PROPERTY).isNotBlank();
-    return Map.of(DataDirectory.ENV_VAR, dir);
+    return Map.of(DataDirectory.ENV_VAR, RealData.path().toString());
   }
 
   private CommandRun run(String... args) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.CommandRun;
+import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
@@ -34,10 +35,7 @@ class MovieLensEndToEndTest {
 
   @BeforeAll
   static void dataDirectory() {
-    String property = System.getProperty(DataDirectory.PROPERTY, "");
-    assumeThat(property).as("system property " + DataDirectory.PROPERTY)
-        .isNotBlank().doesNotStartWith("${");
-    data = Path.of(property);
+    data = RealData.path();
     assumeThat(MovieLensDataset.ML_100K.find(DataDirectory.of(data))).isPresent();
   }
 

@@ -2,7 +2,6 @@ package org.kernelnet.apps.cifar.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -12,14 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
 
 /** Checks against the shared data folder; skipped when {@code kernelnet.data.dir} is unset. */
 class CifarRealDataTest {
   private static DataDirectory realData() {
-    String dir = System.getProperty(DataDirectory.PROPERTY);
-    assumeThat(dir).as("system property " + DataDirectory.PROPERTY).isNotBlank();
-    return DataDirectory.of(Path.of(dir));
+    return RealData.directory();
   }
 
   @Test

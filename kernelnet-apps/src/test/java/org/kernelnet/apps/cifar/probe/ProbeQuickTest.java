@@ -1,7 +1,6 @@
 package org.kernelnet.apps.cifar.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -16,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.CommandRun;
+import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
 
 /**
@@ -29,8 +29,7 @@ class ProbeQuickTest {
 
   @Test
   void quickRunReachesTheFullNetworksLevelAndWritesEveryOutput() throws IOException {
-    String dataDir = System.getProperty(DataDirectory.PROPERTY);
-    assumeThat(dataDir).as("system property " + DataDirectory.PROPERTY).isNotBlank();
+    String dataDir = RealData.path().toString();
     Path cache = output.resolve("cache");
 
     CommandRun run = CommandRun.of(Map.of(DataDirectory.ENV_VAR, dataDir), home, "cifar", "probe",

@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.data.Fetcher;
@@ -18,9 +18,7 @@ import org.kernelnet.apps.data.ProgressListener;
 
 class MnistDataTest {
   private static DataDirectory realData() {
-    String dir = System.getProperty(DataDirectory.PROPERTY);
-    assumeThat(dir).as("system property " + DataDirectory.PROPERTY).isNotBlank();
-    return DataDirectory.of(Path.of(dir));
+    return RealData.directory();
   }
 
   private static float[] range(MnistSet set) {

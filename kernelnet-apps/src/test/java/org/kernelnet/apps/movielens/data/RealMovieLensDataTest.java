@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.slf4j.Logger;
@@ -26,11 +27,8 @@ class RealMovieLensDataTest {
 
   @BeforeAll
   static void dataDirectory() {
-    String property = System.getProperty(DataDirectory.PROPERTY, "");
-    assumeThat(property).as("system property " + DataDirectory.PROPERTY)
-        .isNotBlank().doesNotStartWith("${");
-    assumeThat(Path.of(property)).isDirectory();
-    dataDir = DataDirectory.of(Path.of(property));
+    dataDir = RealData.directory();
+    assumeThat(dataDir.root()).isDirectory();
   }
 
   @Test
