@@ -39,9 +39,14 @@ import org.kernelnet.apps.report.ResultsWriter;
  * PixelLayout}; written per pixel to {@code locations-<variant>.csv}).
  */
 final class GridPriorApp implements Application {
-  /** Table 1 of Mueller et al. (2018). */
+  /** Table 1 of Mueller et al. (2018); {@link PixelLocations#GRID_TRAINED} is not in it. */
   static final Map<PixelLocations, Double> PAPER = Map.of(
       PixelLocations.GRID, 0.9903, PixelLocations.RANDOM, 0.9889);
+
+  /** The paper's test accuracy for a variant, NaN for one the paper does not have. */
+  static double paperTestAccuracy(PixelLocations variant) {
+    return PAPER.getOrDefault(variant, Double.NaN);
+  }
 
   private final GridPriorConfig config;
   private final KernelnetRegistry registry;
@@ -68,7 +73,7 @@ final class GridPriorApp implements Application {
    * @param testAccuracy the accuracy on the official test set
    * @param validationAccuracy the accuracy on the validation split after the last epoch, NaN
    *     without one ({@code --validation-size 0})
-   * @param paperTestAccuracy the paper's figure
+   * @param paperTestAccuracy the paper's figure, NaN if the paper has none
    * @param size parameters and MACs
    * @param layout how far the pixel locations moved and how much of the image's layout they hold
    * @param trainingSeconds the wall-clock time of the training steps
@@ -100,7 +105,7 @@ final class GridPriorApp implements Application {
           config.dropout(), config.hidden());
       description = network.describe();
       Engine.getInstance().setRandomSeed((int) run.seed());
-      String name = variant.name().toLowerCase(Locale.ROOT);
+      String name = variant.label();
       try (Model model = Model.newInstance("grid-prior-" + name, device)) {
         Block block = network.build(registry.kernel(network.kernelSpec()));
         model.setBlock(block);
@@ -115,9 +120,9 @@ final class GridPriorApp implements Application {
         PixelLayout layout = PixelLayout.compare(initial, trained, MnistData.SIDE, MnistData.SIDE);
         double seconds = history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum();
         results.add(new VariantResult(variant, test, history.get(history.size() - 1)
-            .validationAccuracy(), PAPER.get(variant), size, layout, seconds, history));
-        log.always("%s: test accuracy %.2f %% (paper %.2f %%), %d parameters, %d MACs", name,
-            100 * test, 100 * PAPER.get(variant), size.parameters(), size.macs());
+            .validationAccuracy(), paperTestAccuracy(variant), size, layout, seconds, history));
+        log.always("%s: test accuracy %.2f %% (paper %s), %d parameters, %d MACs", name,
+            100 * test, percent(paperTestAccuracy(variant)), size.parameters(), size.macs());
         log.always("%s: pixel locations moved %.2f px on average; neighbour recall %.1f %% before"
             + " training, %.1f %% after; distance correlation %.3f before, %.3f after", name,
             layout.meanDisplacement(), 100 * layout.initialNeighbourRecall(),
@@ -149,7 +154,7 @@ final class GridPriorApp implements Application {
   }
 
   private static String locationsFile(PixelLocations variant) {
-    return "locations-" + variant.name().toLowerCase(Locale.ROOT) + ".csv";
+    return "locations-" + variant.label() + ".csv";
   }
 
   /** Writes grid-prior.json, .csv and .png for the variants trained so far. */
@@ -163,11 +168,11 @@ final class GridPriorApp implements Application {
     // Without a validation set (the final fit on all 60,000 images) the chart shows the loss.
     boolean validated = run.validationSize() > 0;
     for (VariantResult r : results) {
-      rows.add(List.of(r.locations().name().toLowerCase(Locale.ROOT), r.testAccuracy(),
+      rows.add(List.of(r.locations().label(), r.testAccuracy(),
           r.validationAccuracy(), r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
           r.history().size(), r.trainingSeconds(), r.layout().meanDisplacement(),
           r.layout().trainedNeighbourRecall(), r.layout().trainedDistanceCorrelation()));
-      series.add(new Charts.Series(r.locations().name().toLowerCase(Locale.ROOT),
+      series.add(new Charts.Series(r.locations().label(),
           r.history().stream().mapToDouble(ClassifierTraining.Epoch::epoch).toArray(),
           r.history().stream().mapToDouble(
               e -> validated ? 100 * e.validationAccuracy() : e.loss()).toArray(), null));
@@ -188,15 +193,19 @@ final class GridPriorApp implements Application {
         validated ? "validation accuracy (%)" : "training loss", false, series);
   }
 
+  /** {@code 99.03 %}, or {@code -} for NaN. */
+  private static String percent(double fraction) {
+    return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
+  }
+
   /** Prints the table and the files written. */
   private void print(ResultsWriter writer, List<VariantResult> results) {
     terminal.out().println(
-        "locations  test accuracy  paper    parameters  MACs       neighbour recall");
+        "locations     test accuracy  paper    parameters  MACs       neighbour recall");
     for (VariantResult r : results) {
-      terminal.out().printf(Locale.ROOT, "%-9s  %11.2f %%  %5.2f %%  %10d  %-9d  %5.1f %%%n",
-          r.locations().name().toLowerCase(Locale.ROOT), 100 * r.testAccuracy(),
-          100 * r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
-          100 * r.layout().trainedNeighbourRecall());
+      terminal.out().printf(Locale.ROOT, "%-12s  %11.2f %%  %-7s  %10d  %-9d  %5.1f %%%n",
+          r.locations().label(), 100 * r.testAccuracy(), percent(r.paperTestAccuracy()),
+          r.size().parameters(), r.size().macs(), 100 * r.layout().trainedNeighbourRecall());
     }
     String files = Stream.concat(Stream.of("grid-prior.json", "grid-prior.csv", "grid-prior.png"),
             results.stream().map(r -> locationsFile(r.locations())))

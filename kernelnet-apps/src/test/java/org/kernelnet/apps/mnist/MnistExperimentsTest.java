@@ -120,7 +120,8 @@ class MnistExperimentsTest {
 
   @Test
   void gridPriorTrainsTheMaskedFormFarAboveChance() throws IOException {
-    run("mnist", "grid-prior", "--form", "masked", "--locations", "random", "--train-size", "3000",
+    CommandRun run = run("mnist", "grid-prior", "--form", "masked", "--locations",
+        "random,grid_trained", "--train-size", "3000",
         "--validation-size", "1000", "--layers", "2", "--units", "25", "--epochs", "3",
         "--batch-size", "32", "--location-noise", "0.2", "--dropout", "0.1",
         "--location-lr-factor", "3", "--output", out.toString());
@@ -139,6 +140,18 @@ class MnistExperimentsTest {
         .isEqualTo(784 * 50 + 100 + 50 + 1568 + 510);
     // the masked form has one set of pixel locations
     assertThat(Files.readAllLines(out.resolve("locations-random.csv"))).hasSize(1 + 784);
+    // the trained grid starts with the whole layout, moves, and has no figure in the paper
+    JsonObject gridTrained = root.getAsJsonArray("variants").get(1).getAsJsonObject();
+    assertThat(gridTrained.get("locations").getAsString()).isEqualTo("GRID_TRAINED");
+    assertThat(gridTrained.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
+    assertThat(gridTrained.get("paperTestAccuracy").getAsDouble()).isNaN();
+    JsonObject layout = gridTrained.getAsJsonObject("layout");
+    assertThat(layout.get("initialNeighbourRecall").getAsDouble()).isEqualTo(1.0);
+    assertThat(layout.get("meanDisplacement").getAsDouble()).isPositive();
+    assertThat(Files.readAllLines(out.resolve("locations-grid_trained.csv"))).hasSize(1 + 784);
+    assertThat(Files.readAllLines(out.resolve("grid-prior.csv"))).hasSize(3)
+        .element(2).asString().startsWith("grid_trained,");
+    assertThat(run.out()).containsPattern("(?m)^grid_trained +[0-9.]+ %  - ");
   }
 
   @Test

@@ -41,8 +41,8 @@ import org.kernelnet.djl.nn.Locations;
  * relu -> dropout -> Linear(10)}. The paper's Figure 4 shows the softmax layer right after the
  * kernel layers; the hidden layer is an option, not the paper's network.
  *
- * <p>Each layer has its own input locations {@code u_p [784, 2]} (the pixel grid, frozen, or
- * random and trained; see {@link PixelLocations}), its own output locations {@code v_p [h, 2]}
+ * <p>Each layer has its own input locations {@code u_p [784, 2]} (the pixel grid, frozen; random
+ * and trained; or the grid, trained; see {@link PixelLocations}), its own output locations {@code v_p [h, 2]}
  * (random {@code N(0, s^2)} with the spread {@code s = 27 / sqrt(12)} of the grid, trained) and its
  * own per-pixel scales {@code alpha_p [784]} drawn from {@code N(0, 1)} so that the P layers start
  * as different filters. A frozen grid without noise is stored once and shared by the P layers (the
@@ -100,6 +100,7 @@ public record GridPriorNetwork(PixelLocations locations, LayerForm form, int lay
     Locations pixels = switch (locations) {
       case GRID -> Locations.grid(MnistData.SIDE, MnistData.SIDE, EXTENT).frozen();
       case RANDOM -> Locations.normal(SPREAD);
+      case GRID_TRAINED -> Locations.grid(MnistData.SIDE, MnistData.SIDE, EXTENT);
     };
     Block parallel = switch (form) {
       case KERNEL -> kernelLayers(rbf, pixels);

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.kernelnet.apps.mnist.LayerForm;
 import org.kernelnet.apps.mnist.PixelLocations;
@@ -73,6 +74,34 @@ class GridPriorNetworkTest {
           assertThat(actual[i]).as("logit " + i).isCloseTo(expected[i], within(1e-4f));
         }
       }
+    }
+  }
+
+  @Test
+  void theTrainedGridStartsOnTheFixedGridWithATrainableCopyPerLayer() {
+    Engine.getInstance().setRandomSeed(13);
+    try (Model fixedModel = Model.newInstance("fixed");
+        Model trainedModel = Model.newInstance("trained")) {
+      Block fixed = network(LayerForm.KERNEL, PixelLocations.GRID, 0).build(new RbfKernel(0.5));
+      Block trained =
+          network(LayerForm.KERNEL, PixelLocations.GRID_TRAINED, 0).build(new RbfKernel(0.5));
+      fixed.initialize(fixedModel.getNDManager(), DataType.FLOAT32, INPUT);
+      trained.initialize(trainedModel.getNDManager(), DataType.FLOAT32, INPUT);
+
+      float[] grid = PixelLayout.inputLocations(fixed);
+      float[] start = PixelLayout.inputLocations(trained);
+      assertThat(grid).hasSize(784 * 2);
+      assertThat(start).hasSize(LAYERS * 784 * 2);
+      for (int layer = 0; layer < LAYERS; layer++) {
+        assertThat(Arrays.copyOfRange(start, layer * 784 * 2, (layer + 1) * 784 * 2))
+            .as("layer " + layer).containsExactly(grid);
+      }
+      Block stack = trained.getChildren().get(0).getValue();
+      assertThat(parameter(stack, "u").requiresGradient()).isTrue();
+      assertThat(parameter(fixed.getChildren().get(0).getValue(), "u").requiresGradient())
+          .isFalse();
+      assertThat(ModelSize.of(trained).parameters() - ModelSize.of(fixed).parameters())
+          .as("a trainable copy of the grid per layer").isEqualTo(LAYERS * 784 * 2);
     }
   }
 
