@@ -3,6 +3,7 @@ package org.kernelnet.apps.mnist;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -22,12 +23,14 @@ import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.data.MnistData;
+import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.mnist.internal.Charts;
 import org.kernelnet.apps.mnist.internal.ClassifierTraining;
 import org.kernelnet.apps.mnist.internal.ExperimentData;
 import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
 import org.kernelnet.apps.mnist.internal.ModelSize;
 import org.kernelnet.apps.mnist.internal.PixelLayout;
+import org.kernelnet.apps.mnist.internal.PixelTopology;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -76,12 +79,25 @@ final class GridPriorApp implements Application {
    * @param paperTestAccuracy the paper's figure, NaN if the paper has none
    * @param size parameters and MACs
    * @param layout how far the pixel locations moved and how much of the image's layout they hold
+   * @param learnedLayout how the starting layout was learned, for {@link
+   *     PixelLocations#CORRELATION} only (else null)
    * @param trainingSeconds the wall-clock time of the training steps
    * @param history one entry per epoch
    */
   record VariantResult(PixelLocations locations, double testAccuracy, double validationAccuracy,
-      double paperTestAccuracy, ModelSize size, PixelLayout layout, double trainingSeconds,
-      List<ClassifierTraining.Epoch> history) {}
+      double paperTestAccuracy, ModelSize size, PixelLayout layout, LearnedLayout learnedLayout,
+      double trainingSeconds, List<ClassifierTraining.Epoch> history) {}
+
+  /**
+   * How {@link PixelTopology} learned a layout.
+   *
+   * @param neighbours the chosen k of the neighbour graph
+   * @param residualVariance {@code 1 - r^2} between graph and embedded distances
+   * @param embeddedPixels the pixels placed by the embedding (the others at random)
+   * @param seconds the time it took
+   */
+  record LearnedLayout(int neighbours, double residualVariance, int embeddedPixels,
+      double seconds) {}
 
   /** The results file. */
   record Results(Provenance provenance, String network, List<VariantResult> variants) {}
@@ -107,7 +123,13 @@ final class GridPriorApp implements Application {
       Engine.getInstance().setRandomSeed((int) run.seed());
       String name = variant.label();
       try (Model model = Model.newInstance("grid-prior-" + name, device)) {
-        Block block = network.build(registry.kernel(network.kernelSpec()));
+        long learnStart = System.nanoTime();
+        PixelTopology learned = variant == PixelLocations.CORRELATION
+            ? learnLayout(model.getNDManager(), data.train(), run.seed(), log) : null;
+        LearnedLayout learnedLayout = learned == null ? null : new LearnedLayout(
+            learned.neighbours(), learned.residualVariance(), learned.embedded(),
+            (System.nanoTime() - learnStart) / 1e9);
+        Block block = network.build(registry.kernel(network.kernelSpec()), learned);
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32,
             new Shape(config.batchSize(), data.train().pixelsPerImage()));
@@ -120,7 +142,8 @@ final class GridPriorApp implements Application {
         PixelLayout layout = PixelLayout.compare(initial, trained, MnistData.SIDE, MnistData.SIDE);
         double seconds = history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum();
         results.add(new VariantResult(variant, test, history.get(history.size() - 1)
-            .validationAccuracy(), paperTestAccuracy(variant), size, layout, seconds, history));
+            .validationAccuracy(), paperTestAccuracy(variant), size, layout, learnedLayout,
+            seconds, history));
         log.always("%s: test accuracy %.2f %% (paper %s), %d parameters, %d MACs", name,
             100 * test, percent(paperTestAccuracy(variant)), size.parameters(), size.macs());
         log.always("%s: pixel locations moved %.2f px on average; neighbour recall %.1f %% before"
@@ -134,6 +157,19 @@ final class GridPriorApp implements Application {
       write(writer, run, data, description, results);
     }
     print(writer, results);
+  }
+
+  /** The layout of {@link PixelLocations#CORRELATION}, learned from the training images only. */
+  private static PixelTopology learnLayout(NDManager manager, MnistSet train, long seed,
+      ProgressLog log) {
+    log.always("correlation: learning the pixel layout from the pixel correlations of %d training"
+        + " images", train.size());
+    PixelTopology learned = PixelTopology.learn(manager, train.images(), train.size(),
+        train.pixelsPerImage(), GridPriorNetwork.SPREAD, seed);
+    log.always("correlation: %d of %d pixels placed by Isomap with k = %d neighbours (residual"
+        + " variance %.3f), the others at random", learned.embedded(), train.pixelsPerImage(),
+        learned.neighbours(), learned.residualVariance());
+    return learned;
   }
 
   /**

@@ -47,11 +47,12 @@ public final class GridPriorCommand implements Callable<Integer> {
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
 
-  @Option(names = "--locations", split = ",", paramLabel = "grid|random|grid_trained",
-      defaultValue = "grid,random",
+  @Option(names = "--locations", split = ",",
+      paramLabel = "grid|random|grid_trained|correlation", defaultValue = "grid,random",
       description = "Pixel-location variants to train: the grid, fixed (Table 1); random, trained"
-          + " (Table 1); or grid_trained, starting on the grid and trained, to see whether training"
-          + " keeps the layout (default: ${DEFAULT-VALUE}).")
+          + " (Table 1); grid_trained, starting on the grid and trained, to see whether training"
+          + " keeps the layout; correlation, learned from the training images' pixel correlations"
+          + " (Isomap, no grid given), then trained (default: ${DEFAULT-VALUE}).")
   private List<PixelLocations> variants;
 
   @Option(names = "--form", paramLabel = "kernel|masked", defaultValue = "kernel",

@@ -19,7 +19,14 @@ public enum PixelLocations {
    * Starting on the grid, and trained (not in the paper): shows whether training keeps the image's
    * layout, i.e. whether the objective pulls pixel locations towards it or away from it.
    */
-  GRID_TRAINED;
+  GRID_TRAINED,
+  /**
+   * Learned from the training images alone (not in the paper): pixels whose intensities correlate
+   * are put close together ({@code PixelTopology}, Isomap over pixel correlations), then trained
+   * like random locations. Like {@link #RANDOM} it is not given the grid; unlike it, it uses the
+   * data to find the layout before the network is trained.
+   */
+  CORRELATION;
 
   /** The name used on the command line and in the results, e.g. {@code grid_trained}. */
   public String label() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -121,7 +122,7 @@ class MnistExperimentsTest {
   @Test
   void gridPriorTrainsTheMaskedFormFarAboveChance() throws IOException {
     CommandRun run = run("mnist", "grid-prior", "--form", "masked", "--locations",
-        "random,grid_trained", "--train-size", "3000",
+        "random,grid_trained,correlation", "--train-size", "3000",
         "--validation-size", "1000", "--layers", "2", "--units", "25", "--epochs", "3",
         "--batch-size", "32", "--location-noise", "0.2", "--dropout", "0.1",
         "--location-lr-factor", "3", "--output", out.toString());
@@ -149,9 +150,20 @@ class MnistExperimentsTest {
     assertThat(layout.get("initialNeighbourRecall").getAsDouble()).isEqualTo(1.0);
     assertThat(layout.get("meanDisplacement").getAsDouble()).isPositive();
     assertThat(Files.readAllLines(out.resolve("locations-grid_trained.csv"))).hasSize(1 + 784);
-    assertThat(Files.readAllLines(out.resolve("grid-prior.csv"))).hasSize(3)
+    assertThat(Files.readAllLines(out.resolve("grid-prior.csv"))).hasSize(4)
         .element(2).asString().startsWith("grid_trained,");
     assertThat(run.out()).containsPattern("(?m)^grid_trained +[0-9.]+ %  - ");
+    assertThat(gridTrained.get("learnedLayout")).isEqualTo(JsonNull.INSTANCE);
+    // correlation locations start from a layout learned from the 3,000 training images: far more
+    // of it than random locations hold (about 0.5 % neighbour recall)
+    JsonObject correlation = root.getAsJsonArray("variants").get(2).getAsJsonObject();
+    assertThat(correlation.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
+    assertThat(correlation.getAsJsonObject("layout").get("initialNeighbourRecall").getAsDouble())
+        .isGreaterThan(0.1);
+    JsonObject learned = correlation.getAsJsonObject("learnedLayout");
+    assertThat(learned.get("neighbours").getAsInt()).isBetween(2, 8);
+    assertThat(learned.get("embeddedPixels").getAsInt()).isBetween(500, 784);
+    assertThat(run.err()).contains("correlation: learning the pixel layout");
   }
 
   @Test

@@ -19,7 +19,9 @@ import ai.djl.training.initializer.Initializer;
  *       order (the order of flattened image pixels), point {@code k = r * cols + c} at {@code ((r -
  *       (rows-1)/2) s, (c - (cols-1)/2) s)} with spacing {@code s = extent / (max(rows, cols) - 1)}:
  *       centred at the origin, the longer side spanning {@code extent}. Needs {@code d = 2} and
- *       exactly {@code rows * cols} units.
+ *       exactly {@code rows * cols} units;
+ *   <li>{@link #points(float[][])}: given coordinates, one row per unit (e.g. a layout learned
+ *       elsewhere); needs exactly that many units and {@code d} equal to the rows' length.
  * </ul>
  *
  * <p>Instances are immutable values; {@link #frozen()} and {@link #trainable()} return copies.
@@ -31,22 +33,30 @@ public final class Locations implements Initializer {
   /** The name of a kernel layer's output-location parameter {@code v}. */
   public static final String OUTPUT_PARAMETER = "v";
 
-  private enum Kind { NORMAL, TRUNCATED_NORMAL, GRID }
+  private enum Kind { NORMAL, TRUNCATED_NORMAL, GRID, POINTS }
 
   private final Kind kind;
   private final double std;
   private final int rows;
   private final int cols;
   private final double extent;
+  /** For {@link Kind#POINTS}: the {@code rows x cols} coordinates, row-major; else empty. */
+  private final float[] points;
   private final boolean trainable;
 
-  private Locations(Kind kind, double std, int rows, int cols, double extent, boolean trainable) {
+  private Locations(Kind kind, double std, int rows, int cols, double extent, float[] points,
+      boolean trainable) {
     this.kind = kind;
     this.std = std;
     this.rows = rows;
     this.cols = cols;
     this.extent = extent;
+    this.points = points;
     this.trainable = trainable;
+  }
+
+  private Locations(Kind kind, double std, int rows, int cols, double extent, boolean trainable) {
+    this(kind, std, rows, cols, extent, new float[0], trainable);
   }
 
   /** Trainable locations drawn from {@code N(0, std^2)}; {@code std} finite and {@code > 0}. */
@@ -78,14 +88,42 @@ public final class Locations implements Initializer {
     return new Locations(Kind.GRID, 0, rows, cols, extent, true);
   }
 
+  /**
+   * Trainable locations starting at the given coordinates: unit {@code k} at {@code points[k]}.
+   *
+   * @param points {@code [count][d]}, at least one row, all rows of the same length {@code >= 1},
+   *     finite; copied
+   */
+  public static Locations points(float[][] points) {
+    if (points == null || points.length == 0 || points[0] == null || points[0].length == 0) {
+      throw new IllegalArgumentException("points need at least one row of at least one coordinate");
+    }
+    int dimension = points[0].length;
+    float[] flat = new float[points.length * dimension];
+    for (int k = 0; k < points.length; k++) {
+      if (points[k] == null || points[k].length != dimension) {
+        throw new IllegalArgumentException("point " + k + " has " + (points[k] == null ? 0
+            : points[k].length) + " coordinates, point 0 has " + dimension);
+      }
+      for (int j = 0; j < dimension; j++) {
+        if (!Float.isFinite(points[k][j])) {
+          throw new IllegalArgumentException(
+              "point " + k + " has a coordinate that is not finite: " + points[k][j]);
+        }
+        flat[k * dimension + j] = points[k][j];
+      }
+    }
+    return new Locations(Kind.POINTS, 0, points.length, dimension, 0, flat, true);
+  }
+
   /** The same initialisation with the locations fixed (never updated by training). */
   public Locations frozen() {
-    return new Locations(kind, std, rows, cols, extent, false);
+    return new Locations(kind, std, rows, cols, extent, points, false);
   }
 
   /** The same initialisation with the locations learned. */
   public Locations trainable() {
-    return new Locations(kind, std, rows, cols, extent, true);
+    return new Locations(kind, std, rows, cols, extent, points, true);
   }
 
   /** Whether the locations are learned. */
@@ -103,25 +141,34 @@ public final class Locations implements Initializer {
    *
    * @param role {@code input} or {@code output}, for the message
    * @param dimension the layer's location dimension d
-   * @throws IllegalArgumentException for a grid when {@code d != 2}
+   * @throws IllegalArgumentException for a grid when {@code d != 2}, for points of another length
    */
   void checkDimension(String role, int dimension) {
     if (kind == Kind.GRID && dimension != 2) {
       throw new IllegalArgumentException(
           role + " locations on a " + rows + "x" + cols + " grid need dimension 2, got " + dimension);
     }
+    if (kind == Kind.POINTS && dimension != cols) {
+      throw new IllegalArgumentException(role + " locations given as points of dimension " + cols
+          + " need dimension " + cols + ", got " + dimension);
+    }
   }
 
   /**
    * Checks that these locations fit {@code count} units.
    *
-   * @throws IllegalArgumentException for a grid whose {@code rows * cols != count}
+   * @throws IllegalArgumentException for a grid whose {@code rows * cols != count}, for another
+   *     number of points
    */
   void checkCount(String role, long count) {
     if (kind == Kind.GRID && (long) rows * cols != count) {
       throw new IllegalArgumentException(
           role + " locations on a " + rows + "x" + cols + " grid have " + (long) rows * cols
               + " points but the layer has " + count + " " + role + " units");
+    }
+    if (kind == Kind.POINTS && rows != count) {
+      throw new IllegalArgumentException(role + " locations given as " + rows
+          + " points but the layer has " + count + " " + role + " units");
     }
   }
 
@@ -137,6 +184,14 @@ public final class Locations implements Initializer {
         }
         checkCount("grid", shape.get(0));
         yield manager.create(gridPoints(), shape).toType(dataType, false);
+      }
+      case POINTS -> {
+        if (!shape.equals(new Shape(rows, cols))) {
+          throw new IllegalArgumentException(
+              "locations given as " + rows + " points of dimension " + cols + " must have shape ["
+                  + rows + ", " + cols + "], got " + shape);
+        }
+        yield manager.create(points, shape).toType(dataType, false);
       }
     };
   }
@@ -170,6 +225,7 @@ public final class Locations implements Initializer {
           case NORMAL -> "normal(std=" + std + ")";
           case TRUNCATED_NORMAL -> "truncatedNormal(std=" + std + ")";
           case GRID -> "grid(" + rows + "x" + cols + ", extent=" + extent + ")";
+          case POINTS -> "points(" + rows + "x" + cols + ")";
         };
     return trainable ? base : base + ".frozen";
   }

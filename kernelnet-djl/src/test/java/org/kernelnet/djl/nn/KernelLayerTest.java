@@ -183,6 +183,39 @@ class KernelLayerTest {
   }
 
   @Test
+  void givenPointsStartTheLocationsAndAreCheckedAgainstTheLayer() {
+    float[][] points = {{0.5f, -1f}, {2f, 3f}, {-4f, 0f}};
+    KernelLayer layer =
+        KernelLayer.builder()
+            .setUnits(1)
+            .setDimension(2)
+            .setKernel(new RbfKernel(1.0))
+            .optInputLocations(Locations.points(points))
+            .build();
+    points[0][0] = 99f; // copied: later changes to the array do not leak in
+    forward(layer, manager.ones(new Shape(1, 3)));
+    assertThat(layer.getParameters().get("u").getArray().toFloatArray())
+        .containsExactly(0.5f, -1f, 2f, 3f, -4f, 0f);
+    assertThat(layer.getParameters().get("u").requiresGradient()).isTrue();
+    assertThat(Locations.points(points).frozen().isTrainable()).isFalse();
+    assertThat(Locations.points(points)).hasToString("points(3x2)");
+
+    KernelLayer tooWide = KernelLayer.builder().setUnits(1).setDimension(2)
+        .setKernel(new RbfKernel(1.0)).optInputLocations(Locations.points(points)).build();
+    assertThatThrownBy(() -> tooWide.initialize(manager, DataType.FLOAT32, new Shape(1, 4)))
+        .hasMessageContaining("given as 3 points but the layer has 4 input units");
+    assertThatThrownBy(() -> KernelLayer.builder().setUnits(1).setDimension(3)
+            .setKernel(new RbfKernel(1.0)).optInputLocations(Locations.points(points)).build())
+        .hasMessageContaining("points of dimension 2 need dimension 2, got 3");
+    assertThatThrownBy(() -> Locations.points(new float[][] {{1f, 2f}, {3f}}))
+        .hasMessageContaining("point 1 has 1 coordinates, point 0 has 2");
+    assertThatThrownBy(() -> Locations.points(new float[][] {{1f, Float.NaN}}))
+        .hasMessageContaining("not finite: NaN");
+    assertThatThrownBy(() -> Locations.points(new float[0][]))
+        .hasMessageContaining("at least one row");
+  }
+
+  @Test
   void builderRejectsBadSettingsNamingTheValue() {
     assertThatThrownBy(() -> KernelLayer.builder().setDimension(2).setKernel(new DotKernel()).build())
         .hasMessageContaining("units must be >= 1, got 0");

@@ -42,7 +42,8 @@ import org.kernelnet.djl.nn.Locations;
  * kernel layers; the hidden layer is an option, not the paper's network.
  *
  * <p>Each layer has its own input locations {@code u_p [784, 2]} (the pixel grid, frozen; random
- * and trained; or the grid, trained; see {@link PixelLocations}), its own output locations {@code v_p [h, 2]}
+ * and trained; the grid, trained; or learned from the images and trained; see {@link
+ * PixelLocations}), its own output locations {@code v_p [h, 2]}
  * (random {@code N(0, s^2)} with the spread {@code s = 27 / sqrt(12)} of the grid, trained) and its
  * own per-pixel scales {@code alpha_p [784]} drawn from {@code N(0, 1)} so that the P layers start
  * as different filters. A frozen grid without noise is stored once and shared by the P layers (the
@@ -91,16 +92,33 @@ public record GridPriorNetwork(PixelLocations locations, LayerForm form, int lay
   }
 
   /**
+   * Builds the network (uninitialised) for a variant that needs no learned layout.
+   *
+   * @param rbf the RBF kernel for {@link #kernelSpec()}, from the registry
+   * @throws IllegalStateException for {@link PixelLocations#CORRELATION}
+   */
+  public Block build(Kernel rbf) {
+    if (locations == PixelLocations.CORRELATION) {
+      throw new IllegalStateException("correlation locations need the learned layout");
+    }
+    return build(rbf, null);
+  }
+
+  /**
    * Builds the network (uninitialised).
    *
    * @param rbf the RBF kernel for {@link #kernelSpec()}, from the registry
+   * @param learned the layout learned from the images ({@link PixelTopology}) for {@link
+   *     PixelLocations#CORRELATION}, where every layer starts from it; ignored otherwise
    */
-  public Block build(Kernel rbf) {
+  public Block build(Kernel rbf, PixelTopology learned) {
     requireNonNull(rbf, "rbf is null");
     Locations pixels = switch (locations) {
       case GRID -> Locations.grid(MnistData.SIDE, MnistData.SIDE, EXTENT).frozen();
       case RANDOM -> Locations.normal(SPREAD);
       case GRID_TRAINED -> Locations.grid(MnistData.SIDE, MnistData.SIDE, EXTENT);
+      case CORRELATION -> Locations.points(
+          requireNonNull(learned, "correlation locations need the learned layout").locations());
     };
     Block parallel = switch (form) {
       case KERNEL -> kernelLayers(rbf, pixels);
