@@ -94,10 +94,11 @@ final class GridPriorApp implements Application {
    * @param neighbours the chosen k of the neighbour graph
    * @param residualVariance {@code 1 - r^2} between graph and embedded distances
    * @param embeddedPixels the pixels placed by the embedding (the others at random)
+   * @param candidates every k tried
    * @param seconds the time it took
    */
   record LearnedLayout(int neighbours, double residualVariance, int embeddedPixels,
-      double seconds) {}
+      List<PixelTopology.Candidate> candidates, double seconds) {}
 
   /** The results file. */
   record Results(Provenance provenance, String network, List<VariantResult> variants) {}
@@ -128,7 +129,7 @@ final class GridPriorApp implements Application {
             ? learnLayout(model.getNDManager(), data.train(), run.seed(), log) : null;
         LearnedLayout learnedLayout = learned == null ? null : new LearnedLayout(
             learned.neighbours(), learned.residualVariance(), learned.embedded(),
-            (System.nanoTime() - learnStart) / 1e9);
+            learned.candidates(), (System.nanoTime() - learnStart) / 1e9);
         Block block = network.build(registry.kernel(network.kernelSpec()), learned);
         model.setBlock(block);
         block.initialize(model.getNDManager(), DataType.FLOAT32,
@@ -166,6 +167,10 @@ final class GridPriorApp implements Application {
         + " images", train.size());
     PixelTopology learned = PixelTopology.learn(manager, train.images(), train.size(),
         train.pixelsPerImage(), GridPriorNetwork.SPREAD, seed);
+    for (PixelTopology.Candidate c : learned.candidates()) {
+      log.always("correlation: k = %d neighbours connect %d pixels, residual variance %.3f",
+          c.neighbours(), c.embedded(), c.residualVariance());
+    }
     log.always("correlation: %d of %d pixels placed by Isomap with k = %d neighbours (residual"
         + " variance %.3f), the others at random", learned.embedded(), train.pixelsPerImage(),
         learned.neighbours(), learned.residualVariance());

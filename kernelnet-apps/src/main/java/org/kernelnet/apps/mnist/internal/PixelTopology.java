@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -29,28 +32,44 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  *       spread}, that of the pixel grid when {@code spread} is the grid's standard deviation.
  * </ol>
  *
- * <p>k runs over {@value #MIN_NEIGHBOURS}..{@value #MAX_NEIGHBOURS} and the graph that connects the
- * most pixels, then has the least residual variance {@code 1 - r^2} between the geodesic distances
- * and the embedding's distances over all pairs (Samko et al. 2006), is kept: a choice that never
- * looks at the grid. Pixels that never vary (their weights never see a non-zero input) or that the
- * kept graph does not reach get {@code N(0, spread^2)} locations, like random locations.
+ * <p>k runs over {@value #MIN_NEIGHBOURS}..{@value #MAX_NEIGHBOURS}. Each graph's largest connected
+ * part is embedded, and among the graphs whose largest part holds at least {@value #MIN_SHARE} of
+ * the most any graph connects, the one with the least residual variance {@code 1 - r^2} between
+ * the geodesic distances and the embedding's distances over all pairs (Samko et al. 2006) is kept:
+ * a choice that never looks at the grid. (A few rarely inked border pixels can form islands at
+ * small k; the share keeps them from forcing a larger k.) Pixels that never vary (their weights
+ * never see a non-zero input) or that the kept graph does not reach get {@code N(0, spread^2)}
+ * locations, like random locations.
  *
  * @param locations {@code [pixels][2]}
  * @param neighbours the chosen k
  * @param residualVariance its residual variance, in {@code [0, 1]}
  * @param embedded the pixels placed by the embedding; the others were placed at random
+ * @param candidates every k tried
  */
 public record PixelTopology(float[][] locations, int neighbours, double residualVariance,
-    int embedded) {
+    int embedded, List<Candidate> candidates) {
   /** The smallest k tried. */
   public static final int MIN_NEIGHBOURS = 2;
   /** The largest k tried. */
   public static final int MAX_NEIGHBOURS = 8;
+  /** The share of the most connected pixels a graph must reach to be chosen. */
+  public static final double MIN_SHARE = 0.99;
 
-  /** Validates. */
+  /** Validates and copies the list. */
   public PixelTopology {
     requireNonNull(locations, "locations is null");
+    candidates = List.copyOf(candidates);
   }
+
+  /**
+   * One k tried.
+   *
+   * @param neighbours k
+   * @param embedded the pixels of the graph's largest connected part
+   * @param residualVariance {@code 1 - r^2} of its embedding, NaN if it has no 2-D embedding
+   */
+  public record Candidate(int neighbours, int embedded, double residualVariance) {}
 
   /**
    * Learns the layout.
@@ -83,17 +102,23 @@ public record PixelTopology(float[][] locations, int neighbours, double residual
         rhoVarying[a][b] = rho[varying[a]][varying[b]];
       }
     }
-    Embedding best = null;
+    List<Embedding> embeddings = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (int k = MIN_NEIGHBOURS; k <= Math.min(MAX_NEIGHBOURS, varying.length - 1); k++) {
-      Embedding candidate = embed(shortestPaths(neighbourGraph(rhoVarying, k)), k);
-      if (candidate != null && (best == null || candidate.isBetterThan(best))) {
-        best = candidate;
+      double[][] geodesic = shortestPaths(neighbourGraph(rhoVarying, k));
+      Embedding embedding = embed(geodesic, k);
+      if (embedding != null) {
+        embeddings.add(embedding);
       }
+      candidates.add(new Candidate(k, largestComponent(geodesic).length,
+          embedding == null ? Double.NaN : embedding.residualVariance()));
     }
-    if (best == null) {
-      throw new IllegalArgumentException("no neighbour graph of the " + varying.length
-          + " varying pixels could be embedded in two dimensions");
-    }
+    int most = embeddings.stream().mapToInt(e -> e.nodes().length).max().orElseThrow(
+        () -> new IllegalArgumentException("no neighbour graph of the " + varying.length
+            + " varying pixels could be embedded in two dimensions"));
+    Embedding best = embeddings.stream()
+        .filter(e -> e.nodes().length >= MIN_SHARE * most)
+        .min(Comparator.comparingDouble(Embedding::residualVariance)).orElseThrow();
     float[][] locations = new float[pixels][];
     double scale = spread * Math.sqrt(2) / best.rmsRadius();
     for (int i = 0; i < best.nodes().length; i++) {
@@ -109,7 +134,7 @@ public record PixelTopology(float[][] locations, int neighbours, double residual
       }
     }
     return new PixelTopology(locations, best.neighbours(), best.residualVariance(),
-        best.nodes().length);
+        best.nodes().length, candidates);
   }
 
   /** The flattened locations {@code [pixels * 2]}, the layout {@link PixelLayout} reads. */
@@ -340,11 +365,5 @@ public record PixelTopology(float[][] locations, int neighbours, double residual
    * @param rmsRadius the root-mean-square distance from the centre
    */
   record Embedding(int[] nodes, double[][] coordinates, int neighbours, double residualVariance,
-      double rmsRadius) {
-    /** More nodes first, then less residual variance. */
-    boolean isBetterThan(Embedding other) {
-      return nodes.length != other.nodes.length ? nodes.length > other.nodes.length
-          : residualVariance < other.residualVariance;
-    }
-  }
+      double rmsRadius) {}
 }

@@ -143,6 +143,14 @@ class PixelTopologyTest {
     assertThat(topology.neighbours()).isBetween(PixelTopology.MIN_NEIGHBOURS,
         PixelTopology.MAX_NEIGHBOURS);
     assertThat(topology.residualVariance()).isBetween(0.0, 0.05);
+    // every k was tried; k = 2 leaves islands here, so it cannot win despite its low residual
+    // variance; among the graphs that connect every varying pixel the least residual variance wins
+    assertThat(topology.candidates()).extracting(PixelTopology.Candidate::neighbours)
+        .containsExactly(2, 3, 4, 5, 6, 7, 8);
+    assertThat(topology.candidates().get(0).embedded()).isLessThan(topology.embedded());
+    assertThat(topology.candidates()).filteredOn(c -> c.embedded() == topology.embedded())
+        .hasSizeGreaterThan(1).allSatisfy(c -> assertThat(c.residualVariance())
+            .isGreaterThanOrEqualTo(topology.residualVariance()));
     // the learned layout of the varying 10 x 8 pixels against their grid
     float[] varying = new float[2 * side * (side - 2)];
     double sumSquares = 0;
