@@ -42,7 +42,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * PixelLayout}; written per pixel to {@code locations-<variant>.csv}).
  */
 final class GridPriorApp implements Application {
-  /** Table 1 of Mueller et al. (2018); {@link PixelLocations#GRID_TRAINED} is not in it. */
+  /** Table 1 of Mueller et al. (2018); the variants beyond the paper are not in it. */
   static final Map<PixelLocations, Double> PAPER = Map.of(
       PixelLocations.GRID, 0.9903, PixelLocations.RANDOM, 0.9889);
 

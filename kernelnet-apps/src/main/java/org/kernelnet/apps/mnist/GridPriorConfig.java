@@ -57,8 +57,8 @@ public record GridPriorConfig(
     requireNonNull(form, "form is null");
     List<String> problems = new ArrayList<>(run.problems());
     if (variants.isEmpty() || variants.stream().distinct().count() != variants.size()) {
-      problems.add("--locations must name each of grid, random, grid_trained and correlation at most once and"
-          + " at least one of them, got " + variants);
+      problems.add("--locations must name each of grid, random, grid_trained and correlation at"
+          + " most once and at least one of them, got " + variants);
     }
     Checks.range(problems, "--layers", layers, 1, 256);
     Checks.range(problems, "--units", units, 1, 4096);
