@@ -70,31 +70,18 @@ public record PixelLayout(double meanDisplacement, double initialNeighbourRecall
     double sum = 0;
     for (int layout = 0; layout < layouts; layout++) {
       int offset = layout * 2 * pixels;
-      // one pass of sums for Pearson's r over the pairs (a: layout distance, b: grid distance)
-      double n = 0;
-      double sa = 0;
-      double sb = 0;
-      double saa = 0;
-      double sbb = 0;
-      double sab = 0;
+      // Pearson's r over the pairs of (layout distance, grid distance)
+      PearsonCorrelation r = new PearsonCorrelation();
       for (int i = 0; i < pixels; i++) {
         for (int j = i + 1; j < pixels; j++) {
           double dx = xy[offset + 2 * i] - xy[offset + 2 * j];
           double dy = xy[offset + 2 * i + 1] - xy[offset + 2 * j + 1];
-          double a = Math.sqrt(dx * dx + dy * dy);
           int rowGap = i / cols - j / cols;
           int colGap = i % cols - j % cols;
-          double b = Math.sqrt(rowGap * rowGap + colGap * colGap);
-          n++;
-          sa += a;
-          sb += b;
-          saa += a * a;
-          sbb += b * b;
-          sab += a * b;
+          r.add(Math.sqrt(dx * dx + dy * dy), Math.sqrt(rowGap * rowGap + colGap * colGap));
         }
       }
-      double covariance = sab - sa * sb / n;
-      sum += covariance / Math.sqrt((saa - sa * sa / n) * (sbb - sb * sb / n));
+      sum += r.value();
     }
     return sum / layouts;
   }

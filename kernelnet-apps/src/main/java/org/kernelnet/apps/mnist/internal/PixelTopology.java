@@ -318,29 +318,13 @@ public record PixelTopology(float[][] locations, int neighbours, double residual
 
   /** {@code 1 - r^2} between the given distances and those of {@code y}, over all pairs. */
   private static double residualVariance(double[][] distances, double[][] y) {
-    int n = y.length;
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double syy = 0;
-    double sxy = 0;
-    long pairs = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double g = distances[i][j];
-        double e = Math.hypot(y[i][0] - y[j][0], y[i][1] - y[j][1]);
-        sx += g;
-        sy += e;
-        sxx += g * g;
-        syy += e * e;
-        sxy += g * e;
-        pairs++;
+    PearsonCorrelation r = new PearsonCorrelation();
+    for (int i = 0; i < y.length; i++) {
+      for (int j = i + 1; j < y.length; j++) {
+        r.add(distances[i][j], Math.hypot(y[i][0] - y[j][0], y[i][1] - y[j][1]));
       }
     }
-    double cov = sxy / pairs - (sx / pairs) * (sy / pairs);
-    double r = cov / Math.sqrt((sxx / pairs - sx * sx / pairs / pairs)
-        * (syy / pairs - sy * sy / pairs / pairs));
-    return 1 - r * r;
+    return 1 - r.value() * r.value();
   }
 
   /**
