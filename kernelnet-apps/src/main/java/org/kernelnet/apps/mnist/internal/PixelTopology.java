@@ -137,16 +137,6 @@ public record PixelTopology(float[][] locations, int neighbours, double residual
         best.nodes().length, candidates);
   }
 
-  /** The flattened locations {@code [pixels * 2]}, the layout {@link PixelLayout} reads. */
-  public float[] flat() {
-    float[] xy = new float[2 * locations.length];
-    for (int p = 0; p < locations.length; p++) {
-      xy[2 * p] = locations[p][0];
-      xy[2 * p + 1] = locations[p][1];
-    }
-    return xy;
-  }
-
   /**
    * Pearson correlations {@code [pixels, pixels]}; a pixel that never varies has variance 0 and
    * NaN correlations.

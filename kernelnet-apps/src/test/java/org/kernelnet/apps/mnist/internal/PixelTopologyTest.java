@@ -170,9 +170,9 @@ class PixelTopologyTest {
         .isCloseTo(3.0 * Math.sqrt(2), within(1e-4));
     // the two blank columns are placed at random, all different, with the same seed the same
     assertThat(topology.locations()[side - 1]).isNotEqualTo(topology.locations()[2 * side - 1]);
-    assertThat(PixelTopology.learn(manager, images, 4000, side * side, 3.0, 7).flat())
-        .containsExactly(topology.flat());
-    assertThat(topology.flat()).hasSize(2 * side * side);
+    assertThat(PixelTopology.learn(manager, images, 4000, side * side, 3.0, 7).locations())
+        .isDeepEqualTo(topology.locations());
+    assertThat(topology.locations()).hasDimensions(side * side, 2);
   }
 
   @Test
