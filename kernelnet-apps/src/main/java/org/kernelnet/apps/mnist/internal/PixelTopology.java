@@ -106,11 +106,12 @@ public record PixelTopology(float[][] locations, int neighbours, double residual
     List<Candidate> candidates = new ArrayList<>();
     for (int k = MIN_NEIGHBOURS; k <= Math.min(MAX_NEIGHBOURS, varying.length - 1); k++) {
       double[][] geodesic = shortestPaths(neighbourGraph(rhoVarying, k));
-      Embedding embedding = embed(geodesic, k);
+      int[] nodes = largestComponent(geodesic);
+      Embedding embedding = embed(geodesic, nodes, k);
       if (embedding != null) {
         embeddings.add(embedding);
       }
-      candidates.add(new Candidate(k, largestComponent(geodesic).length,
+      candidates.add(new Candidate(k, nodes.length,
           embedding == null ? Double.NaN : embedding.residualVariance()));
     }
     int most = embeddings.stream().mapToInt(e -> e.nodes().length).max().orElseThrow(
@@ -221,11 +222,10 @@ public record PixelTopology(float[][] locations, int neighbours, double residual
   }
 
   /**
-   * Classical MDS into two dimensions of the largest connected component of {@code geodesic}, or
-   * null if it has fewer than 3 nodes or not two positive eigenvalues.
+   * Classical MDS into two dimensions of {@code nodes}, a connected component of {@code geodesic},
+   * or null if it has fewer than 3 nodes or not two positive eigenvalues.
    */
-  static Embedding embed(double[][] geodesic, int neighbours) {
-    int[] nodes = largestComponent(geodesic);
+  static Embedding embed(double[][] geodesic, int[] nodes, int neighbours) {
     if (nodes.length < 3) {
       return null;
     }

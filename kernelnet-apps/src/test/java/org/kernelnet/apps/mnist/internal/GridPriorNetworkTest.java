@@ -30,6 +30,13 @@ class GridPriorNetworkTest {
     return new GridPriorNetwork(locations, form, LAYERS, UNITS, 0.5, noise, 0, 0, 0);
   }
 
+  /** The network without location noise, built with an RBF of gamma 0.5 and initialised. */
+  private static Block initialized(Model model, LayerForm form, PixelLocations locations) {
+    Block net = network(form, locations, 0).build(new RbfKernel(0.5));
+    net.initialize(model.getNDManager(), DataType.FLOAT32, INPUT);
+    return net;
+  }
+
   private static Parameter parameter(Block block, String name) {
     return block.getDirectParameters().get(name);
   }
@@ -39,10 +46,8 @@ class GridPriorNetworkTest {
     Engine.getInstance().setRandomSeed(11);
     try (Model kernelModel = Model.newInstance("kernel");
         Model maskedModel = Model.newInstance("masked")) {
-      Block kernelNet = network(LayerForm.KERNEL, PixelLocations.GRID, 0).build(new RbfKernel(0.5));
-      Block maskedNet = network(LayerForm.MASKED, PixelLocations.GRID, 0).build(new RbfKernel(0.5));
-      kernelNet.initialize(kernelModel.getNDManager(), DataType.FLOAT32, INPUT);
-      maskedNet.initialize(maskedModel.getNDManager(), DataType.FLOAT32, INPUT);
+      Block kernelNet = initialized(kernelModel, LayerForm.KERNEL, PixelLocations.GRID);
+      Block maskedNet = initialized(maskedModel, LayerForm.MASKED, PixelLocations.GRID);
       Block stack = kernelNet.getChildren().get(0).getValue();
       Block masked = maskedNet.getChildren().get(0).getValue();
       assertThat(stack).isInstanceOf(KernelLayerStack.class);
@@ -82,11 +87,8 @@ class GridPriorNetworkTest {
     Engine.getInstance().setRandomSeed(13);
     try (Model fixedModel = Model.newInstance("fixed");
         Model trainedModel = Model.newInstance("trained")) {
-      Block fixed = network(LayerForm.KERNEL, PixelLocations.GRID, 0).build(new RbfKernel(0.5));
-      Block trained =
-          network(LayerForm.KERNEL, PixelLocations.GRID_TRAINED, 0).build(new RbfKernel(0.5));
-      fixed.initialize(fixedModel.getNDManager(), DataType.FLOAT32, INPUT);
-      trained.initialize(trainedModel.getNDManager(), DataType.FLOAT32, INPUT);
+      Block fixed = initialized(fixedModel, LayerForm.KERNEL, PixelLocations.GRID);
+      Block trained = initialized(trainedModel, LayerForm.KERNEL, PixelLocations.GRID_TRAINED);
 
       float[] grid = PixelLayout.inputLocations(fixed);
       float[] start = PixelLayout.inputLocations(trained);
