@@ -51,6 +51,11 @@ public final class Kernelnet {
     requireNonNull(out, "out is null");
     requireNonNull(err, "err is null");
     requireNonNull(environment, "environment is null");
+    return commandLine(out, err, environment).execute(args);
+  }
+
+  /** The launcher's command tree, configured as {@link #execute} runs it. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
     CommandLine commandLine = new CommandLine(new KernelnetCommand(), new Factory(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -65,7 +70,7 @@ public final class Kernelnet {
     commandLine.setParameterExceptionHandler(Kernelnet::usageError);
     commandLine.setExecutionExceptionHandler((error, command, parseResult) ->
         new ErrorReporter(command.getErr(), environment.debug() || verbose(parseResult)).report(error));
-    return commandLine.execute(args);
+    return commandLine;
   }
 
   /** Sets a logger level to info unless the user set it (slf4j-simple reads it at first use). */

@@ -7,14 +7,24 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IllegalFormatException;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.cli.Environment;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 class KernelnetTest {
   @TempDir Path home;
@@ -92,6 +102,39 @@ class KernelnetTest {
 
     assertThat(run.status()).isZero();
     assertThat(run.out()).contains("Usage: kernelnet").contains("kernels").contains("Exit status: 0 ok");
+  }
+
+  /**
+   * picocli renders every description with {@link String#format}; a lone {@code %} (as in "99 %")
+   * makes it print a warning and the raw text with {@code %n} unexpanded.
+   */
+  @Test
+  void everyHelpTextIsAValidFormatString() {
+    CommandLine root = Kernelnet.commandLine(
+        new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), new Environment(Map.of(), home));
+    List<String> invalid = new ArrayList<>();
+    Deque<CommandLine> commands = new ArrayDeque<>(List.of(root));
+    int checked = 0;
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.pop();
+      commands.addAll(command.getSubcommands().values());
+      CommandSpec spec = command.getCommandSpec();
+      List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+      texts.addAll(List.of(spec.usageMessage().header()));
+      texts.addAll(List.of(spec.usageMessage().footer()));
+      spec.options().forEach(option -> texts.addAll(List.of(option.description())));
+      for (String text : texts) {
+        checked++;
+        try {
+          String.format(text);
+        } catch (IllegalFormatException e) {
+          invalid.add(spec.qualifiedName() + ": " + e + " in '" + text + "'");
+        }
+      }
+    }
+
+    assertThat(checked).isGreaterThan(100);
+    assertThat(invalid).isEmpty();
   }
 
   @Test

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Table 1 of Mueller et al. (2018): parallel 2-D Gaussian-RBF kernelNet layers over the pixels,"
             + " concatenated, ReLU, softmax; pixel locations fixed on the 28x28 grid versus random and"
-            + " trained. Paper: 99.03 % (grid) and 98.89 % (random) test accuracy.",
+            + " trained. Paper: 99.03 %% (grid) and 98.89 %% (random) test accuracy.",
         "Writes grid-prior.json (provenance, per-epoch history, test accuracy, parameters, MACs,"
             + " how far the pixel locations moved and how much of the image layout they hold),"
             + " grid-prior.csv, grid-prior.png (validation accuracy per epoch, or the training"

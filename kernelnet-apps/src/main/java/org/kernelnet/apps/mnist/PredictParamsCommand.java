@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "Denil et al. (2013): a 784-500-500-10 MLP whose hidden layers have a fraction of their"
             + " weights predicted by kernel ridge regression (sqexp kernel) over the pixel grid (first"
             + " layer) and over coordinates of the hidden units (second layer); the output layer is"
-            + " never predicted. Target: within 1 percentage point of the plain MLP up to 90 %.",
+            + " never predicted. Target: within 1 percentage point of the plain MLP up to 90 %%.",
         "Writes predict-params.json, predict-params.csv and predict-params.png."})
 public final class PredictParamsCommand implements Callable<Integer> {
   static final List<Double> FRACTIONS = List.of(0.0, 0.5, 0.75, 0.9, 0.95);
