@@ -31,10 +31,7 @@ public final class LabeledArrays {
    * @param validationSize in {@code 0..n-1}; 0 leaves every index for training
    */
   public static SplitIndices split(int n, int validationSize, long seed) {
-    if (validationSize < 0 || validationSize >= n) {
-      throw new IllegalArgumentException("validationSize must be in 0.." + (n - 1)
-          + " for a set of " + n + ", got " + validationSize);
-    }
+    checkValidationSize(n, validationSize);
     int[] order = new int[n];
     Arrays.setAll(order, i -> i);
     Random random = new Random(seed);
@@ -49,6 +46,31 @@ public final class LabeledArrays {
     Arrays.sort(validation);
     Arrays.sort(train);
     return new SplitIndices(train, validation);
+  }
+
+  /**
+   * A contiguous validation block of {@code 0..n-1}: {@code validationSize} consecutive indices from
+   * a start drawn uniformly from {@code 0..n - validationSize} by {@code new Random(seed)}; the rest
+   * stay for training. Where a file keeps related examples (one writer's digits) close together, a
+   * block shares fewer of them with training than a random split. Same seed and sizes, same split.
+   *
+   * @param validationSize in {@code 0..n-1}; 0 leaves every index for training
+   */
+  public static SplitIndices blockSplit(int n, int validationSize, long seed) {
+    checkValidationSize(n, validationSize);
+    int start = new Random(seed).nextInt(n - validationSize + 1);
+    int[] validation = new int[validationSize];
+    Arrays.setAll(validation, i -> start + i);
+    int[] train = new int[n - validationSize];
+    Arrays.setAll(train, i -> i < start ? i : i + validationSize);
+    return new SplitIndices(train, validation);
+  }
+
+  private static void checkValidationSize(int n, int validationSize) {
+    if (validationSize < 0 || validationSize >= n) {
+      throw new IllegalArgumentException("validationSize must be in 0.." + (n - 1)
+          + " for a set of " + n + ", got " + validationSize);
+    }
   }
 
   /** {@code 0..n-1}, for the first {@code n} of a set of {@code size}; {@code n} in {@code 0..size}. */

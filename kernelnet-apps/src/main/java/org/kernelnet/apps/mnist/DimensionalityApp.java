@@ -25,6 +25,7 @@ import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.mnist.data.ValidationSplit;
 import org.kernelnet.apps.mnist.internal.Charts;
 import org.kernelnet.apps.mnist.internal.ClassifierTraining;
 import org.kernelnet.apps.mnist.internal.DimensionalityFinding;
@@ -77,8 +78,8 @@ final class DimensionalityApp implements Application {
       long seed, double validationAccuracy, double testAccuracy, ModelSize size, double seconds) {}
 
   /** What every run of one study shares: runs are read back from the journal only under it. */
-  record Setup(int trainSize, int validationSize, long splitSeed, int epochs, int batchSize,
-      int hidden) {}
+  record Setup(int trainSize, int validationSize, ValidationSplit validationSplit, long splitSeed,
+      int epochs, int batchSize, int hidden) {}
 
   /** The selected configuration of one kernel and d. */
   record Cell(String kernel, String kernelName, int dimension, double learningRate,
@@ -94,8 +95,8 @@ final class DimensionalityApp implements Application {
     RunSettings run = config.run();
     RunJournal<Setup, Run> journal = openJournal(run);
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    ExperimentData data =
-        ExperimentData.load(dataDirectory, downloader, run.validationSize(), run.trainSize(), run.seed());
+    ExperimentData data = ExperimentData.load(dataDirectory, downloader, run.validationSize(),
+        run.trainSize(), run.seed(), run.validationSplit());
     log.always("MNIST: %s; %d runs; device %s", data.describe(), config.runs(), device);
     List<Run> runs = new ArrayList<>();
     List<Cell> table = new ArrayList<>();
@@ -157,8 +158,8 @@ final class DimensionalityApp implements Application {
 
   /** The journal in the output folder, continued with {@code --resume}, else new. */
   private RunJournal<Setup, Run> openJournal(RunSettings run) throws IOException {
-    Setup setup = new Setup(run.trainSize(), run.validationSize(), run.seed(), config.epochs(),
-        config.batchSize(), config.hidden());
+    Setup setup = new Setup(run.trainSize(), run.validationSize(), run.validationSplit(), run.seed(),
+        config.epochs(), config.batchSize(), config.hidden());
     RunJournal<Setup, Run> journal;
     try {
       journal = RunJournal.open(run.output().resolve(JOURNAL), setup, Run.class, config.resume());

@@ -83,8 +83,8 @@ final class PredictParamsApp implements Application {
   public void run() throws Exception {
     RunSettings run = config.run();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    ExperimentData data =
-        ExperimentData.load(dataDirectory, downloader, run.validationSize(), run.trainSize(), run.seed());
+    ExperimentData data = ExperimentData.load(dataDirectory, downloader, run.validationSize(),
+        run.trainSize(), run.seed(), run.validationSplit());
     log.always("MNIST: %s; device %s", data.describe(), device);
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true);

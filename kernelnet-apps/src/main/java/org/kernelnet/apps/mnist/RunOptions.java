@@ -3,11 +3,12 @@ package org.kernelnet.apps.mnist;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.kernelnet.apps.mnist.data.ValidationSplit;
 import picocli.CommandLine.Option;
 
 /**
  * The options every {@code mnist} experiment shares (a picocli mixin): output folder, seed, quick
- * mode and the sizes of the training and validation sets.
+ * mode, the sizes of the training and validation sets and how the validation set is chosen.
  */
 public final class RunOptions {
   @Option(
@@ -46,6 +47,15 @@ public final class RunOptions {
           + RunSettings.VALIDATION + ", or " + RunSettings.QUICK_VALIDATION + " with --quick).")
   private Integer validationSize;
 
+  @Option(
+      names = "--validation-split",
+      defaultValue = "random",
+      description = "How the validation images are chosen: random, drawn by the seed; or block, a"
+          + " contiguous block of the training file at an offset drawn by the seed, which shares"
+          + " fewer writers with the training images, as the test set shares none (default:"
+          + " ${DEFAULT-VALUE}).")
+  private ValidationSplit validationSplit;
+
   /** Whether {@code --output} was given. */
   public boolean hasOutput() {
     return output != null;
@@ -69,6 +79,6 @@ public final class RunOptions {
     int train = trainSize != null ? trainSize : quick ? RunSettings.QUICK_TRAIN : 0;
     int validation = validationSize != null ? validationSize
         : quick ? RunSettings.QUICK_VALIDATION : RunSettings.VALIDATION;
-    return new RunSettings(folder, seed, quick, train, validation);
+    return new RunSettings(folder, seed, quick, train, validation, validationSplit);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.mnist.data.MnistData;
+import org.kernelnet.apps.mnist.data.ValidationSplit;
 
 /**
  * The settings every {@code mnist} experiment shares; part of each experiment's configuration
@@ -17,8 +18,10 @@ import org.kernelnet.apps.mnist.data.MnistData;
  * @param trainSize the number of training images used, 0 for all that remain after the split
  * @param validationSize the number of images carved from the training set for validation; 0 trains
  *     on all 60,000 (the final fit once the settings are chosen), with no validation accuracy
+ * @param validationSplit how the validation images are chosen
  */
-public record RunSettings(Path output, long seed, boolean quick, int trainSize, int validationSize) {
+public record RunSettings(Path output, long seed, boolean quick, int trainSize, int validationSize,
+    ValidationSplit validationSplit) {
   /** Validation images by default. */
   public static final int VALIDATION = 10_000;
   /** Training images in quick mode. */
@@ -29,6 +32,7 @@ public record RunSettings(Path output, long seed, boolean quick, int trainSize, 
   /** Checks only presence; ranges are reported by {@link #problems()}. */
   public RunSettings {
     requireNonNull(output, "output is null");
+    requireNonNull(validationSplit, "validationSplit is null");
   }
 
   /** Every out-of-range setting, one message each naming the value and the valid range. */

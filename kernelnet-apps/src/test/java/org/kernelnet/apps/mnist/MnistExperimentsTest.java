@@ -125,7 +125,7 @@ class MnistExperimentsTest {
         "random,grid_trained,correlation", "--train-size", "3000",
         "--validation-size", "1000", "--layers", "2", "--units", "25", "--epochs", "3",
         "--batch-size", "32", "--location-noise", "0.2", "--dropout", "0.1",
-        "--location-lr-factor", "3", "--output", out.toString());
+        "--location-lr-factor", "3", "--validation-split", "block", "--output", out.toString());
 
     JsonObject root = json(out.resolve("grid-prior.json"));
     assertThat(root.get("network").getAsString())
@@ -134,6 +134,8 @@ class MnistExperimentsTest {
         root.getAsJsonObject("provenance").getAsJsonObject("configuration");
     assertThat(configuration.get("form").getAsString()).isEqualTo("MASKED");
     assertThat(configuration.get("locationRateFactor").getAsDouble()).isEqualTo(3.0);
+    assertThat(configuration.getAsJsonObject("run").get("validationSplit").getAsString())
+        .isEqualTo("BLOCK");
     JsonObject random = root.getAsJsonArray("variants").get(0).getAsJsonObject();
     assertThat(random.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
     // A [784, 50], v [50, 2], b [50], one set of trained pixel locations [784, 2], softmax 50 x 10
@@ -198,6 +200,15 @@ class MnistExperimentsTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("--form").contains("KERNEL, MASKED").contains("sparse");
+  }
+
+  @Test
+  void anUnknownValidationSplitNamesTheChoices() {
+    CommandRun run = CommandRun.of(home, "mnist", "predict-params", "--validation-split", "tail",
+        "--output", out.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--validation-split").contains("RANDOM, BLOCK").contains("tail");
   }
 
   @Test

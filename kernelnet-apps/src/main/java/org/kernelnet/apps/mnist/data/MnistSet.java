@@ -129,7 +129,15 @@ public final class MnistSet {
    * Same seed and size, same split.
    */
   public Split split(int validationSize, long seed) {
-    LabeledArrays.SplitIndices indices = LabeledArrays.split(size(), validationSize, seed);
+    return split(validationSize, seed, ValidationSplit.RANDOM);
+  }
+
+  /**
+   * Splits off a validation set of {@code validationSize} images chosen the given {@code way}; both
+   * parts keep their original order. Same seed, size and way, same split.
+   */
+  public Split split(int validationSize, long seed, ValidationSplit way) {
+    LabeledArrays.SplitIndices indices = way.indices(size(), validationSize, seed);
     return new Split(select(indices.train()), select(indices.validation()));
   }
 

@@ -11,13 +11,15 @@ import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistFile;
 import org.kernelnet.apps.mnist.data.MnistSet;
+import org.kernelnet.apps.mnist.data.ValidationSplit;
 import org.kernelnet.apps.report.DataFile;
 
 /**
  * The data of one MNIST experiment: a validation set carved from the 60,000 training images by a
- * seeded split ({@link MnistSet#split}), the rest for training (optionally only its first {@code
- * trainSize} images, for quick runs), and the official 10,000 test images, used only for the final
- * number. Images are {@code [N, 784]} in {@code [0, 1]}.
+ * seeded split, random or a block ({@link MnistSet#split(int, long, ValidationSplit)}), the rest
+ * for training (optionally only its first {@code trainSize} images, for quick runs), and the
+ * official 10,000 test images, used only for the final number. Images are {@code [N, 784]} in
+ * {@code [0, 1]}.
  *
  * @param train the training images
  * @param validation the validation images (model and hyper-parameter selection)
@@ -39,18 +41,18 @@ public record ExperimentData(MnistSet train, MnistSet validation, MnistSet test,
    * @param validationSize images held out of training, {@code 1..59,999}
    * @param trainSize images kept for training, {@code 1..60,000 - validationSize}; 0 for all of them
    * @param splitSeed the seed of the split
+   * @param way how the validation images are chosen
    * @throws IOException if a file is missing or malformed (the message names it)
    */
-  public static ExperimentData load(
-      DataDirectory dir, Downloader downloader, int validationSize, int trainSize, long splitSeed)
-      throws IOException {
+  public static ExperimentData load(DataDirectory dir, Downloader downloader, int validationSize,
+      int trainSize, long splitSeed, ValidationSplit way) throws IOException {
     requireNonNull(dir, "dir is null");
     List<DataFile> files = new ArrayList<>();
     for (MnistFile file : MnistFile.values()) {
       files.add(DataFile.of(file.name().toLowerCase(Locale.ROOT).replace('_', '-'),
           MnistData.locate(dir, file, downloader)));
     }
-    MnistSet.Split split = MnistData.train(dir, downloader).split(validationSize, splitSeed);
+    MnistSet.Split split = MnistData.train(dir, downloader).split(validationSize, splitSeed, way);
     int available = split.train().size();
     if (trainSize < 0 || trainSize > available) {
       throw new IllegalArgumentException(

@@ -8,6 +8,9 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.RealData;
@@ -52,6 +55,52 @@ class MnistDataTest {
       sum[c] = split.train().labelCounts()[c] + split.validation().labelCounts()[c];
     }
     assertThat(sum).containsExactly(train.labelCounts());
+  }
+
+  /**
+   * What {@link ValidationSplit#BLOCK} rests on: in the real training file a same-label image at
+   * most 20 places away is closer (mean squared pixel distance) than a random same-label image, as
+   * a writer's digits are stored near each other.
+   */
+  @Test
+  void realTrainingFileKeepsAWritersDigitsNearEachOther() throws IOException {
+    MnistSet train = MnistData.train(realData(), Downloader.offline());
+    List<List<Integer>> byLabel = new ArrayList<>();
+    for (int c = 0; c < MnistSet.CLASSES; c++) {
+      byLabel.add(new ArrayList<>());
+    }
+    for (int i = 0; i < train.size(); i++) {
+      byLabel.get(train.label(i)).add(i);
+    }
+    Random random = new Random(0);
+    double near = 0;
+    double far = 0;
+    int pairs = 0;
+    for (int anchor = 0; anchor < 2_000; anchor++) {
+      int a = random.nextInt(train.size());
+      List<Integer> sameLabel = byLabel.get(train.label(a));
+      for (int b = Math.max(0, a - 20); b <= Math.min(train.size() - 1, a + 20); b++) {
+        if (b != a && train.label(b) == train.label(a)) {
+          near += squaredDistance(train, a, b);
+          far += squaredDistance(train, a, sameLabel.get(random.nextInt(sameLabel.size())));
+          pairs++;
+        }
+      }
+    }
+
+    assertThat(pairs).isGreaterThan(4_000);
+    assertThat(near / pairs).isLessThan(0.95 * far / pairs);
+  }
+
+  private static double squaredDistance(MnistSet set, int a, int b) {
+    float[] images = set.images();
+    int p = set.pixelsPerImage();
+    double sum = 0;
+    for (int k = 0; k < p; k++) {
+      double d = images[a * p + k] - images[b * p + k];
+      sum += d * d;
+    }
+    return sum;
   }
 
   @Test

@@ -81,6 +81,58 @@ class MnistSetTest {
   }
 
   @Test
+  void aRandomSplitIsTheDefault() {
+    MnistSet set = tagged(1000);
+
+    assertThat(tags(set.split(100, 7L, ValidationSplit.RANDOM).validation()))
+        .isEqualTo(tags(set.split(100, 7L).validation()));
+  }
+
+  @Test
+  void blockSplitIsAContiguousBlockAndTheRestInOrder() {
+    MnistSet.Split split = tagged(1000).split(100, 42L, ValidationSplit.BLOCK);
+
+    List<Integer> validation = tags(split.validation());
+    List<Integer> train = tags(split.train());
+    int start = validation.get(0);
+    assertThat(validation).hasSize(100);
+    for (int k = 0; k < 100; k++) {
+      assertThat(validation.get(k)).isEqualTo(start + k);
+    }
+    assertThat(train).hasSize(900).isSorted().doesNotContainAnyElementsOf(validation);
+  }
+
+  @Test
+  void blockSplitIsReproducibleAndItsStartCoversTheSet() {
+    MnistSet set = tagged(1000);
+    List<Integer> first = tags(set.split(100, 7L, ValidationSplit.BLOCK).validation());
+
+    assertThat(tags(set.split(100, 7L, ValidationSplit.BLOCK).validation())).isEqualTo(first);
+    int lowest = Integer.MAX_VALUE;
+    int highest = Integer.MIN_VALUE;
+    for (long seed = 0; seed < 200; seed++) {
+      int start = tags(set.split(100, seed, ValidationSplit.BLOCK).validation()).get(0);
+      assertThat(start).isBetween(0, 900);
+      lowest = Math.min(lowest, start);
+      highest = Math.max(highest, start);
+    }
+    assertThat(lowest).isLessThan(50);
+    assertThat(highest).isGreaterThan(850);
+  }
+
+  @Test
+  void blockSplitChecksSizesAndKeepsEverythingForSizeZero() {
+    MnistSet set = tagged(10);
+
+    assertThat(tags(set.split(0, 1L, ValidationSplit.BLOCK).train()))
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(tags(set.split(9, 1L, ValidationSplit.BLOCK).validation())).hasSize(9);
+    assertThatThrownBy(() -> set.split(10, 1L, ValidationSplit.BLOCK))
+        .hasMessageContaining("0..9").hasMessageContaining("got 10");
+    assertThatThrownBy(() -> set.split(-1, 1L, ValidationSplit.BLOCK)).hasMessageContaining("got -1");
+  }
+
+  @Test
   void selectHeadAndCounts() {
     MnistSet set = tagged(25);
     assertThat(tags(set.select(new int[] {3, 1, 24}))).containsExactly(3, 1, 24);
