@@ -136,6 +136,7 @@ class MnistExperimentsTest {
     assertThat(configuration.get("locationRateFactor").getAsDouble()).isEqualTo(3.0);
     assertThat(configuration.getAsJsonObject("run").get("validationSplit").getAsString())
         .isEqualTo("BLOCK");
+    assertThat(run.err()).contains("train 3000, validation 1000 (block), test 10000 images");
     JsonObject random = root.getAsJsonArray("variants").get(0).getAsJsonObject();
     assertThat(random.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
     // A [784, 50], v [50, 2], b [50], one set of trained pixel locations [784, 2], softmax 50 x 10

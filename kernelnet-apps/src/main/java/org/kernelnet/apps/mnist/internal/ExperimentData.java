@@ -23,14 +23,17 @@ import org.kernelnet.apps.report.DataFile;
  *
  * @param train the training images
  * @param validation the validation images (model and hyper-parameter selection)
+ * @param validationSplit how they were chosen
  * @param test the official test images
  * @param files the four MNIST files with their SHA-256, for provenance
  */
-public record ExperimentData(MnistSet train, MnistSet validation, MnistSet test, List<DataFile> files) {
+public record ExperimentData(MnistSet train, MnistSet validation, ValidationSplit validationSplit,
+    MnistSet test, List<DataFile> files) {
   /** Validates and copies. */
   public ExperimentData {
     requireNonNull(train, "train is null");
     requireNonNull(validation, "validation is null");
+    requireNonNull(validationSplit, "validationSplit is null");
     requireNonNull(test, "test is null");
     files = List.copyOf(files);
   }
@@ -59,12 +62,15 @@ public record ExperimentData(MnistSet train, MnistSet validation, MnistSet test,
           "train size must be in 0.." + available + " (0 = all), got " + trainSize);
     }
     MnistSet train = trainSize == 0 ? split.train() : split.train().head(trainSize);
-    return new ExperimentData(train, split.validation(), MnistData.test(dir, downloader), files);
+    return new ExperimentData(
+        train, split.validation(), way, MnistData.test(dir, downloader), files);
   }
 
-  /** One line for the log, e.g. {@code train 50000, validation 10000, test 10000 images}. */
+  /** One line for the log, e.g. {@code train 50000, validation 10000 (block), test 10000 images}. */
   public String describe() {
-    return "train " + train.size() + ", validation " + validation.size() + ", test " + test.size()
-        + " images";
+    String way =
+        validation.size() > 0 ? " (" + validationSplit.name().toLowerCase(Locale.ROOT) + ")" : "";
+    return "train " + train.size() + ", validation " + validation.size() + way + ", test "
+        + test.size() + " images";
   }
 }
