@@ -131,9 +131,13 @@ class CifarResNetTest {
       assertThat(manager.getManagedArrays()).hasSize(modelArrays);
       assertThat(trunk.getParameters().values()).noneMatch(p -> p.requiresGradient());
       assertThat(images.isReleased()).isFalse();
-      // Batches of 3 give the same rows as one batch of 7.
+      // Batches of 3 give the same rows as one batch of 7, up to float32 rounding: PyTorch may pick
+      // other convolution kernels for other batch sizes (1.1e-5 apart for features up to 80 on one
+      // machine), while rows out of place would differ by about the features' own size.
       NDArray whole = new ResNetFeatureExtractor(trunk, 7).features(images);
-      assertThat(whole.sub(first).abs().max().getFloat()).isLessThan(1e-5f);
+      float scale = whole.abs().max().getFloat();
+      assertThat(scale).isPositive();
+      assertThat(whole.sub(first).abs().max().getFloat()).isLessThan(1e-5f * scale);
     }
   }
 
