@@ -17,6 +17,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kernelnet.apps.CommandRun;
 import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
@@ -194,22 +196,17 @@ class MnistExperimentsTest {
     assertThat(run.err()).contains("--validation-size must be >= 1");
   }
 
-  @Test
-  void anUnknownLayerFormNamesTheChoices() {
-    CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--form", "sparse",
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "grid-prior     | --form             | sparse | KERNEL, MASKED",
+      "predict-params | --validation-split | tail   | RANDOM, BLOCK"})
+  void anUnknownChoiceNamesTheChoices(String experiment, String option, String value,
+      String choices) {
+    CommandRun run = CommandRun.of(home, "mnist", experiment, option, value,
         "--output", out.toString());
 
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("--form").contains("KERNEL, MASKED").contains("sparse");
-  }
-
-  @Test
-  void anUnknownValidationSplitNamesTheChoices() {
-    CommandRun run = CommandRun.of(home, "mnist", "predict-params", "--validation-split", "tail",
-        "--output", out.toString());
-
-    assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("--validation-split").contains("RANDOM, BLOCK").contains("tail");
+    assertThat(run.err()).contains(option).contains(choices).contains(value);
   }
 
   @Test
