@@ -112,7 +112,7 @@ final class GridPriorApp implements Application {
     log.always("MNIST: %s; device %s", data.describe(), device);
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,
-        config.locationRateFactor());
+        config.locationRateFactor(), config.labelSmoothing(), config.emaDecay());
     ResultsWriter writer = new ResultsWriter(run.output());
     List<VariantResult> results = new ArrayList<>();
     String description = "";

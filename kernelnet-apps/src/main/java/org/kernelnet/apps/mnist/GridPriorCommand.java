@@ -119,6 +119,17 @@ public final class GridPriorCommand implements Callable<Integer> {
           + " and the output locations); 0 keeps them where they start (default: ${DEFAULT-VALUE}).")
   private double locationRateFactor;
 
+  @Option(names = "--label-smoothing", defaultValue = "0",
+      description = "Label smoothing eps: the training target is (1 - eps) one-hot + eps/10"
+          + " (default: ${DEFAULT-VALUE}).")
+  private double labelSmoothing;
+
+  @Option(names = "--ema-decay", defaultValue = "0",
+      description = "Decay beta of an exponential moving average of the weights, updated after every"
+          + " step; validation and test use the average, e.g. 0.999 (about the last 1000 steps);"
+          + " 0 for none (default: ${DEFAULT-VALUE}).")
+  private double emaDecay;
+
   @Spec private CommandSpec spec;
 
   /** @param environment the environment variables and home folder the command runs with */
@@ -132,7 +143,7 @@ public final class GridPriorCommand implements Callable<Integer> {
         run.settings("grid-prior", LocalDateTime.now()), variants, form, layers, units, gamma,
         locationNoise, inputDropout, dropout, hidden,
         epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
-        weightDecay, locationRateFactor);
+        weightDecay, locationRateFactor, labelSmoothing, emaDecay);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
         new GridPriorModule(config), GridPriorApp.class);

@@ -28,6 +28,9 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param learningRate Adam's initial step size, {@code > 0}
  * @param weightDecay the L2 coefficient, {@code >= 0}
  * @param locationRateFactor the factor on the learning rate of the unit locations, {@code >= 0}
+ * @param labelSmoothing the label smoothing of the loss, {@code [0, 1)}
+ * @param emaDecay the decay of the exponential moving average of the weights that is evaluated and
+ *     kept, {@code [0, 1)}, 0 for none
  */
 public record GridPriorConfig(
     RunSettings run,
@@ -44,7 +47,9 @@ public record GridPriorConfig(
     int batchSize,
     double learningRate,
     double weightDecay,
-    double locationRateFactor) {
+    double locationRateFactor,
+    double labelSmoothing,
+    double emaDecay) {
 
   /**
    * Validates every setting and reports all problems together.
@@ -69,6 +74,8 @@ public record GridPriorConfig(
     Checks.range(problems, "--hidden", hidden, 0, 8192);
     Checks.training(problems, epochs, batchSize, learningRate, weightDecay);
     Checks.nonNegative(problems, "--location-lr-factor", locationRateFactor);
+    Checks.rate(problems, "--label-smoothing", labelSmoothing);
+    Checks.rate(problems, "--ema-decay", emaDecay);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }

@@ -127,7 +127,8 @@ class MnistExperimentsTest {
         "random,grid_trained,correlation", "--train-size", "3000",
         "--validation-size", "1000", "--layers", "2", "--units", "25", "--epochs", "3",
         "--batch-size", "32", "--location-noise", "0.2", "--dropout", "0.1",
-        "--location-lr-factor", "3", "--validation-split", "block", "--output", out.toString());
+        "--location-lr-factor", "3", "--validation-split", "block", "--ema-decay", "0.99",
+        "--output", out.toString());
 
     JsonObject root = json(out.resolve("grid-prior.json"));
     assertThat(root.get("network").getAsString())
@@ -136,6 +137,7 @@ class MnistExperimentsTest {
         root.getAsJsonObject("provenance").getAsJsonObject("configuration");
     assertThat(configuration.get("form").getAsString()).isEqualTo("MASKED");
     assertThat(configuration.get("locationRateFactor").getAsDouble()).isEqualTo(3.0);
+    assertThat(configuration.get("emaDecay").getAsDouble()).isEqualTo(0.99);
     assertThat(configuration.getAsJsonObject("run").get("validationSplit").getAsString())
         .isEqualTo("BLOCK");
     assertThat(run.err()).contains("train 3000, validation 1000 (block), test 10000 images");
@@ -175,10 +177,15 @@ class MnistExperimentsTest {
   void gridPriorWithoutValidationTrainsOnEveryImageAndChartsTheLoss() throws IOException {
     run("mnist", "grid-prior", "--form", "masked", "--locations", "grid", "--validation-size", "0",
         "--train-size", "3000", "--layers", "2", "--units", "25", "--gamma", "0.03",
-        "--epochs", "3", "--batch-size", "32", "--dropout", "0.1", "--output", out.toString());
+        "--epochs", "3", "--batch-size", "32", "--dropout", "0.1", "--label-smoothing", "0.1",
+        "--ema-decay", "0.9", "--output", out.toString());
 
-    JsonObject grid = json(out.resolve("grid-prior.json")).getAsJsonArray("variants").get(0)
-        .getAsJsonObject();
+    JsonObject root = json(out.resolve("grid-prior.json"));
+    JsonObject configuration =
+        root.getAsJsonObject("provenance").getAsJsonObject("configuration");
+    assertThat(configuration.get("labelSmoothing").getAsDouble()).isEqualTo(0.1);
+    assertThat(configuration.get("emaDecay").getAsDouble()).isEqualTo(0.9);
+    JsonObject grid = root.getAsJsonArray("variants").get(0).getAsJsonObject();
     assertThat(grid.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
     assertThat(grid.get("validationAccuracy").getAsDouble()).isNaN();
     assertThat(grid.getAsJsonArray("history")).hasSize(3);
@@ -329,7 +336,8 @@ class MnistExperimentsTest {
   void allConfigurationProblemsAreReportedTogether() {
     CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--layers", "0", "--gamma", "-1",
         "--hidden", "-3", "--input-dropout", "1", "--validation-size", "60000",
-        "--location-lr-factor", "-2", "--output", out.toString());
+        "--location-lr-factor", "-2", "--label-smoothing", "1", "--ema-decay", "-0.1",
+        "--output", out.toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
@@ -338,6 +346,8 @@ class MnistExperimentsTest {
         .contains("--hidden must be in 0..8192, got -3")
         .contains("--input-dropout must be in [0, 1), got 1.0")
         .contains("--location-lr-factor must be a finite number >= 0, got -2.0")
+        .contains("--label-smoothing must be in [0, 1), got 1.0")
+        .contains("--ema-decay must be in [0, 1), got -0.1")
         .contains("--validation-size must be in 0..59999, got 60000");
   }
 

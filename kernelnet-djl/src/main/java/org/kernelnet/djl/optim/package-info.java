@@ -1,7 +1,7 @@
 /**
  * Optimisers that DJL lacks, both meant for full-batch training (PAPER.md section 5: the MovieLens
- * autoencoders are trained with L-BFGS and RPROP on the whole rating matrix), and a learning-rate
- * schedule per parameter group.
+ * autoencoders are trained with L-BFGS and RPROP on the whole rating matrix), a learning-rate
+ * schedule per parameter group, and a moving average of the weights.
  *
  * <ul>
  *   <li>{@link org.kernelnet.djl.optim.Lbfgs}: limited-memory BFGS with a strong-Wolfe line search
@@ -13,6 +13,9 @@
  *       ai.djl.training.optimizer.Optimizer}, used through {@code Trainer.step()}.
  *   <li>{@link org.kernelnet.djl.optim.ParameterGroupTracker}: a base schedule times a factor for
  *       the parameters with given names, e.g. the unit locations of the kernel layers.
+ *   <li>{@link org.kernelnet.djl.optim.ParameterAverage}: an exponential moving average of a block's
+ *       trainable parameters over the optimiser's steps, to evaluate and keep instead of the last
+ *       weights.
  * </ul>
  */
 package org.kernelnet.djl.optim;

@@ -1,6 +1,7 @@
 package org.kernelnet.djl.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
@@ -17,7 +18,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The losses equal DJL's in value, and their gradients survive a garbage collection. */
+/**
+ * The losses equal DJL's in value, label smoothing its formula, and their gradients survive a garbage
+ * collection.
+ */
 class LossesTest {
   private static final int B = 6;
   private static final int C = 4;
@@ -61,6 +65,45 @@ class LossesTest {
         float djl = c.djl().evaluate(label, prediction).getFloat();
         assertThat(ours).as(c.ours().getName()).isCloseTo(djl, within(1e-5f * (1 + Math.abs(djl))));
       }
+    }
+  }
+
+  @Test
+  void labelSmoothingMixesTheOneHotTargetWithTheUniformOne() {
+    float[] z = logits();
+    float[] classes = cases().get(0).label();
+    double eps = 0.1;
+    double expected = 0;
+    for (int b = 0; b < B; b++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < C; k++) {
+        max = Math.max(max, z[b * C + k]);
+      }
+      double sum = 0;
+      for (int k = 0; k < C; k++) {
+        sum += Math.exp(z[b * C + k] - max);
+      }
+      double logNormaliser = max + Math.log(sum);
+      for (int k = 0; k < C; k++) {
+        double q = (k == (int) classes[b] ? 1 - eps : 0) + eps / C;
+        expected -= q * (z[b * C + k] - logNormaliser) / B;
+      }
+    }
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDList label = new NDList(manager.create(classes, new Shape(B)));
+      NDList prediction = new NDList(manager.create(z, new Shape(B, C)));
+      float smoothed = new SoftmaxCrossEntropy(eps).evaluate(label, prediction).getFloat();
+      float plain = new SoftmaxCrossEntropy().evaluate(label, prediction).getFloat();
+      assertThat((double) smoothed).isCloseTo(expected, within(1e-5 * (1 + expected)));
+      assertThat(smoothed).isNotCloseTo(plain, within(1e-3f));
+    }
+  }
+
+  @Test
+  void labelSmoothingOutsideZeroToOneIsRefused() {
+    for (double eps : new double[] {-0.1, 1, Double.NaN}) {
+      assertThatThrownBy(() -> new SoftmaxCrossEntropy(eps))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1)");
     }
   }
 

@@ -28,6 +28,7 @@ import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 import org.kernelnet.djl.nn.Locations;
+import org.kernelnet.djl.optim.ParameterAverage;
 import org.kernelnet.djl.optim.ParameterGroupTracker;
 
 /**
@@ -38,7 +39,9 @@ import org.kernelnet.djl.optim.ParameterGroupTracker;
  * <p>The learning rate is constant or follows a cosine decay from {@code lr} to {@code lr / 100}
  * over all steps; L2 is Adam's weight decay {@code g <- g + lambda w} on every trained parameter.
  * The unit locations of the kernel layers ({@code u}, {@code v}) can learn at a multiple of that
- * rate ({@link ParameterGroupTracker}).
+ * rate ({@link ParameterGroupTracker}). Optionally the targets are smoothed ({@code q = (1 - eps)
+ * onehot(y) + eps / 10}) and the weights averaged over the steps ({@link ParameterAverage}): the
+ * validation accuracy is then that of the averaged weights, which the model keeps at the end.
  */
 public final class ClassifierTraining {
   /** Examples per forward pass when measuring accuracy. */
@@ -56,23 +59,30 @@ public final class ClassifierTraining {
    * @param cosine whether the learning rate decays with a cosine to {@code lr / 100}
    * @param locationRateFactor the factor on the learning rate of the kernel layers' unit locations,
    *     {@code >= 0}; 1 for the same rate as every other parameter, 0 to keep them fixed
+   * @param labelSmoothing the label smoothing {@code eps} of the loss, {@code [0, 1)}
+   * @param averageDecay the decay {@code beta} of the weight average, {@code [0, 1)}; 0 for none
    */
   public record Settings(int epochs, int batchSize, double learningRate, double weightDecay,
-      boolean cosine, double locationRateFactor) {
+      boolean cosine, double locationRateFactor, double labelSmoothing, double averageDecay) {
     /** Validates the values. */
     public Settings {
       if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(weightDecay >= 0)
-          || !(locationRateFactor >= 0) || Double.isInfinite(locationRateFactor)) {
+          || !(locationRateFactor >= 0) || Double.isInfinite(locationRateFactor)
+          || !(labelSmoothing >= 0 && labelSmoothing < 1) || !(averageDecay >= 0 && averageDecay < 1)) {
         throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, learning rate > 0, "
-            + "weight decay >= 0, finite location rate factor >= 0; got " + epochs + ", "
-            + batchSize + ", " + learningRate + ", " + weightDecay + ", " + locationRateFactor);
+            + "weight decay >= 0, finite location rate factor >= 0, label smoothing and average decay"
+            + " in [0, 1); got " + epochs + ", " + batchSize + ", " + learningRate + ", "
+            + weightDecay + ", " + locationRateFactor + ", " + labelSmoothing + ", " + averageDecay);
       }
     }
 
-    /** Settings where the locations learn at the same rate as every other parameter. */
+    /**
+     * Settings where the locations learn at the same rate as every other parameter, with neither
+     * label smoothing nor weight averaging.
+     */
     public Settings(int epochs, int batchSize, double learningRate, double weightDecay,
         boolean cosine) {
-      this(epochs, batchSize, learningRate, weightDecay, cosine, 1);
+      this(epochs, batchSize, learningRate, weightDecay, cosine, 1, 0, 0);
     }
   }
 
@@ -111,34 +121,54 @@ public final class ClassifierTraining {
         trainer.initialize(new Shape(settings.batchSize(), train.pixelsPerImage()));
       }
       ArrayDataset dataset = train.toDataset(data, settings.batchSize(), true);
-      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-        long start = System.nanoTime();
-        double lossSum = 0;
-        int steps = 0;
-        for (Batch batch : trainer.iterateDataset(dataset)) {
-          try (batch) {
-            lossSum += step(trainer, batch.getData(), batch.getLabels());
+      try (ParameterAverage average = settings.averageDecay() > 0
+          ? ParameterAverage.of(model.getBlock(), settings.averageDecay()) : null) {
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+          long start = System.nanoTime();
+          double lossSum = 0;
+          int steps = 0;
+          for (Batch batch : trainer.iterateDataset(dataset)) {
+            try (batch) {
+              lossSum += step(trainer, batch.getData(), batch.getLabels());
+            }
+            if (average != null) {
+              average.update();
+            }
+            steps++;
+            log.throttled("%s epoch %d/%d step %d/%d loss %.4f", label, epoch, settings.epochs(),
+                steps, stepsPerEpoch, lossSum / steps);
           }
-          steps++;
-          log.throttled("%s epoch %d/%d step %d/%d loss %.4f", label, epoch, settings.epochs(), steps,
-              stepsPerEpoch, lossSum / steps);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          double accuracy = validated ? validationAccuracy(model, validation, average) : Double.NaN;
+          Epoch done = new Epoch(epoch, lossSum / steps, accuracy, seconds);
+          history.add(done);
+          log.always("%s epoch %d/%d loss %.4f %s (%.1f s, %.0f examples/s)", label, epoch,
+              settings.epochs(), done.loss(), validated
+                  ? String.format(Locale.ROOT, "validation accuracy %.2f %%", 100 * accuracy)
+                  : "no validation set", seconds, train.size() / seconds);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double accuracy = validated
-            ? accuracy(model.getBlock(), model.getNDManager(), validation) : Double.NaN;
-        Epoch done = new Epoch(epoch, lossSum / steps, accuracy, seconds);
-        history.add(done);
-        log.always("%s epoch %d/%d loss %.4f %s (%.1f s, %.0f examples/s)", label, epoch,
-            settings.epochs(), done.loss(), validated
-                ? String.format(Locale.ROOT, "validation accuracy %.2f %%", 100 * accuracy)
-                : "no validation set", seconds, train.size() / seconds);
+        if (average != null) {
+          average.copyIntoParameters();
+        }
       }
     }
     return history;
   }
 
+  /** The validation accuracy, of the averaged weights if {@code average} is not null. */
+  private static double validationAccuracy(Model model, MnistSet validation,
+      ParameterAverage average) {
+    if (average == null) {
+      return accuracy(model.getBlock(), model.getNDManager(), validation);
+    }
+    try (ParameterAverage.Applied applied = average.applied()) {
+      return accuracy(model.getBlock(), model.getNDManager(), validation);
+    }
+  }
+
   /**
-   * A trainer for {@code model} (its block set) with Adam and the softmax cross-entropy loss.
+   * A trainer for {@code model} (its block set) with Adam and the softmax cross-entropy loss (with
+   * the settings' label smoothing).
    *
    * @param totalSteps the number of steps the cosine decay spans
    */
@@ -154,7 +184,8 @@ public final class ClassifierTraining {
             (float) settings.locationRateFactor());
     Adam adam = Adam.builder().optLearningRateTracker(rates)
         .optWeightDecays((float) settings.weightDecay()).build();
-    DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
+    DefaultTrainingConfig config =
+        new DefaultTrainingConfig(new SoftmaxCrossEntropy(settings.labelSmoothing()))
         .optOptimizer(adam)
         .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
     return model.newTrainer(config);

@@ -17,9 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.kernelnet.apps.mnist.LayerForm;
 import org.kernelnet.apps.mnist.PixelLocations;
+import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 import org.kernelnet.kernels.RbfKernel;
 
-/** The learning-rate factor of the unit locations, through one Adam step on a grid-prior network. */
+/**
+ * The settings of {@link ClassifierTraining}: the learning-rate factor of the unit locations, through
+ * one Adam step on a grid-prior network; the label smoothing of the trainer's loss.
+ */
 class ClassifierTrainingTest {
   private static final Shape INPUT = new Shape(6, 784);
 
@@ -33,7 +37,7 @@ class ClassifierTrainingTest {
     try (Model model = Model.newInstance("rates")) {
       model.setBlock(network.build(new RbfKernel(0.03)));
       ClassifierTraining.Settings settings =
-          new ClassifierTraining.Settings(1, 6, 0.01, 0, false, factor);
+          new ClassifierTraining.Settings(1, 6, 0.01, 0, false, factor, 0, 0);
       try (Trainer trainer = ClassifierTraining.newTrainer(model, settings, 1);
           NDManager scope = model.getNDManager().newSubManager()) {
         trainer.initialize(INPUT);
@@ -76,10 +80,41 @@ class ClassifierTrainingTest {
 
   @Test
   void settingsRejectANegativeOrInfiniteFactor() {
-    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, -1))
+    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, -1, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1.0");
     assertThatThrownBy(
-            () -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, Double.POSITIVE_INFINITY))
+            () -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, Double.POSITIVE_INFINITY, 0,
+                0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Infinity");
+  }
+
+  @Test
+  void settingsRejectLabelSmoothingOrAverageDecayOutsideZeroToOne() {
+    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, 1, 1, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label smoothing");
+    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, 1, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("average decay");
+  }
+
+  /** The trainer's loss is the cross-entropy with the settings' label smoothing. */
+  @Test
+  void theTrainersLossSmoothsTheLabels() {
+    Engine.getInstance().setRandomSeed(5);
+    GridPriorNetwork network =
+        new GridPriorNetwork(PixelLocations.GRID, LayerForm.MASKED, 1, 3, 0.03, 0, 0, 0, 0);
+    try (Model model = Model.newInstance("smoothing");
+        NDManager scope = NDManager.newBaseManager()) {
+      model.setBlock(network.build(new RbfKernel(0.03)));
+      NDList labels = new NDList(scope.create(new float[] {0, 1}));
+      NDList logits = new NDList(scope.create(new float[] {4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+          0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, new Shape(2, 10)));
+      for (double eps : new double[] {0, 0.2}) {
+        try (Trainer trainer = ClassifierTraining.newTrainer(model,
+            new ClassifierTraining.Settings(1, 6, 0.01, 0, false, 1, eps, 0), 1)) {
+          assertThat(trainer.getLoss().evaluate(labels, logits).getFloat()).as("eps %s", eps)
+              .isEqualTo(new SoftmaxCrossEntropy(eps).evaluate(labels, logits).getFloat());
+        }
+      }
+    }
   }
 }
