@@ -68,7 +68,8 @@ public final class ClassifierTraining {
     public Settings {
       if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(weightDecay >= 0)
           || !(locationRateFactor >= 0) || Double.isInfinite(locationRateFactor)
-          || !(labelSmoothing >= 0 && labelSmoothing < 1) || !(averageDecay >= 0 && averageDecay < 1)) {
+          || !(labelSmoothing >= 0 && labelSmoothing < 1)
+          || !(averageDecay >= 0 && averageDecay < 1)) {
         throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, learning rate > 0, "
             + "weight decay >= 0, finite location rate factor >= 0, label smoothing and average decay"
             + " in [0, 1); got " + epochs + ", " + batchSize + ", " + learningRate + ", "
