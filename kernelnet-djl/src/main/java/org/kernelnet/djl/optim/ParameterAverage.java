@@ -87,17 +87,16 @@ public final class ParameterAverage implements AutoCloseable {
     return updates;
   }
 
-  /** Moves every average towards its parameter's current value by {@code 1 - beta_t}. */
+  /**
+   * Moves every average towards its parameter's current value by {@code 1 - beta_t}, in place as
+   * {@code a = beta_t (a - w) + w}: no array is allocated per step.
+   */
   public void update() {
     updates++;
     float beta = (float) Math.min(decay, (1.0 + updates) / (10.0 + updates));
-    try (NDManager scope = manager.newSubManager()) {
-      for (int i = 0; i < parameters.size(); i++) {
-        NDArray weight = parameters.get(i).getArray();
-        NDArray average = averages.get(i);
-        scope.tempAttachAll(weight);
-        average.muli(beta).addi(weight.mul(1 - beta));
-      }
+    for (int i = 0; i < parameters.size(); i++) {
+      NDArray weight = parameters.get(i).getArray();
+      averages.get(i).subi(weight).muli(beta).addi(weight);
     }
   }
 
