@@ -70,7 +70,7 @@ final class BenchmarkApp implements Application {
   public void run() throws Exception {
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(5));
     GridPriorNetwork network = new GridPriorNetwork(config.locations(), LayerForm.KERNEL,
-        config.layers(), config.units(), config.gamma(), 0, 0, 0, 0);
+        config.layers(), config.units(), config.gamma(), 0, 0, 0, 0, 1);
     FlopCount flops = network.flopCount();
     double flopsPerStep = flops.trainingFlops(config.batchSize());
     Engine.getInstance().setRandomSeed((int) config.seed());

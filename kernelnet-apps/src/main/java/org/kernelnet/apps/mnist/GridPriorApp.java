@@ -119,7 +119,7 @@ final class GridPriorApp implements Application {
     for (PixelLocations variant : config.variants()) {
       GridPriorNetwork network = new GridPriorNetwork(variant, config.form(), config.layers(),
           config.units(), config.gamma(), config.locationNoise(), config.inputDropout(),
-          config.dropout(), config.hidden());
+          config.dropout(), config.hidden(), config.initScale());
       description = network.describe();
       Engine.getInstance().setRandomSeed((int) run.seed());
       String name = variant.label();

@@ -75,6 +75,11 @@ public final class GridPriorCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private double gamma;
 
+  @Option(names = "--init-scale", defaultValue = "1",
+      description = "Standard deviation of the normal draw that starts the per-pixel scales alpha"
+          + " (kernel form) or the free weights A (masked form) (default: ${DEFAULT-VALUE}).")
+  private double initScale;
+
   @Option(names = "--location-noise", defaultValue = "0",
       description = "Std (pixels) of Gaussian noise on the input locations during training, 0 for"
           + " none (default: ${DEFAULT-VALUE}).")
@@ -141,7 +146,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GridPriorConfig config = new GridPriorConfig(
         run.settings("grid-prior", LocalDateTime.now()), variants, form, layers, units, gamma,
-        locationNoise, inputDropout, dropout, hidden,
+        initScale, locationNoise, inputDropout, dropout, hidden,
         epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
         weightDecay, locationRateFactor, labelSmoothing, emaDecay);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());

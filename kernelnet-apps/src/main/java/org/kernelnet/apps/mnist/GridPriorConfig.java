@@ -17,6 +17,8 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param layers the number P of parallel kernel layers, {@code 1..256}
  * @param units the output units h of each, {@code 1..4096}
  * @param gamma the RBF gamma in {@code 1 / pixel^2}, {@code > 0}
+ * @param initScale the standard deviation of the initial per-pixel scales (kernel form) or free
+ *     weights (masked form), {@code > 0}
  * @param locationNoise the standard deviation (pixels) of the noise on the input locations in
  *     training, {@code >= 0}
  * @param inputDropout the dropout on the pixels, {@code [0, 1)}
@@ -39,6 +41,7 @@ public record GridPriorConfig(
     int layers,
     int units,
     double gamma,
+    double initScale,
     double locationNoise,
     double inputDropout,
     double dropout,
@@ -68,6 +71,7 @@ public record GridPriorConfig(
     Checks.range(problems, "--layers", layers, 1, 256);
     Checks.range(problems, "--units", units, 1, 4096);
     Checks.positive(problems, "--gamma", gamma);
+    Checks.positive(problems, "--init-scale", initScale);
     Checks.nonNegative(problems, "--location-noise", locationNoise);
     Checks.rate(problems, "--input-dropout", inputDropout);
     Checks.rate(problems, "--dropout", dropout);

@@ -178,13 +178,14 @@ class MnistExperimentsTest {
     run("mnist", "grid-prior", "--form", "masked", "--locations", "grid", "--validation-size", "0",
         "--train-size", "3000", "--layers", "2", "--units", "25", "--gamma", "0.03",
         "--epochs", "3", "--batch-size", "32", "--dropout", "0.1", "--label-smoothing", "0.1",
-        "--ema-decay", "0.9", "--output", out.toString());
+        "--ema-decay", "0.9", "--init-scale", "0.1", "--output", out.toString());
 
     JsonObject root = json(out.resolve("grid-prior.json"));
     JsonObject configuration =
         root.getAsJsonObject("provenance").getAsJsonObject("configuration");
     assertThat(configuration.get("labelSmoothing").getAsDouble()).isEqualTo(0.1);
     assertThat(configuration.get("emaDecay").getAsDouble()).isEqualTo(0.9);
+    assertThat(configuration.get("initScale").getAsDouble()).isEqualTo(0.1);
     JsonObject grid = root.getAsJsonArray("variants").get(0).getAsJsonObject();
     assertThat(grid.get("testAccuracy").getAsDouble()).isGreaterThan(0.8);
     assertThat(grid.get("validationAccuracy").getAsDouble()).isNaN();
@@ -337,7 +338,7 @@ class MnistExperimentsTest {
     CommandRun run = CommandRun.of(home, "mnist", "grid-prior", "--layers", "0", "--gamma", "-1",
         "--hidden", "-3", "--input-dropout", "1", "--validation-size", "60000",
         "--location-lr-factor", "-2", "--label-smoothing", "1", "--ema-decay", "-0.1",
-        "--output", out.toString());
+        "--init-scale", "0", "--output", out.toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
@@ -348,6 +349,7 @@ class MnistExperimentsTest {
         .contains("--location-lr-factor must be a finite number >= 0, got -2.0")
         .contains("--label-smoothing must be in [0, 1), got 1.0")
         .contains("--ema-decay must be in [0, 1), got -0.1")
+        .contains("--init-scale must be a finite number > 0, got 0.0")
         .contains("--validation-size must be in 0..59999, got 60000");
   }
 

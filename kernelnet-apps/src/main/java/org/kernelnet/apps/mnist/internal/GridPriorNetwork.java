@@ -33,8 +33,8 @@ import org.kernelnet.djl.nn.Locations;
  *
  * <p>In the {@link LayerForm#MASKED masked} form the P layers are one {@link KernelMaskedDense} of
  * {@code P h} units, {@code W[i, j] = A_ij exp(-gamma ||u_i - v_j||^2)} with a free {@code A [784,
- * P h]} drawn from {@code N(0, 1)} like alpha (the kernel form is the special case where column j
- * of A is the template alpha_p of its layer), and one set of input locations {@code u [784, 2]}.
+ * P h]} drawn like alpha (the kernel form is the special case where column j of A is the template
+ * alpha_p of its layer), and one set of input locations {@code u [784, 2]}.
  *
  * <p>With {@code hidden > 0} a fully connected ReLU layer of that many units (and its own dropout)
  * sits between the concatenation and the softmax layer: {@code ... -> dropout -> Linear(hidden) ->
@@ -45,9 +45,10 @@ import org.kernelnet.djl.nn.Locations;
  * and trained; the grid, trained; or learned from the images and trained; see {@link
  * PixelLocations}), its own output locations {@code v_p [h, 2]}
  * (random {@code N(0, s^2)} with the spread {@code s = 27 / sqrt(12)} of the grid, trained) and its
- * own per-pixel scales {@code alpha_p [784]} drawn from {@code N(0, 1)} so that the P layers start
- * as different filters. A frozen grid without noise is stored once and shared by the P layers (the
- * same values as P frozen copies). Coordinates are in pixels, so {@code gamma} is in {@code 1 / pixel^2}: a
+ * own per-pixel scales {@code alpha_p [784]} drawn from {@code N(0, s_0^2)} (the initial scale
+ * {@code s_0}, 1 by default; likewise A in the masked form) so that the P layers start as different
+ * filters. A frozen grid without noise is stored once and shared by the P layers (the same values
+ * as P frozen copies). Coordinates are in pixels, so {@code gamma} is in {@code 1 / pixel^2}: a
  * receptive field of standard deviation sigma pixels has {@code gamma = 1 / (2 sigma^2)}.
  *
  * @param locations where the pixels sit
@@ -61,9 +62,12 @@ import org.kernelnet.djl.nn.Locations;
  *     {@code [0, 1)}
  * @param dropout the dropout probability before each dense layer, in {@code [0, 1)}
  * @param hidden the units of the fully connected hidden layer before the softmax layer, 0 for none
+ * @param initScale the standard deviation {@code s_0 > 0} of the initial alpha (kernel form) or A
+ *     (masked form)
  */
 public record GridPriorNetwork(PixelLocations locations, LayerForm form, int layers, int units,
-    double gamma, double locationNoise, double inputDropout, double dropout, int hidden) {
+    double gamma, double locationNoise, double inputDropout, double dropout, int hidden,
+    double initScale) {
   /** The side of the 28 x 28 grid in pixel units (spacing 1). */
   public static final double EXTENT = MnistData.SIDE - 1;
   /** The standard deviation of a uniform spread over the grid, {@code 27 / sqrt(12)}. */
@@ -74,10 +78,12 @@ public record GridPriorNetwork(PixelLocations locations, LayerForm form, int lay
     requireNonNull(locations, "locations is null");
     requireNonNull(form, "form is null");
     if (layers < 1 || units < 1 || !(gamma > 0) || !(locationNoise >= 0)
-        || !isProbability(inputDropout) || !isProbability(dropout) || hidden < 0) {
+        || !isProbability(inputDropout) || !isProbability(dropout) || hidden < 0
+        || !(initScale > 0)) {
       throw new IllegalArgumentException("need layers >= 1, units >= 1, gamma > 0, noise >= 0, "
-          + "dropouts in [0, 1), hidden >= 0; got " + layers + ", " + units + ", " + gamma + ", "
-          + locationNoise + ", " + inputDropout + ", " + dropout + ", " + hidden);
+          + "dropouts in [0, 1), hidden >= 0, initial scale > 0; got " + layers + ", " + units
+          + ", " + gamma + ", " + locationNoise + ", " + inputDropout + ", " + dropout + ", "
+          + hidden + ", " + initScale);
     }
   }
 
@@ -146,7 +152,7 @@ public record GridPriorNetwork(PixelLocations locations, LayerForm form, int lay
         .setDimension(2)
         .setKernel(rbf)
         .optAlpha(AlphaMode.PER_INPUT)
-        .optAlphaInitializer(new NormalInitializer(1f))
+        .optAlphaInitializer(new NormalInitializer((float) initScale))
         .optInputLocations(pixels)
         .optOutputLocations(Locations.normal(SPREAD))
         .optSharedInputLocations(shared)
@@ -160,7 +166,7 @@ public record GridPriorNetwork(PixelLocations locations, LayerForm form, int lay
         .setUnits(hiddenUnits())
         .setDimension(2)
         .setKernel(rbf)
-        .optWeightInitializer(new NormalInitializer(1f))
+        .optWeightInitializer(new NormalInitializer((float) initScale))
         .optInputLocations(pixels)
         .optOutputLocations(Locations.normal(SPREAD))
         .build();

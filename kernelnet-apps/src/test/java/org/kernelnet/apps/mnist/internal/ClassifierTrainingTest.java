@@ -33,7 +33,7 @@ class ClassifierTrainingTest {
   private static Steps oneStep(LayerForm form, double factor) {
     Engine.getInstance().setRandomSeed(5);
     GridPriorNetwork network =
-        new GridPriorNetwork(PixelLocations.RANDOM, form, 2, 3, 0.03, 0, 0, 0, 0);
+        new GridPriorNetwork(PixelLocations.RANDOM, form, 2, 3, 0.03, 0, 0, 0, 0, 1);
     try (Model model = Model.newInstance("rates")) {
       model.setBlock(network.build(new RbfKernel(0.03)));
       ClassifierTraining.Settings settings =
@@ -101,7 +101,7 @@ class ClassifierTrainingTest {
   void theTrainersLossSmoothsTheLabels() {
     Engine.getInstance().setRandomSeed(5);
     GridPriorNetwork network =
-        new GridPriorNetwork(PixelLocations.GRID, LayerForm.MASKED, 1, 3, 0.03, 0, 0, 0, 0);
+        new GridPriorNetwork(PixelLocations.GRID, LayerForm.MASKED, 1, 3, 0.03, 0, 0, 0, 0, 1);
     try (Model model = Model.newInstance("smoothing");
         NDManager scope = NDManager.newBaseManager()) {
       model.setBlock(network.build(new RbfKernel(0.03)));

@@ -29,7 +29,7 @@ class FlopCountTest {
   @Test
   void gridPriorNetworkHasOneDataMapPerLayerAndTheSoftmaxLayer() {
     GridPriorNetwork network =
-        new GridPriorNetwork(PixelLocations.GRID, LayerForm.KERNEL, 3, 7, 0.5, 0, 0, 0, 0);
+        new GridPriorNetwork(PixelLocations.GRID, LayerForm.KERNEL, 3, 7, 0.5, 0, 0, 0, 0, 1);
 
     FlopCount count = network.flopCount();
 
@@ -42,7 +42,7 @@ class FlopCountTest {
   @Test
   void gridPriorNetworkWithAHiddenLayerAddsItsTwoMaps() {
     GridPriorNetwork network =
-        new GridPriorNetwork(PixelLocations.GRID, LayerForm.KERNEL, 2, 7, 0.5, 0, 0.2, 0.5, 5);
+        new GridPriorNetwork(PixelLocations.GRID, LayerForm.KERNEL, 2, 7, 0.5, 0, 0.2, 0.5, 5, 1);
 
     assertThat(network.flopCount().maps()).containsExactly(
         new FlopCount.DenseMap(784, 7, true), new FlopCount.DenseMap(784, 7, true),

@@ -1,6 +1,7 @@
 package org.kernelnet.apps.mnist.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Model;
@@ -15,6 +16,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kernelnet.apps.mnist.LayerForm;
 import org.kernelnet.apps.mnist.PixelLocations;
 import org.kernelnet.djl.nn.KernelLayerStack;
@@ -27,7 +30,20 @@ class GridPriorNetworkTest {
   private static final Shape INPUT = new Shape(5, 784);
 
   private static GridPriorNetwork network(LayerForm form, PixelLocations locations, double noise) {
-    return new GridPriorNetwork(locations, form, LAYERS, UNITS, 0.5, noise, 0, 0, 0);
+    return new GridPriorNetwork(locations, form, LAYERS, UNITS, 0.5, noise, 0, 0, 0, 1);
+  }
+
+  /** The sample standard deviation. */
+  private static double std(float[] values) {
+    double mean = 0;
+    for (float v : values) {
+      mean += v / (double) values.length;
+    }
+    double squares = 0;
+    for (float v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(squares / (values.length - 1));
   }
 
   /** The network without location noise, built with an RBF of gamma 0.5 and initialised. */
@@ -126,5 +142,28 @@ class GridPriorNetworkTest {
       assertThat(random.describe())
           .isEqualTo("KernelMaskedDense(rbf:gamma=0.5, d=2, h=12) -> relu -> Linear(10)");
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"KERNEL, alpha, 0.1", "KERNEL, alpha, 1", "MASKED, weight, 0.1", "MASKED, weight, 3"})
+  void theInitialScaleIsTheStandardDeviationOfTheTemplatesOrFreeWeights(LayerForm form,
+      String name, double scale) {
+    Engine.getInstance().setRandomSeed(13);
+    try (Model model = Model.newInstance("scale")) {
+      Block net = new GridPriorNetwork(PixelLocations.GRID, form, 8, 16, 0.5, 0, 0, 0, 0, scale)
+          .build(new RbfKernel(0.5));
+      net.initialize(model.getNDManager(), DataType.FLOAT32, INPUT);
+      // kernel form: alpha [8, 784], 6,272 draws; masked form: A [784, 128], 100,352 draws
+      float[] drawn = parameter(net.getChildren().get(0).getValue(), name).getArray()
+          .toFloatArray();
+      assertThat(std(drawn)).isCloseTo(scale, within(0.05 * scale));
+    }
+  }
+
+  @Test
+  void aScaleThatIsNotPositiveIsRefused() {
+    assertThatThrownBy(() -> new GridPriorNetwork(PixelLocations.GRID, LayerForm.MASKED, 1, 1, 0.5,
+        0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("initial scale > 0");
   }
 }

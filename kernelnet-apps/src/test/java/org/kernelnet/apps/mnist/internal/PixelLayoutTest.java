@@ -115,7 +115,7 @@ class PixelLayoutTest {
     Engine.getInstance().setRandomSeed(5);
     for (LayerForm form : LayerForm.values()) {
       GridPriorNetwork network =
-          new GridPriorNetwork(PixelLocations.GRID, form, 3, 4, 0.5, 0, 0, 0, 0);
+          new GridPriorNetwork(PixelLocations.GRID, form, 3, 4, 0.5, 0, 0, 0, 0, 1);
       try (Model model = Model.newInstance("layout")) {
         Block block = network.build(new RbfKernel(0.5));
         model.setBlock(block);
@@ -127,7 +127,7 @@ class PixelLayoutTest {
     }
     // random locations in the kernel form: one trained set per layer, [3, 784, 2]
     GridPriorNetwork random =
-        new GridPriorNetwork(PixelLocations.RANDOM, LayerForm.KERNEL, 3, 4, 0.5, 0, 0, 0, 0);
+        new GridPriorNetwork(PixelLocations.RANDOM, LayerForm.KERNEL, 3, 4, 0.5, 0, 0, 0, 0, 1);
     try (Model model = Model.newInstance("layout")) {
       Block block = random.build(new RbfKernel(0.5));
       model.setBlock(block);
