@@ -15,6 +15,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,19 +32,6 @@ class GridPriorNetworkTest {
 
   private static GridPriorNetwork network(LayerForm form, PixelLocations locations, double noise) {
     return new GridPriorNetwork(locations, form, LAYERS, UNITS, 0.5, noise, 0, 0, 0, 1);
-  }
-
-  /** The sample standard deviation. */
-  private static double std(float[] values) {
-    double mean = 0;
-    for (float v : values) {
-      mean += v / (double) values.length;
-    }
-    double squares = 0;
-    for (float v : values) {
-      squares += (v - mean) * (v - mean);
-    }
-    return Math.sqrt(squares / (values.length - 1));
   }
 
   /** The network without location noise, built with an RBF of gamma 0.5 and initialised. */
@@ -154,9 +142,9 @@ class GridPriorNetworkTest {
           .build(new RbfKernel(0.5));
       net.initialize(model.getNDManager(), DataType.FLOAT32, INPUT);
       // kernel form: alpha [8, 784], 6,272 draws; masked form: A [784, 128], 100,352 draws
-      float[] drawn = parameter(net.getChildren().get(0).getValue(), name).getArray()
-          .toFloatArray();
-      assertThat(std(drawn)).isCloseTo(scale, within(0.05 * scale));
+      double[] drawn = parameter(net.getChildren().get(0).getValue(), name).getArray()
+          .toType(DataType.FLOAT64, false).toDoubleArray();
+      assertThat(new StandardDeviation().evaluate(drawn)).isCloseTo(scale, within(0.05 * scale));
     }
   }
 
