@@ -133,7 +133,7 @@ public final class AutoencoderTrainer {
     requireNonNull(trainRatings, "trainRatings is null");
     requireNonNull(listener, "listener is null");
     try (RatingShards shards = RatingShards.of(trainRatings, items, net.model().getNDManager(),
-        threads, RatingShards.DEFAULT_MAX_SHARD_ENTRIES)) {
+        threads, RatingShards.DEFAULT_MAX_SHARD_RATINGS)) {
       SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, threads);
       Run run = new Run(net, loss, trainRatings, testRatings, scale, listener);
       return switch (optimizer) {

@@ -9,14 +9,16 @@ package org.kernelnet.apps.movielens;
  *   <li>{@code dense}: as if every entry of {@code R [I, users]} were an input and an output (the
  *       dense autograd computation): forward and weight gradient {@code 4 I n_0 n_1} for the input
  *       layer, forward, weight and input gradient {@code 6 I n_{l-1} n_l} for the others;
- *   <li>{@code sparse}: what {@link SparseAutoencoderLoss} performs: {@code 4 nnz n_1} for the
+ *   <li>{@code sparse}: what {@link SparseAutoencoderLoss} needs: {@code 4 nnz n_1} for the
  *       input layer, {@code 6 I n_{l-1} n_l} for hidden-to-hidden layers, and for the output layer
- *       the dense forward {@code 2 I n_L users} plus {@code 4 nnz n_L} for its two sparse gradient
- *       products.
+ *       {@code 2 nnz n_L} for the predictions at the ratings ({@link SampledProduct}) plus {@code 4
+ *       nnz n_L} for its two sparse gradient products. (Where ratings are dense enough, {@link
+ *       SampledProduct} computes a block as a full product, which performs more FLOPs in less
+ *       time.)
  * </ul>
  *
  * @param dense the dense-equivalent FLOPs
- * @param sparse the FLOPs performed by the sparse evaluation
+ * @param sparse the FLOPs the sparse evaluation needs
  */
 record EvaluationFlops(double dense, double sparse) {
   /**
@@ -33,7 +35,7 @@ record EvaluationFlops(double dense, double sparse) {
     }
     double i = items;
     double dense = 4 * i * users * hidden + 6 * i * hidden * users;
-    double sparse = 4.0 * ratings * hidden + 2 * i * hidden * users + 4.0 * ratings * hidden;
+    double sparse = 4.0 * ratings * hidden + 2.0 * ratings * hidden + 4.0 * ratings * hidden;
     double hiddenToHidden = 6 * i * hidden * hidden * (layers - 1);
     return new EvaluationFlops(dense + hiddenToHidden, sparse + hiddenToHidden);
   }

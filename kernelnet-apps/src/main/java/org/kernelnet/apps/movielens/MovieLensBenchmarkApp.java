@@ -35,7 +35,7 @@ import org.kernelnet.djl.optim.ParameterObjective;
  * evaluations of {@link SparseAutoencoderLoss} at a fixed point, optionally the same for the dense
  * autograd loss (the speed-up), then {@code lbfgsIterations} L-BFGS iterations timed as in
  * training (seconds per evaluation including the optimiser's own work), and the machine's matmul
- * rate measured in the same run. GFLOP/s are given for the work performed ({@link
+ * rate measured in the same run. GFLOP/s are given for the work needed ({@link
  * EvaluationFlops#sparse}) and for the dense-equivalent work ({@link EvaluationFlops#dense}).
  * Writes {@code benchmark.json}.
  */
@@ -58,7 +58,7 @@ final class MovieLensBenchmarkApp implements Application {
    * @param trainingRatings the training ratings of the split
    * @param shards the item shards
    * @param threads the shard threads
-   * @param flops the FLOPs of one evaluation, dense-equivalent and performed
+   * @param flops the FLOPs of one evaluation, dense-equivalent and needed
    * @param sparseSeconds each timed sparse evaluation
    * @param medianSparseSeconds their median
    * @param denseSeconds each timed dense evaluation (empty unless compared)
@@ -105,7 +105,7 @@ final class MovieLensBenchmarkApp implements Application {
     EvaluationFlops flops =
         EvaluationFlops.of(items, train.numUsers(), train.size(), spec.hidden(), spec.layers());
     log.always("%s: %d training ratings, %d items x %d users; %s: %.1f GFLOP dense-equivalent,"
-            + " %.1f GFLOP performed per evaluation", run.dataset().label(), train.size(), items,
+            + " %.1f GFLOP needed per evaluation", run.dataset().label(), train.size(), items,
         train.numUsers(), spec.label(), flops.dense() / 1e9, flops.sparse() / 1e9);
     Provenance provenance = Provenance.collect("movielens benchmark", config, device.toString(),
         Map.of("split1", run.seed()),
@@ -118,7 +118,7 @@ final class MovieLensBenchmarkApp implements Application {
     int shardCount;
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device);
         RatingShards shards = RatingShards.of(train, items, net.model().getNDManager(),
-            run.threads(), RatingShards.DEFAULT_MAX_SHARD_ENTRIES)) {
+            run.threads(), RatingShards.DEFAULT_MAX_SHARD_RATINGS)) {
       SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, run.threads());
       shardCount = shards.shards().size();
       ParameterObjective objective = ParameterObjective.of(net.block(), loss::compute);
@@ -180,7 +180,8 @@ final class MovieLensBenchmarkApp implements Application {
     if (config.lbfgsIterations() == 0) {
       return new LbfgsTiming(0, 0, Double.NaN);
     }
-    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(config.run().history()).optMaxIterations(config.lbfgsIterations())
+    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(config.run().history())
+        .optMaxIterations(config.lbfgsIterations())
         .optListener(p -> log.always("L-BFGS iteration %d: loss %.6g, %d evaluations",
             p.iteration(), p.value(), p.evaluations()))
         .build();
@@ -196,8 +197,8 @@ final class MovieLensBenchmarkApp implements Application {
     out.printf(Locale.ROOT, "%n%s on %s (%d items x %d users, %d training ratings), %d shards on"
             + " %d threads, device %s%n", r.model(), r.dataset(), r.items(), r.users(),
         r.trainingRatings(), r.shards(), r.threads(), device);
-    out.printf(Locale.ROOT, "sparse evaluation: median %.3f s of %d = %.1f GFLOP/s performed"
-            + " (%.1f GFLOP), %.1f GFLOP/s dense-equivalent (%.1f GFLOP)%n",
+    out.printf(Locale.ROOT, "sparse evaluation: median %.3f s of %d = %.1f GFLOP/s of the work"
+            + " needed (%.1f GFLOP), %.1f GFLOP/s dense-equivalent (%.1f GFLOP)%n",
         r.medianSparseSeconds(), r.sparseSeconds().length,
         r.flops().sparse() / r.medianSparseSeconds() / 1e9, r.flops().sparse() / 1e9,
         r.flops().dense() / r.medianSparseSeconds() / 1e9, r.flops().dense() / 1e9);

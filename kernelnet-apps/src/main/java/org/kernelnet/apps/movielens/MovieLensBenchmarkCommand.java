@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Times the full-batch loss-and-gradient evaluation of an item autoencoder (default: ML-1M,"
             + " Sparse FC (2)) on the first random split: median seconds per evaluation, GFLOP/s"
-            + " performed and dense-equivalent, the dense autograd evaluation for comparison,"
+            + " of the work needed and dense-equivalent, the dense autograd evaluation for"
+            + " comparison,"
             + " L-BFGS iterations timed as in training, and the machine's float32 matmul rate"
             + " measured in the same run.",
         "Writes benchmark.json. On a shared machine, match PyTorch's threads to the free cores"

@@ -5,37 +5,56 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.movielens.data.Ratings;
 
 /**
  * The training ratings as the sparse item-major matrix {@code R [items, users]}, split into row
- * shards: shard {@code s} holds items {@code [from_s, to_s)} as two sparse COO arrays, the ratings
- * {@code X_s [rows_s, users]} and the observation pattern {@code P_s [rows_s, users]} (1 where
- * rated). A shard is a mini-batch of items: the full-batch loss and gradient of an item autoencoder
- * are sums over shards, so shards can be processed in parallel and a dense {@code [rows_s, users]}
- * output never exceeds {@link #maxShardEntries} entries.
+ * shards: shard {@code s} holds items {@code [from_s, to_s)} and its {@code n_s} ratings in
+ * row-major order (by item, then user) as
  *
- * <p>Shards are cut so that every shard has about the same cost {@code sum_i (users + 3 n_i)} over
- * its items ({@code n_i} the item's ratings: the dense output row, and the three sparse products per
- * rating), and there are at least {@code minShards} of them when there are that many items.
+ * <ul>
+ *   <li>{@code indices [2, n_s]} int64: the local row {@code i - from_s} and the user of each
+ *       rating (the coordinates of a COO matrix);
+ *   <li>{@code targets [n_s]} float32: the ratings;
+ *   <li>{@code rowPointer [rows_s + 1]} (Java): the ratings of local row {@code r} are {@code
+ *       [rowPointer[r], rowPointer[r + 1])};
+ *   <li>{@code values}: the sparse COO matrix {@code X_s [rows_s, users]} built from the two.
+ * </ul>
  *
- * <p>Each sparse array is made by PyTorch from a dense chunk ({@code NDArray.toSparse}), so it owns
- * its memory: DJL's {@code NDManager.createCoo} builds the tensor over Java buffers that may be
- * garbage-collected while it is still in use. Memory: about {@code 2 * 20} bytes per rating (int64
- * indices and a float value, for X and P) plus two dense staging buffers of the largest shard.
+ * A shard is a mini-batch of items: the full-batch loss and gradient of an item autoencoder are
+ * sums over shards, so shards can be processed in parallel. Nothing of size {@code rows_s * users}
+ * is ever made: memory is about 36 bytes per rating (int64 coordinates and a float value, shared by
+ * the COO matrix and the targets) plus a {@code long[]} staging array of the largest shard.
+ *
+ * <p>Shards are cut so that every shard has about the same number of ratings, there are at least
+ * {@code minShards} of them when there are that many items, and none has more than {@code
+ * maxShardRatings} ratings unless one item alone has more.
  */
 final class RatingShards implements AutoCloseable {
-  /** The default bound on {@code rows_s * users}: 2^24 floats, 64 MB per dense chunk. */
-  static final long DEFAULT_MAX_SHARD_ENTRIES = 1L << 24;
+  /** The default bound on the ratings of one shard. */
+  static final int DEFAULT_MAX_SHARD_RATINGS = 1 << 20;
 
-  /** One shard: items {@code [from, to)}, ratings {@code X [to - from, users]}, pattern P. */
-  record Shard(int from, int to, int ratings, NDArray values, NDArray pattern) {
+  /**
+   * One shard: items {@code [from, to)}, its ratings' coordinates {@code indices [2, ratings]}
+   * (local row, user) with each row's range {@code rowPointer [to - from + 1]}, their values
+   * {@code targets [ratings]} and the COO matrix {@code values [to - from, users]} of both.
+   */
+  record Shard(int from, int to, int ratings, NDArray indices, int[] rowPointer, NDArray targets,
+      NDArray values) {
     int rows() {
       return to - from;
+    }
+
+    /** The local rows {@code [ratings]} of the ratings (a view of {@code indices}). */
+    NDArray rowIndex() {
+      return indices.get(0);
+    }
+
+    /** The users {@code [ratings]} of the ratings (a view of {@code indices}). */
+    NDArray userIndex() {
+      return indices.get(1);
     }
   }
 
@@ -54,25 +73,23 @@ final class RatingShards implements AutoCloseable {
   /**
    * Shards {@code ratings} restricted to items {@code [0, items)}.
    *
-   * @param ratings the training ratings; every item index below {@code items}; no rating is 0
+   * @param ratings the training ratings; every item index below {@code items}; no (item, user)
+   *     pair twice
    * @param items the number of rows
    * @param parent the manager the shards' own sub-manager is made from
    * @param minShards the least number of shards (e.g. the threads that will process them), {@code
    *     >= 1}
-   * @param maxShardEntries the most {@code rows_s * users} of a shard unless one item alone is
-   *     more, {@code >= 1}
-   * @throws IllegalArgumentException if an item index is {@code >= items} or a rating is 0 (a zero
-   *     would vanish from the sparse matrix)
+   * @param maxShardRatings the most ratings of a shard unless one item alone has more, {@code >= 1}
+   * @throws IllegalArgumentException if an item index is {@code >= items} or a pair repeats
    */
   static RatingShards of(
-      Ratings ratings, int items, NDManager parent, int minShards, long maxShardEntries) {
+      Ratings ratings, int items, NDManager parent, int minShards, int maxShardRatings) {
     requireNonNull(ratings, "ratings is null");
     requireNonNull(parent, "parent is null");
-    if (items < 1 || minShards < 1 || maxShardEntries < 1) {
-      throw new IllegalArgumentException("items, minShards and maxShardEntries must be >= 1, got "
-          + items + ", " + minShards + ", " + maxShardEntries);
+    if (items < 1 || minShards < 1 || maxShardRatings < 1) {
+      throw new IllegalArgumentException("items, minShards and maxShardRatings must be >= 1, got "
+          + items + ", " + minShards + ", " + maxShardRatings);
     }
-    int users = ratings.numUsers();
     int[] perItem = new int[items];
     for (int k = 0; k < ratings.size(); k++) {
       int item = ratings.item(k);
@@ -80,104 +97,120 @@ final class RatingShards implements AutoCloseable {
         throw new IllegalArgumentException(
             "rating " + k + " has item index " + item + ", outside [0, " + items + ")");
       }
-      if (ratings.rating(k) == 0f) {
-        throw new IllegalArgumentException("rating " + k + " is 0; sparse shards need non-zero"
-            + " ratings");
-      }
       perItem[item]++;
     }
-    int[] cuts = cuts(perItem, users, minShards, maxShardEntries);
-    int[][] byItem = groupByItem(ratings, perItem);
-    long largest = 0;
-    for (int s = 0; s + 1 < cuts.length; s++) {
-      largest = Math.max(largest, (long) (cuts[s + 1] - cuts[s]) * users);
-    }
-    // one pair of dense staging buffers for all shards, cleared after use
-    float[] values = new float[Math.toIntExact(largest)];
-    float[] pattern = new float[values.length];
+    int[] cuts = cuts(perItem, minShards, maxShardRatings);
+    int[] order = rowMajorOrder(ratings, perItem);
     NDManager manager = parent.newSubManager();
     List<Shard> shards = new ArrayList<>();
     try {
+      int start = 0;
       for (int s = 0; s + 1 < cuts.length; s++) {
-        shards.add(shard(ratings, byItem, cuts[s], cuts[s + 1], users, values, pattern, manager));
+        int count = 0;
+        for (int i = cuts[s]; i < cuts[s + 1]; i++) {
+          count += perItem[i];
+        }
+        shards.add(shard(ratings, order, start, count, cuts[s], cuts[s + 1], manager));
+        start += count;
       }
     } catch (RuntimeException e) {
       manager.close();
       throw e;
     }
-    return new RatingShards(items, users, manager, shards);
+    return new RatingShards(items, ratings.numUsers(), manager, shards);
   }
 
-  /** Shard boundaries {@code 0 = c_0 < c_1 < ... = items} of about equal cost. */
-  static int[] cuts(int[] perItem, int users, int minShards, long maxShardEntries) {
+  /**
+   * Shard boundaries {@code 0 = c_0 < c_1 < ... = items}: a cut falls before item {@code i} when
+   * the shard already has {@code maxShardRatings} ratings with {@code i}'s, or when {@code i}'s
+   * midpoint passes the next of {@code count} equal shares of the ratings.
+   */
+  static int[] cuts(int[] perItem, int minShards, int maxShardRatings) {
     int items = perItem.length;
-    double total = 0;
+    long total = 0;
     for (int n : perItem) {
-      total += users + 3.0 * n;
+      total += n;
     }
-    long rowsPerShard = Math.max(1, maxShardEntries / users);
-    int count = (int) Math.max(Math.min(minShards, items), (items + rowsPerShard - 1) / rowsPerShard);
+    int count = (int) Math.max(Math.min(minShards, items),
+        (total + maxShardRatings - 1) / maxShardRatings);
     List<Integer> cuts = new ArrayList<>();
     cuts.add(0);
     double done = 0;
+    long inShard = 0;
     int start = 0;
     for (int i = 0; i < items; i++) {
-      double cost = users + 3.0 * perItem[i];
-      // cut before item i when the shard is full or i's midpoint passes the next equal-cost mark
-      boolean full = i - start >= rowsPerShard || done + cost / 2 > total * cuts.size() / count;
+      boolean full = inShard + perItem[i] > maxShardRatings
+          || done + perItem[i] / 2.0 > (double) total * cuts.size() / count;
       if (i > start && full) {
         cuts.add(i);
         start = i;
+        inShard = 0;
       }
-      done += cost;
+      done += perItem[i];
+      inShard += perItem[i];
     }
     cuts.add(items);
     return cuts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static int[][] groupByItem(Ratings ratings, int[] perItem) {
-    int[][] byItem = new int[perItem.length][];
-    int[] fill = new int[perItem.length];
-    for (int i = 0; i < perItem.length; i++) {
-      byItem[i] = new int[perItem[i]];
-    }
-    for (int k = 0; k < ratings.size(); k++) {
-      int item = ratings.item(k);
-      byItem[item][fill[item]++] = k;
-    }
-    return byItem;
-  }
-
-  /** One shard, staged densely in the (zero) buffers {@code values} and {@code pattern}. */
-  private static Shard shard(Ratings ratings, int[][] byItem, int from, int to, int users,
-      float[] values, float[] pattern, NDManager manager) {
-    int rows = to - from;
-    int count = 0;
-    for (int i = from; i < to; i++) {
-      for (int k : byItem[i]) {
-        int at = (i - from) * users + ratings.user(k);
-        values[at] = ratings.rating(k);
-        pattern[at] = 1f;
-        count++;
+  /**
+   * The rating positions sorted by item, then user (a counting sort on each key).
+   *
+   * @throws IllegalArgumentException if an (item, user) pair repeats
+   */
+  private static int[] rowMajorOrder(Ratings ratings, int[] perItem) {
+    int n = ratings.size();
+    int[] byUser = countingSort(n, ratings.numUsers(), ratings::user, null);
+    int[] order = countingSort(n, perItem.length, ratings::item, byUser);
+    for (int k = 1; k < n; k++) {
+      int a = order[k - 1];
+      int b = order[k];
+      if (ratings.item(a) == ratings.item(b) && ratings.user(a) == ratings.user(b)) {
+        throw new IllegalArgumentException("ratings " + a + " and " + b + " are both of item "
+            + ratings.item(a) + " by user " + ratings.user(a));
       }
     }
-    Shape shape = new Shape(rows, users);
-    Shard shard = new Shard(from, to, count, sparse(manager, values, shape),
-        sparse(manager, pattern, shape));
-    for (int i = from; i < to; i++) {
-      for (int k : byItem[i]) {
-        int at = (i - from) * users + ratings.user(k);
-        values[at] = 0f;
-        pattern[at] = 0f;
-      }
-    }
-    return shard;
+    return order;
   }
 
-  private static NDArray sparse(NDManager manager, float[] dense, Shape shape) {
-    try (NDArray chunk = manager.create(FloatBuffer.wrap(dense, 0, (int) shape.size()), shape)) {
-      return chunk.toSparse(SparseFormat.COO);
+  /** A stable counting sort of {@code input} (or of {@code 0..n-1}) by {@code key} in [0, keys). */
+  private static int[] countingSort(
+      int n, int keys, java.util.function.IntUnaryOperator key, int[] input) {
+    int[] start = new int[keys + 1];
+    for (int k = 0; k < n; k++) {
+      start[key.applyAsInt(k) + 1]++;
     }
+    for (int c = 0; c < keys; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] out = new int[n];
+    for (int j = 0; j < n; j++) {
+      int k = input == null ? j : input[j];
+      out[start[key.applyAsInt(k)]++] = k;
+    }
+    return out;
+  }
+
+  /** The shard of items {@code [from, to)}: ratings {@code order[start .. start + count)}. */
+  private static Shard shard(Ratings ratings, int[] order, int start, int count, int from,
+      int to, NDManager manager) {
+    long[] coordinates = new long[2 * count];
+    float[] values = new float[count];
+    int[] rowPointer = new int[to - from + 1];
+    for (int j = 0; j < count; j++) {
+      int k = order[start + j];
+      rowPointer[ratings.item(k) - from + 1]++;
+      coordinates[j] = ratings.item(k) - from;
+      coordinates[count + j] = ratings.user(k);
+      values[j] = ratings.rating(k);
+    }
+    for (int r = 0; r < to - from; r++) {
+      rowPointer[r + 1] += rowPointer[r];
+    }
+    NDArray indices = manager.create(coordinates, new Shape(2, count));
+    NDArray targets = manager.create(values);
+    NDArray matrix = SparseCoo.of(indices, targets, new Shape(to - from, ratings.numUsers()));
+    return new Shard(from, to, count, indices, rowPointer, targets, matrix);
   }
 
   /** The number of rows (items). */

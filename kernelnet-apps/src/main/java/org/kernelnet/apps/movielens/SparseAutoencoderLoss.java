@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -29,20 +30,22 @@ import org.kernelnet.apps.movielens.data.Ratings;
  * sparse where PyTorch's autograd would go dense.
  *
  * <p>With effective weights {@code E_l [n_{l-1}, n_l]}, biases {@code b_l}, sigmoid {@code s} and
- * the shard's ratings {@code X [rows, users]} (sparse) and pattern {@code P} (sparse):
+ * the shard's ratings {@code X [rows, users]} (sparse, observed set {@code O}):
  *
  * <pre>
- *   forward:  H_0 = X,  H_l = s(H_{l-1} E_l + b_l) (hidden),  Y = H_L E_out + b_out
- *             D = P ⊙ (Y - X)  (sparse),  data loss = 1/2 sum D^2
+ *   forward:  H_0 = X,  H_l = s(H_{l-1} E_l + b_l) (hidden),
+ *             y_iu = H_L[i, :] . E_out[:, u] + b_out[u]  for (i, u) in O only,
+ *             D = y - X on O  (sparse),  data loss = 1/2 sum D^2
  *   backward: dE_out^T = D^T H_L,  db_out = D^T 1,  G_L = D E_out^T
  *             dA_l = G_l ⊙ H_l ⊙ (1 - H_l),  dE_l = H_{l-1}^T dA_l,  db_l = 1^T dA_l,
  *             G_{l-1} = dA_l E_l^T
  * </pre>
  *
- * Only the output product {@code H_L E_out} is dense ({@code [rows, users]}, bounded by the shard
- * size); the products with X and D cost {@code O(nnz * n_l)}. Shards are processed in parallel on
- * {@code threads} threads and their gradients summed in shard order, so the result does not depend
- * on thread timing.
+ * The output layer is a {@link SampledProduct} at the observed pairs, never the dense {@code H_L
+ * E_out [rows, users]}: the output layer and every product with X and D cost {@code O(nnz n_l)},
+ * the hidden-to-hidden layers {@code O(items n_l^2)}, and memory follows the number of ratings.
+ * Shards are processed in parallel on {@code threads} threads and their gradients summed in shard
+ * order, so the result does not depend on thread timing.
  *
  * <p>The hand-computed gradients {@code g_p} reach the real parameters (dense weights, kernel
  * locations, alpha) through autograd on the surrogate {@code S = sum_p <p, g_p>} over the
@@ -122,7 +125,8 @@ final class SparseAutoencoderLoss {
 
   /**
    * The network's predictions at the given ratings' (item, user) pairs, one array per set in the
-   * sets' order, computed without gradients from the training ratings as input.
+   * sets' order, computed without gradients from the training ratings as input (a {@link
+   * SampledProduct} at the pairs: no full output row is formed).
    */
   float[][] predict(Ratings... sets) {
     float[][] out = new float[sets.length][];
@@ -132,8 +136,9 @@ final class SparseAutoencoderLoss {
     try (NDManager scope = net.model().getNDManager().newSubManager()) {
       List<Affine> layers = net.layerTerms(new ParameterStore(scope, false), scope, false)
           .stream().map(ItemAutoencoder.LayerTerms::affine).toList();
+      NDArray outputTransposed = contiguousTranspose(layers.get(layers.size() - 1).weights());
       forEachShard(scope, (shard, shardScope) -> {
-        predictShard(shard, layers, sets, out, shardScope);
+        predictShard(shard, layers, outputTransposed, sets, out, shardScope);
         return null;
       }, done -> { });
     }
@@ -254,22 +259,24 @@ final class SparseAutoencoderLoss {
   }
 
   /** Forward and hand-written backward pass of one shard, attached to {@code scope}. */
-  private static Partial gradient(RatingShards.Shard shard, List<Affine> layers,
+  private Partial gradient(RatingShards.Shard shard, List<Affine> layers,
       NDArray outputTransposed, NDManager scope) {
     int hiddenLayers = layers.size() - 1;
     List<NDArray> activations = new ArrayList<>();
-    NDArray x = attach(shard.values(), scope);
-    NDArray pattern = attach(shard.pattern(), scope);
-    NDArray h = x;
+    attach(scope, shard.indices(), shard.targets(), shard.values());
+    NDArray h = shard.values();
     activations.add(h);
     for (int l = 0; l < hiddenLayers; l++) {
       h = Activation.sigmoid(affine(h, layers.get(l)));
       activations.add(h);
     }
-    NDArray y = affine(h, layers.get(hiddenLayers)).subi(x);
-    NDArray residual = pattern.mul(y);
-    y.close();
-    double loss = residual.mul(residual).sum().getFloat() / 2;
+    NDArray difference = SampledProduct.of(h, outputTransposed,
+        layers.get(hiddenLayers).bias(), shard.rowIndex(), shard.userIndex(), shard.rowPointer(),
+        scope)
+        .subi(shard.targets());
+    double loss = difference.dot(difference).getFloat() / 2;
+    NDArray residual = SparseCoo.of(shard.indices(), difference,
+        new Shape(shard.rows(), shards.users()));
 
     NDArray[] weightGradients = new NDArray[layers.size()];
     NDArray[] biasGradients = new NDArray[layers.size()];
@@ -292,31 +299,46 @@ final class SparseAutoencoderLoss {
   }
 
   /** The predictions of one shard's items at the pairs of {@code sets} that fall in the shard. */
-  private void predictShard(RatingShards.Shard shard, List<Affine> layers, Ratings[] sets,
-      float[][] out, NDManager scope) {
-    NDArray h = attach(shard.values(), scope);
+  private static void predictShard(RatingShards.Shard shard, List<Affine> layers,
+      NDArray outputTransposed, Ratings[] sets, float[][] out, NDManager scope) {
+    attach(scope, shard.values());
+    NDArray h = shard.values();
     for (int l = 0; l + 1 < layers.size(); l++) {
       h = Activation.sigmoid(affine(h, layers.get(l)));
     }
-    NDArray y = affine(h, layers.get(layers.size() - 1)).reshape(-1);
-    int users = shards.users();
     for (int t = 0; t < sets.length; t++) {
       Ratings set = sets[t];
-      int[] positions = new int[set.size()];
-      long[] flat = new long[set.size()];
-      int n = 0;
+      int rowCount = shard.rows();
+      int[] rowPointer = new int[rowCount + 1];
       for (int k = 0; k < set.size(); k++) {
         int item = set.item(k);
         if (item >= shard.from() && item < shard.to()) {
-          positions[n] = k;
-          flat[n++] = (long) (item - shard.from()) * users + set.user(k);
+          rowPointer[item - shard.from() + 1]++;
         }
       }
+      for (int r = 0; r < rowCount; r++) {
+        rowPointer[r + 1] += rowPointer[r];
+      }
+      int n = rowPointer[rowCount];
       if (n == 0) {
         continue;
       }
-      long[] index = n == flat.length ? flat : java.util.Arrays.copyOf(flat, n);
-      float[] values = y.take(scope.create(index)).toFloatArray();
+      // the set's pairs in the shard, sorted by row (a counting sort), and where each came from
+      int[] fill = Arrays.copyOf(rowPointer, rowCount);
+      int[] positions = new int[n];
+      long[] rows = new long[n];
+      long[] users = new long[n];
+      for (int k = 0; k < set.size(); k++) {
+        int item = set.item(k);
+        if (item >= shard.from() && item < shard.to()) {
+          int j = fill[item - shard.from()]++;
+          positions[j] = k;
+          rows[j] = item - shard.from();
+          users[j] = set.user(k);
+        }
+      }
+      float[] values = SampledProduct.of(h, outputTransposed, layers.get(layers.size() - 1).bias(),
+          scope.create(rows), scope.create(users), rowPointer, scope).toFloatArray();
       for (int j = 0; j < n; j++) {
         out[t][positions[j]] = values[j];
       }
@@ -333,12 +355,11 @@ final class SparseAutoencoderLoss {
   }
 
   /**
-   * {@code a} attached to {@code scope} until it closes, so that results of operations on it land
-   * in {@code scope} (DJL attaches a result to its first operand's manager).
+   * The shard's arrays attached to {@code scope} until it closes, so that results of operations on
+   * them land in {@code scope} (DJL attaches a result to its first operand's manager).
    */
-  private static NDArray attach(NDArray a, NDManager scope) {
-    scope.tempAttachAll(a);
-    return a;
+  private static void attach(NDManager scope, NDArray... arrays) {
+    scope.tempAttachAll(arrays);
   }
 
   /**

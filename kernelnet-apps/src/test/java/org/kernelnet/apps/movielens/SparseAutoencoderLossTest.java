@@ -55,22 +55,22 @@ class SparseAutoencoderLossTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of(new AutoencoderSpec(ModelKind.AUTOREC, 1, 6, null, 0, 0.7, 0), 1, 1L << 30),
-        Arguments.of(new AutoencoderSpec(ModelKind.AUTOREC, 2, 6, null, 0, 0.7, 0), 3, 200L),
-        Arguments.of(new AutoencoderSpec(ModelKind.KERNELNET, 2, 6, "tanh", 4, 0.5, 0), 2, 300L),
+        Arguments.of(new AutoencoderSpec(ModelKind.AUTOREC, 1, 6, null, 0, 0.7, 0), 1, 1 << 30),
+        Arguments.of(new AutoencoderSpec(ModelKind.AUTOREC, 2, 6, null, 0, 0.7, 0), 3, 60),
+        Arguments.of(new AutoencoderSpec(ModelKind.KERNELNET, 2, 6, "tanh", 4, 0.5, 0), 2, 90),
         Arguments.of(new AutoencoderSpec(ModelKind.SPARSE_FC, 1, 6, "hat-sq", 3, 0.5, 0.2), 2,
-            1L << 30),
+            1 << 30),
         Arguments.of(new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 6, "hat-sq", 3, 0.5, 0.2), 3,
-            250L));
+            75));
   }
 
   @ParameterizedTest
   @MethodSource("cases")
-  void matchesTheDenseAutogradLoss(AutoencoderSpec spec, int threads, long maxShardEntries) {
+  void matchesTheDenseAutogradLoss(AutoencoderSpec spec, int threads, int maxShardRatings) {
     Engine.getInstance().setRandomSeed(3);
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
         RatingShards shards = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), threads,
-            maxShardEntries);
+            maxShardRatings);
         NDManager data = net.model().getNDManager().newSubManager()) {
       SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, threads);
       assertThat(shards.shards()).hasSizeGreaterThanOrEqualTo(threads);
@@ -112,7 +112,7 @@ class SparseAutoencoderLossTest {
     Engine.getInstance().setRandomSeed(4);
     AutoencoderSpec spec = new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 6, "hat-sq", 3, 0.5, 0.2);
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
-        RatingShards shards = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), 2, 300);
+        RatingShards shards = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), 2, 80);
         NDManager data = net.model().getNDManager().newSubManager()) {
       SparseAutoencoderLoss sparse = new SparseAutoencoderLoss(net, shards, 2);
       float[] full = net.predict(RatingMatrix.of(ratings, ITEMS).values(data));
@@ -132,14 +132,15 @@ class SparseAutoencoderLossTest {
   }
 
   @Test
-  void cutsShardsOfAboutEqualCostWithinTheEntryBound() {
+  void cutsShardsOfAboutEqualRatingsWithinTheBound() {
     int[] perItem = {5, 0, 0, 40, 1, 1, 1, 1, 30, 2};
-    int[] cuts = RatingShards.cuts(perItem, 10, 2, 1L << 20);
+    int[] cuts = RatingShards.cuts(perItem, 2, 1 << 20);
     assertThat(cuts).startsWith(0).endsWith(10).hasSize(3);
-    // costs 10 + 3 n: 25 10 10 130 13 13 13 13 100 16 (total 343): cut where half is passed
+    // 81 ratings: item 4's midpoint (45.5) is the first to pass half of them (40.5)
     assertThat(cuts[1]).isEqualTo(4);
-    // at most 3 rows per shard, so 4 shards: the heavy item 3 passes the second mark alone
-    int[] bounded = RatingShards.cuts(perItem, 10, 1, 30);
-    assertThat(bounded).containsExactly(0, 3, 4, 7, 10);
+    // at most 30 ratings per shard unless one item has more: items 3 and 8 make shards of their
+    // own, and item 9 cannot join item 8
+    int[] bounded = RatingShards.cuts(perItem, 1, 30);
+    assertThat(bounded).containsExactly(0, 3, 4, 8, 9, 10);
   }
 }
