@@ -31,7 +31,7 @@ public final class AutoencoderOptions {
 
   @Option(names = "--lambda2", paramLabel = "X",
       description = "Weight of the l2 term lambda_2/2 sum W^2 (default: 30 on ml-100k, chosen on"
-          + " validation ratings; 60, the published code's, on ml-1m and ml-10m).")
+          + " validation ratings; 60, the published code's, on ml-1m, ml-10m and ml-20m).")
   private Double lambda2;
 
   @Option(names = "--lambda0", paramLabel = "X",

@@ -8,16 +8,20 @@ import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 
 /**
- * The configuration of {@code kernelnet movielens generate}: a synthetic ratings file in a data
- * set's format and place, by default of the published size.
+ * The configuration of {@code kernelnet movielens generate}: a synthetic ratings file ({@link
+ * org.kernelnet.apps.movielens.data.SyntheticRatings}) in a data set's format and place, by default
+ * of the published size.
  *
- * @param dataset whose file name, separator and rating scale to use
+ * @param dataset whose file name, separator, header and rating scale to use
  * @param users users {@code U >= 1}
  * @param items items {@code I >= 1}
- * @param ratings ratings, {@code 1 .. U * I}
+ * @param ratings ratings, {@code 1 .. min(U * I, 2^31 - 9)}
  * @param seed the generator's seed
  */
-public record GenerateConfig(MovieLensDataset dataset, int users, int items, long ratings, long seed) {
+public record GenerateConfig(
+    MovieLensDataset dataset, int users, int items, long ratings, long seed) {
+  /** The most ratings {@link org.kernelnet.apps.movielens.data.RatingsReader} holds. */
+  static final long MAX_RATINGS = Integer.MAX_VALUE - 8;
 
   /**
    * Validates every setting and reports all problems together.
@@ -33,9 +37,10 @@ public record GenerateConfig(MovieLensDataset dataset, int users, int items, lon
     if (items < 1) {
       problems.add("--items must be >= 1, got " + items);
     }
-    if (ratings < 1 || users >= 1 && items >= 1 && ratings > (long) users * items) {
-      problems.add("--ratings must be in 1.." + Math.max(1, (long) users * items) + " (users x"
-          + " items), got " + ratings);
+    long maxRatings = Math.min(MAX_RATINGS, Math.max(1, (long) users * items));
+    if (ratings < 1 || users >= 1 && items >= 1 && ratings > maxRatings) {
+      problems.add("--ratings must be in 1.." + maxRatings + " (users x items, at most "
+          + MAX_RATINGS + " for the reader's arrays), got " + ratings);
     }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
@@ -48,6 +53,7 @@ public record GenerateConfig(MovieLensDataset dataset, int users, int items, lon
       case ML_100K -> new long[] {943, 1_682, 100_000};
       case ML_1M -> new long[] {6_040, 3_706, 1_000_209};
       case ML_10M -> new long[] {69_878, 10_677, 10_000_054};
+      case ML_20M -> new long[] {138_493, 26_744, 20_000_263};
     };
   }
 }

@@ -39,7 +39,7 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
   @Mixin private AutoencoderOptions autoencoder;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-1m",
-      description = "ml-100k, ml-1m or ml-10m (default: ${DEFAULT-VALUE}).")
+      description = "ml-100k, ml-1m, ml-10m or ml-20m (default: ${DEFAULT-VALUE}).")
   private String dataset;
 
   @Option(names = "--evaluations", paramLabel = "N", defaultValue = "7",

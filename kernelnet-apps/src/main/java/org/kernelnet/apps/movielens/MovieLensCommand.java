@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             + " the test RMSE over random splits (Table 3) and parameters and MACs (Table 4).",
         "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits.",
         "'kernelnet movielens benchmark' times one full-batch evaluation; 'kernelnet movielens"
-            + " generate' writes synthetic ratings of a data set's size (e.g. ML-10M)."},
+            + " generate' writes synthetic ratings with structure to learn, of a data set's size"
+            + " and format (e.g. ML-10M, ML-20M)."},
     subcommands = {MovieLensBenchmarkCommand.class, GenerateCommand.class})
 public final class MovieLensCommand implements Callable<Integer> {
   private final Environment environment;
@@ -42,7 +43,7 @@ public final class MovieLensCommand implements Callable<Integer> {
   @Mixin private AutoencoderOptions autoencoder;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-100k",
-      description = "ml-100k, ml-1m or ml-10m (default: ${DEFAULT-VALUE}).")
+      description = "ml-100k, ml-1m, ml-10m or ml-20m (default: ${DEFAULT-VALUE}).")
   private String dataset;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "lbfgs",
@@ -51,8 +52,8 @@ public final class MovieLensCommand implements Callable<Integer> {
 
   @Option(names = "--iterations", paramLabel = "N",
       description = "L-BFGS iterations, RPROP steps or Adam epochs per split (default: L-BFGS 150"
-          + " on ml-100k, chosen on validation ratings, 1000 on ml-1m and ml-10m; RPROP 1000; Adam"
-          + " 200; --quick: 60, Adam 20).")
+          + " on ml-100k, chosen on validation ratings, 1000 on ml-1m, ml-10m and ml-20m; RPROP"
+          + " 1000; Adam 200; --quick: 60, Adam 20).")
   private Integer iterations;
 
   @Option(names = "--eval-every", paramLabel = "N",

@@ -72,7 +72,10 @@ public record MovieLensConfig(
     return new Builder();
   }
 
-  /** The names {@code --dataset} accepts: {@code ml-100k}, {@code ml-1m}, {@code ml-10m}. */
+  /**
+   * The names {@code --dataset} accepts: {@code ml-100k}, {@code ml-1m}, {@code ml-10m}, {@code
+   * ml-20m}.
+   */
   static String datasetId(MovieLensDataset dataset) {
     return dataset.label().toLowerCase(Locale.ROOT);
   }
@@ -124,7 +127,7 @@ public record MovieLensConfig(
 
     private Builder() {}
 
-    /** {@code ml-100k} (default), {@code ml-1m} or {@code ml-10m}. */
+    /** {@code ml-100k} (default), {@code ml-1m}, {@code ml-10m} or {@code ml-20m}. */
     public Builder dataset(String dataset) {
       this.dataset = dataset;
       return this;

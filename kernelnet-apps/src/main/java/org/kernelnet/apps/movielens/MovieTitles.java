@@ -17,7 +17,8 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
 /**
  * Movie titles by original item id, read from the data set's item file when it is present: {@code
  * u.item} ({@code id|title|...}, ISO-8859-1) for ML-100K, {@code movies.dat} ({@code
- * id::title::genres}) for ML-1M (ISO-8859-1) and ML-10M (UTF-8).
+ * id::title::genres}) for ML-1M (ISO-8859-1) and ML-10M (UTF-8), {@code movies.csv} (UTF-8, header
+ * {@code movieId,title,genres}, a title with a comma in double quotes) for ML-20M.
  */
 public final class MovieTitles {
   private final Map<Integer, String> titles;
@@ -39,13 +40,72 @@ public final class MovieTitles {
   public static MovieTitles find(DataDirectory dataDir, MovieLensDataset dataset) throws IOException {
     requireNonNull(dataDir, "dataDir is null");
     requireNonNull(dataset, "dataset is null");
-    boolean small = dataset == MovieLensDataset.ML_100K;
-    Optional<Path> file = dataDir.find(dataset.folder() + (small ? "/u.item" : "/movies.dat"));
+    String name = switch (dataset) {
+      case ML_100K -> "u.item";
+      case ML_1M, ML_10M -> "movies.dat";
+      case ML_20M -> "movies.csv";
+    };
+    Optional<Path> file = dataDir.find(dataset.folder() + "/" + name);
     if (file.isEmpty()) {
       return none();
     }
-    return read(file.get(), small ? "|" : "::",
-        dataset == MovieLensDataset.ML_10M ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    return switch (dataset) {
+      case ML_100K -> read(file.get(), "|", StandardCharsets.ISO_8859_1);
+      case ML_1M -> read(file.get(), "::", StandardCharsets.ISO_8859_1);
+      case ML_10M -> read(file.get(), "::", StandardCharsets.UTF_8);
+      case ML_20M -> readCsv(file.get());
+    };
+  }
+
+  /**
+   * Reads {@code movieId,title,genres} lines after the header line; a title containing a comma is
+   * in double quotes, a quote in it doubled.
+   */
+  static MovieTitles readCsv(Path file) throws IOException {
+    Map<Integer, String> titles = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      in.readLine();
+      int lineNumber = 1;
+      for (String line; (line = in.readLine()) != null; ) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        int comma = line.indexOf(',');
+        try {
+          if (comma < 0) {
+            throw new IllegalArgumentException("no comma");
+          }
+          int id = Integer.parseInt(line.substring(0, comma).trim());
+          titles.put(id, csvField(line, comma + 1));
+        } catch (IllegalArgumentException e) {
+          throw new IOException(file + " line " + lineNumber + ": expected movieId,title,genres,"
+              + " got '" + line + "'", e);
+        }
+      }
+    }
+    return new MovieTitles(titles);
+  }
+
+  /** The CSV field starting at {@code from}, unquoted. */
+  private static String csvField(String line, int from) {
+    if (from >= line.length() || line.charAt(from) != '"') {
+      int end = line.indexOf(',', from);
+      return line.substring(from, end < 0 ? line.length() : end).trim();
+    }
+    StringBuilder field = new StringBuilder();
+    for (int p = from + 1; p < line.length(); p++) {
+      char c = line.charAt(p);
+      if (c != '"') {
+        field.append(c);
+      } else if (p + 1 < line.length() && line.charAt(p + 1) == '"') {
+        field.append('"');
+        p++;
+      } else {
+        return field.toString().trim();
+      }
+    }
+    throw new IllegalArgumentException("unclosed quote");
   }
 
   /** Reads {@code id<separator>title<separator>...} lines. */

@@ -58,7 +58,7 @@ class MovieLensConfigTest {
         .lambda2(-1.0).iterations(0).build(), ConfigurationException.class);
 
     assertThat(e.problems()).containsExactlyInAnyOrder(
-        "--dataset: unknown data set 'ml-2m'; valid: ml-100k, ml-1m, ml-10m",
+        "--dataset: unknown data set 'ml-2m'; valid: ml-100k, ml-1m, ml-10m, ml-20m",
         "--model: unknown model 'resnet'; valid: autorec, kernelnet, sparse-fc",
         "--optimizer: unknown optimizer 'sgd'; valid: lbfgs, rprop, adam",
         "--layers must be in [1, 10], got 0",

@@ -40,6 +40,31 @@ class MovieTitlesTest {
   }
 
   @Test
+  void readsMoviesCsvOfMl20mWithQuotedTitles() throws IOException {
+    Path folder = Files.createDirectories(root.resolve("movielens/ml-20m"));
+    Files.writeString(folder.resolve("movies.csv"), "movieId,title,genres\n"
+        + "1,Toy Story (1995),Adventure|Animation\n"
+        + "11,\"American President, The (1995)\",Comedy|Drama|Romance\n"
+        + "12,\"Say \"\"Hi\"\", Again (2000)\",Comedy\n", StandardCharsets.UTF_8);
+
+    MovieTitles titles = MovieTitles.find(DataDirectory.of(root), MovieLensDataset.ML_20M);
+
+    assertThat(titles.title(1)).hasValue("Toy Story (1995)");
+    assertThat(titles.title(11)).hasValue("American President, The (1995)");
+    assertThat(titles.title(12)).hasValue("Say \"Hi\", Again (2000)");
+    assertThat(titles.title(2)).isEmpty();
+  }
+
+  @Test
+  void aMalformedCsvLineNamesFileAndLine() throws IOException {
+    Path folder = Files.createDirectories(root.resolve("movielens/ml-20m"));
+    Files.writeString(folder.resolve("movies.csv"), "movieId,title,genres\n1,A,B\n2,\"Open,C\n");
+
+    assertThatThrownBy(() -> MovieTitles.find(DataDirectory.of(root), MovieLensDataset.ML_20M))
+        .isInstanceOf(IOException.class).hasMessageContaining("movies.csv line 3");
+  }
+
+  @Test
   void aMalformedLineNamesFileAndLine() throws IOException {
     Path folder = Files.createDirectories(root.resolve("movielens/ml-1m"));
     Files.writeString(folder.resolve("movies.dat"), "1::A::B\nx::Bad::C\n");

@@ -14,13 +14,13 @@ import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.data.RemoteZipEntry;
 
 /**
- * The three MovieLens rating data sets of the paper's experiments: where their ratings file lives
- * in the data directory ({@code movielens/<ml-100k|ml-1m|ml-10m>/...}), its format, its rating
- * scale, the official GroupLens archive it can be downloaded from, and the test fraction of the
- * random train/test protocol (0.2 for ML-100K, 0.1 for ML-1M and ML-10M).
+ * The three MovieLens rating data sets of the paper's experiments and ML-20M: where their ratings
+ * file lives in the data directory ({@code movielens/<ml-100k|ml-1m|ml-10m|ml-20m>/...}), its
+ * format, its rating scale, the official GroupLens archive it can be downloaded from, and the test
+ * fraction of the random train/test protocol (0.2 for ML-100K, 0.1 for the others).
  *
  * <p>Archive checksums: GroupLens publishes only an MD5 next to each zip ({@code <zip>.md5}); those
- * values are used for all three. For ML-100K and ML-1M the SHA-256 of the same zip, as pinned by
+ * values are used for all four. For ML-100K and ML-1M the SHA-256 of the same zip, as pinned by
  * several independent projects, is checked as well.
  */
 public enum MovieLensDataset {
@@ -30,7 +30,7 @@ public enum MovieLensDataset {
       new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-100k.zip"),
           List.of(Checksum.md5("0e33842e24a9c977be4e0107933c0723"),
               Checksum.sha256("50d2a982c66986937beb9ffb3aa76efe955bf3d5c6b761f4e3a7cd717c6a3229")),
-          "ml-100k/u.data", 16L << 20, 64L << 20)),
+          "ml-100k/u.data", 16L << 20, 64L << 20), null),
   /**
    * MovieLens 1M: {@code ratings.dat}, {@code ::} separated, integer stars 1..5; also accepted in
    * the 3-field form {@code ratings_no_timestamps.dat.gz}.
@@ -41,13 +41,23 @@ public enum MovieLensDataset {
       new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-1m.zip"),
           List.of(Checksum.md5("c4d9eecfca2ab87c1945afe126590906"),
               Checksum.sha256("a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20")),
-          "ml-1m/ratings.dat", 32L << 20, 128L << 20)),
+          "ml-1m/ratings.dat", 32L << 20, 128L << 20), null),
   /** MovieLens 10M: {@code ratings.dat}, {@code ::} separated, half stars 0.5..5. */
   ML_10M("ML-10M", "movielens/ml-10m", List.of("ratings.dat", "ratings.dat.gz"), "::",
       RatingScale.HALF_STARS_05_TO_5, 0.1,
       new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-10m.zip"),
           List.of(Checksum.md5("ce571fd55effeba0271552578f2648bd")),
-          "ml-10M100K/ratings.dat", 128L << 20, 512L << 20));
+          "ml-10M100K/ratings.dat", 128L << 20, 512L << 20), null),
+  /**
+   * MovieLens 20M: {@code ratings.csv}, comma separated after the header line {@code
+   * userId,movieId,rating,timestamp}, half stars 0.5..5, 138,493 users x 26,744 items.
+   */
+  ML_20M("ML-20M", "movielens/ml-20m", List.of("ratings.csv", "ratings.csv.gz"), ",",
+      RatingScale.HALF_STARS_05_TO_5, 0.1,
+      new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-20m.zip"),
+          List.of(Checksum.md5("cd245b17a1ae2cc31bb14903e1204af3")),
+          "ml-20m/ratings.csv", 256L << 20, 1L << 30),
+      "userId,movieId,rating,timestamp");
 
   private final String label;
   private final String folder;
@@ -56,9 +66,10 @@ public enum MovieLensDataset {
   private final RatingScale scale;
   private final double testFraction;
   private final RemoteZipEntry source;
+  private final String header;
 
   MovieLensDataset(String label, String folder, List<String> fileNames, String separator,
-      RatingScale scale, double testFraction, RemoteZipEntry source) {
+      RatingScale scale, double testFraction, RemoteZipEntry source, String header) {
     this.label = label;
     this.folder = folder;
     this.fileNames = fileNames;
@@ -66,6 +77,7 @@ public enum MovieLensDataset {
     this.scale = scale;
     this.testFraction = testFraction;
     this.source = source;
+    this.header = header;
   }
 
   /** The usual name, e.g. {@code ML-1M}. */
@@ -88,9 +100,14 @@ public enum MovieLensDataset {
     return candidates().get(0);
   }
 
-  /** The field separator: a tab for ML-100K, {@code ::} otherwise. */
+  /** The field separator: a tab for ML-100K, a comma for ML-20M, {@code ::} otherwise. */
   public String separator() {
     return separator;
+  }
+
+  /** The ratings file's first line before the ratings, if it has one (ML-20M's CSV header). */
+  public Optional<String> header() {
+    return Optional.ofNullable(header);
   }
 
   /** The allowed rating values. */

@@ -21,8 +21,9 @@ import org.kernelnet.apps.movielens.data.internal.IdIndex;
 
 /**
  * Reads a MovieLens ratings file into {@link Ratings}: one rating per line, {@code
- * user<sep>item<sep>rating[<sep>timestamp]} with {@code sep} a tab (ML-100K {@code u.data}) or
- * {@code ::} (ML-1M, ML-10M {@code ratings.dat}). The 4-field originals and the 3-field form without
+ * user<sep>item<sep>rating[<sep>timestamp]} with {@code sep} a tab (ML-100K {@code u.data}), {@code
+ * ::} (ML-1M, ML-10M {@code ratings.dat}) or a comma (ML-20M {@code ratings.csv}, whose first line
+ * is a header, see {@link #withHeader}). The 4-field originals and the 3-field form without
  * timestamps are both accepted, but one file uses one form throughout. Ids are non-negative
  * integers, ratings decimals on the data set's {@link RatingScale}; timestamps are checked to be
  * non-negative integers and then dropped. LF or CRLF line ends; no blank lines.
@@ -40,6 +41,7 @@ public final class RatingsReader {
   private final byte[] separator;
   private final String separatorText;
   private final RatingScale scale;
+  private final String header;
 
   /**
    * @param separator the field separator, e.g. {@code "\t"} or {@code "::"}; ASCII, not containing
@@ -47,6 +49,10 @@ public final class RatingsReader {
    * @param scale the allowed rating values
    */
   public RatingsReader(String separator, RatingScale scale) {
+    this(separator, scale, null);
+  }
+
+  private RatingsReader(String separator, RatingScale scale, String header) {
     requireNonNull(separator, "separator is null");
     if (separator.isEmpty() || !separator.chars().allMatch(c -> c < 128 && c != '\n' && c != '\r'
         && c != '.' && c != '-' && !Character.isDigit(c))) {
@@ -56,11 +62,28 @@ public final class RatingsReader {
     this.separator = separator.getBytes(ISO_8859_1);
     this.separatorText = separator.equals("\t") ? "tab" : "'" + separator + "'";
     this.scale = requireNonNull(scale, "scale is null");
+    this.header = header;
   }
 
-  /** The reader for a MovieLens data set's separator and scale. */
+  /**
+   * A reader of files whose first line is exactly {@code header} (after an optional CR), e.g.
+   * ML-20M's {@code userId,movieId,rating,timestamp}; a file with another first line is rejected.
+   *
+   * @param header one line of ASCII text, not empty
+   */
+  public RatingsReader withHeader(String header) {
+    requireNonNull(header, "header is null");
+    if (header.isEmpty() || !header.chars().allMatch(c -> c < 128 && c != '\n' && c != '\r')) {
+      throw new IllegalArgumentException("header must be one non-empty line of ASCII text, got '"
+          + header + "'");
+    }
+    return new RatingsReader(new String(separator, ISO_8859_1), scale, header);
+  }
+
+  /** The reader for a MovieLens data set's separator, scale and header line. */
   public static RatingsReader of(MovieLensDataset dataset) {
-    return new RatingsReader(dataset.separator(), dataset.scale());
+    RatingsReader reader = new RatingsReader(dataset.separator(), dataset.scale());
+    return dataset.header().map(reader::withHeader).orElse(reader);
   }
 
   /**
@@ -97,6 +120,7 @@ public final class RatingsReader {
   /** The state of one read; discarded on error. */
   private final class Parser {
     private final Path file;
+    private final int headerLines = header == null ? 0 : 1;
     private final IdIndex userIndex = new IdIndex();
     private final IdIndex itemIndex = new IdIndex();
     private final int[] fieldStart = new int[5];
@@ -163,6 +187,12 @@ public final class RatingsReader {
       if (to > from && buf[to - 1] == '\r') {
         to--;
       }
+      if (lineNumber <= headerLines) {
+        if (!text(from, to).equals(header)) {
+          throw error("expected the header line '" + header + "'", from, to);
+        }
+        return;
+      }
       int fields = split(from, to);
       if (fields != 3 && fields != 4) {
         throw error("malformed line, expected 3 or 4 fields (user, item, rating[, timestamp]) "
@@ -172,8 +202,8 @@ public final class RatingsReader {
       if (fieldsPerLine < 0) {
         fieldsPerLine = fields;
       } else if (fields != fieldsPerLine) {
-        throw error("malformed line, " + fields + " fields where line 1 has " + fieldsPerLine, from,
-            to);
+        throw error("malformed line, " + fields + " fields where line " + (headerLines + 1)
+            + " has " + fieldsPerLine, from, to);
       }
       int user = nonNegativeInt(0, "user id", from, to);
       int item = nonNegativeInt(1, "item id", from, to);
@@ -357,7 +387,7 @@ public final class RatingsReader {
     /**
      * Groups the ratings by user (a counting sort of positions, O(n + U + I), no pair keys sorted)
      * and marks each user's items; an item marked twice for one user is a repeated pair, reported
-     * at its later line (rating {@code k} is line {@code k + 1}).
+     * at its later line (rating {@code k} is line {@code k + 1}, after a header {@code k + 2}).
      */
     private void rejectDuplicates(int[] u, int[] i, int numItems, int[] userIds, int[] itemIds)
         throws RatingsFormatException {
@@ -382,9 +412,9 @@ public final class RatingsReader {
           int k = byUser[q];
           int item = i[k];
           if (markedBy[item] == user) {
-            throw new RatingsFormatException(file, k + 1L, "duplicate (user, item) pair (user "
-                + userIds[user] + ", item " + itemIds[item] + "), already rated on line "
-                + (markedAt[item] + 1), null);
+            throw new RatingsFormatException(file, k + 1L + headerLines, "duplicate (user, item)"
+                + " pair (user " + userIds[user] + ", item " + itemIds[item] + "), already rated on"
+                + " line " + (markedAt[item] + 1L + headerLines), null);
           }
           markedBy[item] = user;
           markedAt[item] = k;

@@ -19,7 +19,7 @@ class MovieLensDatasetTest {
   @TempDir Path tmp;
 
   @Test
-  void describesTheThreeDataSets() {
+  void describesThePapersThreeDataSets() {
     assertThat(MovieLensDataset.ML_100K.candidates())
         .containsExactly("movielens/ml-100k/u.data", "movielens/ml-100k/u.data.gz");
     assertThat(MovieLensDataset.ML_1M.candidates()).containsExactly("movielens/ml-1m/ratings.dat",
@@ -37,6 +37,40 @@ class MovieLensDatasetTest {
         .hasToString("https://files.grouplens.org/datasets/movielens/ml-1m.zip");
     assertThat(MovieLensDataset.ML_1M.source().checksums().get(0))
         .hasToString("MD5 c4d9eecfca2ab87c1945afe126590906");
+    assertThat(MovieLensDataset.ML_1M.header()).isEmpty();
+  }
+
+  @Test
+  void describesMl20m() {
+    MovieLensDataset d = MovieLensDataset.ML_20M;
+    assertThat(d.label()).isEqualTo("ML-20M");
+    assertThat(d.candidates())
+        .containsExactly("movielens/ml-20m/ratings.csv", "movielens/ml-20m/ratings.csv.gz");
+    assertThat(d.separator()).isEqualTo(",");
+    assertThat(d.header()).hasValue("userId,movieId,rating,timestamp");
+    assertThat(d.scale()).isEqualTo(RatingScale.HALF_STARS_05_TO_5);
+    assertThat(d.defaultTestFraction()).isEqualTo(0.1);
+    assertThat(d.source().archive())
+        .hasToString("https://files.grouplens.org/datasets/movielens/ml-20m.zip");
+    assertThat(d.source().entryName()).isEqualTo("ml-20m/ratings.csv");
+    assertThat(d.source().checksums()).extracting(Object::toString)
+        .containsExactly("MD5 cd245b17a1ae2cc31bb14903e1204af3");
+  }
+
+  @Test
+  void loadsTheGzipCsvOfMl20m() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("movielens/ml-20m"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write("userId,movieId,rating,timestamp\n1,2,3.5,1112486027\n2,2,0.5,1112484676\n"
+          .getBytes(US_ASCII));
+    }
+    Files.write(folder.resolve("ratings.csv.gz"), bytes.toByteArray());
+
+    Ratings r = MovieLensDataset.ML_20M.load(DataDirectory.of(tmp), Downloader.offline());
+
+    assertThat(r.size()).isEqualTo(2);
+    assertThat(r.mean()).isEqualTo(2.0);
   }
 
   @Test
