@@ -45,8 +45,8 @@ public final class AutoencoderOptions {
   private Integer threads;
 
   @Option(names = "--history", paramLabel = "M", defaultValue = "10",
-      description = "L-BFGS history size; its memory is 2 (M + 4) double vectors of the parameter"
-          + " count (default: ${DEFAULT-VALUE}).")
+      description = "L-BFGS history size; its memory is 2 (M + 1) float and 6 double vectors of"
+          + " the parameter count (default: ${DEFAULT-VALUE}).")
   private int history;
 
   /** Sets these options on {@code builder} and returns it. */

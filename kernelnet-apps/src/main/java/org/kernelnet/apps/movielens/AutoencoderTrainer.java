@@ -95,8 +95,8 @@ public final class AutoencoderTrainer {
    * @param batchSize Adam's batch size in items
    * @param seed seeds Adam's batch order
    * @param threads threads that process item shards in parallel, {@code >= 1}
-   * @param history L-BFGS's history size m, {@code >= 1} ({@code 2 (m + 4)} double vectors of the
-   *     parameters' size)
+   * @param history L-BFGS's history size m, {@code >= 1} ({@code 2 (m + 1)} float and 6 double
+   *     vectors of the parameters' size)
    */
   public AutoencoderTrainer(
       OptimizerKind optimizer, int iterations, int evalEvery, double learningRate, int batchSize,

@@ -12,29 +12,53 @@ import org.kernelnet.djl.optim.StrongWolfeLineSearch.Outcome;
  * for full-batch minimisation of a {@link DifferentiableFunction} {@code f: R^n -> R}.
  *
  * <p>Iteration {@code k} moves {@code x_{k+1} = x_k + alpha_k d_k} with {@code d_k = -H_k grad
- * f(x_k)}. {@code H_k} is the inverse-Hessian approximation built by the two-loop recursion from the
- * last {@code m} pairs {@code s_i = x_{i+1} - x_i}, {@code y_i = grad f(x_{i+1}) - grad f(x_i)},
- * starting from {@code H^0 = gamma I} with {@code gamma = s'y / y'y} of the newest pair. A pair is
- * skipped when {@code s'y <= curvatureEpsilon ||s|| ||y||}, which keeps {@code H_k} positive
- * definite. {@code alpha_k} comes from {@link StrongWolfeLineSearch} with first trial step 1, or
- * {@code min(1, 1 / ||grad f||_2)} while the history is empty (the first iteration, or a restart
- * after a failed line search). History and all vectors are {@code double[n]}; the iteration
- * allocates no vector. Per iteration the two-loop recursion makes {@code 2m} passes, each updating
- * {@code q} and taking the dot product the next step needs; accepting a step is one pass that also
- * takes {@code s'y, s's, y'y, g'g} and {@code s'g} (the first dot product of the next direction).
- * These passes are limited by memory bandwidth, not arithmetic.
+ * f(x_k)}. {@code H_k} is the inverse-Hessian approximation built by the two-loop recursion from
+ * the last {@code m} pairs {@code s_i = x_{i+1} - x_i}, {@code y_i = grad f(x_{i+1}) - grad
+ * f(x_i)}, starting from {@code H^0 = gamma I} with {@code gamma = s'y / y'y} of the newest pair. A
+ * pair is skipped when {@code s'y <= curvatureEpsilon ||s|| ||y||}, which keeps {@code H_k}
+ * positive definite. {@code alpha_k} comes from {@link StrongWolfeLineSearch} with first trial step
+ * 1, or {@code min(1, 1 / ||grad f||_2)} while the history is empty (the first iteration, or a
+ * restart after a failed line search).
  *
- * <p>Memory: {@code 2 (m + 1) + 6} vectors of {@code n} doubles besides the caller's {@code x}; at
- * {@code n = 7e6}, {@code m = 10}: 1.6 GB.
+ * <p>Precision: the history pairs are stored as {@code float[n]}, everything else is double. A
+ * pair is computed in double from the double iterates and gradients and rounded once, when it is
+ * stored: {@code s_i = fl32(x_{i+1} - x_i)}, {@code y_i = fl32(g_{i+1} - g_i)}, a relative error of
+ * at most {@code 2^-24} per element in float's normal range (about {@code 1.2e-38} to {@code
+ * 3.4e38}). Every dot product widens its operands to double and accumulates in double (the product
+ * of two floats is exact in double). The sums {@code s'y}, {@code s's}, {@code y'y} and {@code s'g}
+ * are taken from the stored pair, not from the double pair it was rounded from, and so are {@code
+ * rho = 1 / s'y}, {@code gamma} and the curvature test: the recursion applies the BFGS updates of
+ * the stored pairs, and only their own {@code s'y} makes each update satisfy its secant equation
+ * {@code H y = s} and, through the test {@code s'y > 0}, keep {@code H_k} positive definite and
+ * {@code d_k} a descent direction (with the unrounded {@code s'y}, a pair near the threshold could
+ * enter with a stored {@code s'y <= 0}). The rounding changes the quasi-Newton matrix by about
+ * {@code 2^-24} relative to pairs that are finite-difference estimates of the curvature anyway; it
+ * does not limit the accuracy of the minimiser, as {@code x}, the gradient, the direction {@code d}
+ * and the line search along it stay double. A pair with an element beyond float's range has a
+ * non-finite {@code s'y} and is skipped.
+ *
+ * <p>Cost: the iteration allocates no vector. The two-loop recursion makes {@code 2m} passes, each
+ * updating {@code q} (double, held in {@code d}) and taking the dot product the next step needs:
+ * it reads {@code q} and two history vectors and writes {@code q}, 24 bytes per element. Accepting
+ * a step is one pass that stores the pair and also takes {@code s'y, s's, y'y, g'g} and {@code
+ * s'g} (the first dot product of the next direction); a line-search trial is one pass for {@code x
+ * + alpha d} and one for the slope {@code g'd}. The passes are scalar loops; on the 2-core machine
+ * of {@code LbfgsOverheadBenchmark} they took about as long with a double history (32 bytes per
+ * element) as with the float one, so the float history saves memory, not time.
+ *
+ * <p>Memory: {@code 2 (m + 1)} vectors of {@code n} floats (the pairs and a free slot for the
+ * next) and 6 of {@code n} doubles besides the caller's {@code x}: {@code (8 m + 56) n} bytes, 870
+ * MB at {@code n = 6.4e6}, {@code m = 10}, where a double history took {@code (16 m + 64) n}, 1.43
+ * GB.
  *
  * <p>Threads and determinism: every vector pass is split into chunks of {@link #CHUNK_SIZE} = 2^16
  * consecutive elements (the last may be shorter). A dot product is the sum over chunks, in chunk
- * order, of per-chunk partial sums, each accumulated in a fixed order within its chunk. With
- * {@code parallelism p > 1} (default: the number of processors) and more than one chunk, {@link
- * #minimize} starts {@code min(p, chunks) - 1} daemon worker threads that take chunks alongside the
- * calling thread, and stops and joins them before it returns (normally or not). The iterates are
- * therefore bit-identical for every {@code p}, including 1, which runs all chunks in the calling
- * thread; {@code f} and the listeners are always called in the calling thread.
+ * order, of per-chunk partial sums, each accumulated in double in a fixed order within its chunk.
+ * With {@code parallelism p > 1} (default: the number of processors) and more than one chunk,
+ * {@link #minimize} starts {@code min(p, chunks) - 1} daemon worker threads that take chunks
+ * alongside the calling thread, and stops and joins them before it returns (normally or not). The
+ * iterates are therefore bit-identical for every {@code p}, including 1, which runs all chunks in
+ * the calling thread; {@code f} and the listeners are always called in the calling thread.
  *
  * <p>It stops when {@code ||grad f||_2 <= gradientTolerance}, when a step lowers {@code f} by at
  * most {@code relativeFunctionTolerance * max(|f_k|, |f_{k+1}|, 1)}, after {@code maxIterations}
@@ -77,7 +101,7 @@ public final class Lbfgs {
     return new Builder();
   }
 
-  /** The evaluation budget, {@code maxEvaluations} or its default {@code 5/4 maxIterations + 25}. */
+  /** The evaluation budget: {@code maxEvaluations}, by default {@code 5/4 maxIterations + 25}. */
   public int maxEvaluations() {
     return maxEvaluations;
   }
@@ -110,10 +134,13 @@ public final class Lbfgs {
 
   /** The buffers and state of one minimisation; also the line function along {@code d}. */
   private final class Run implements LineFunction, ChunkWorkers.Pass {
-    private static final int AXPY_DOT = 0;
-    private static final int ACCEPT = 1;
-    private static final int TRIAL = 2;
-    private static final int DOT = 3;
+    private static final int HISTORY_AXPY_DOT = 0;
+    private static final int GRADIENT_AXPY_DOT = 1;
+    private static final int NEGATE = 2;
+    private static final int ACCEPT = 3;
+    private static final int TRIAL = 4;
+    private static final int DOT = 5;
+    private static final int HISTORY_DOT = 6;
     private static final int SUMS = 5;
 
     private final DifferentiableFunction f;
@@ -128,8 +155,8 @@ public final class Lbfgs {
     private double[] gTrial;
     private double[] xBest;
     private double[] gBest;
-    private final double[][] s;
-    private final double[][] y;
+    private final float[][] s;
+    private final float[][] y;
     private final double[] rho;
     private final double[] alphas;
     private int size;
@@ -139,14 +166,18 @@ public final class Lbfgs {
     private double newestSg;
     private int evaluations;
     private double trialSlope;
-    // The operands of the current pass (see runChunk) and its per-chunk partial sums, SUMS per chunk.
+    // The operands of the current pass (see runChunk): double vectors in*, history vectors h*,
+    // outputs out*; and the passes' per-chunk partial sums, SUMS per chunk.
     private int op;
     private double[] in1;
     private double[] in2;
     private double[] in3;
     private double[] in4;
-    private double[] out1;
-    private double[] out2;
+    private float[] h1;
+    private float[] h2;
+    private double[] out;
+    private float[] outS;
+    private float[] outY;
     private double coefficient;
     private double scale;
     private final double[] partials;
@@ -165,8 +196,8 @@ public final class Lbfgs {
       this.xBest = new double[n];
       this.gBest = new double[n];
       int slots = historySize + 1;
-      this.s = new double[slots][n];
-      this.y = new double[slots][n];
+      this.s = new float[slots][n];
+      this.y = new float[slots][n];
       this.rho = new double[slots];
       this.alphas = new double[slots];
       this.newest = historySize;
@@ -178,7 +209,7 @@ public final class Lbfgs {
       op = TRIAL;
       in1 = x;
       in2 = d;
-      out1 = xTrial;
+      out = xTrial;
       coefficient = alpha;
       runPass();
       evaluations++;
@@ -280,12 +311,16 @@ public final class Lbfgs {
      * Two-loop recursion: {@code d = -H g}, one pass per history vector and loop. Each pass
      * updates {@code d} (which holds {@code q}) and takes the dot product the next step needs;
      * the first reads {@code g} in place of a copy, as {@code s_newest' g} is already known from
-     * {@link #accept}. Returns {@code g'd}.
+     * {@link #accept}. With an empty history {@code d = -g}, whose {@code g'd = -g'g} is known
+     * too. Returns {@code g'd}.
      */
     private double direction() {
       if (size == 0) {
-        // d = (g - 0 g) (-1) = -g, and g'd.
-        return axpyDot(g, 0, g, -1, g);
+        op = NEGATE;
+        in1 = g;
+        out = d;
+        runPass();
+        return -gg;
       }
       double acc = newestSg;
       for (int age = 0; age < size; age++) {
@@ -313,12 +348,22 @@ public final class Lbfgs {
     }
 
     /** {@code d = (source - a u) scale}, element by element; returns {@code w'd}. */
-    private double axpyDot(double[] source, double a, double[] u, double scale, double[] w) {
-      op = AXPY_DOT;
+    private double axpyDot(double[] source, double a, float[] u, double scale, float[] w) {
+      h2 = w;
+      return axpyDot(HISTORY_AXPY_DOT, source, a, u, scale);
+    }
+
+    /** Like the other {@code axpyDot} with a double {@code w}. */
+    private double axpyDot(double[] source, double a, float[] u, double scale, double[] w) {
+      in2 = w;
+      return axpyDot(GRADIENT_AXPY_DOT, source, a, u, scale);
+    }
+
+    private double axpyDot(int pass, double[] source, double a, float[] u, double scale) {
+      op = pass;
       in1 = source;
-      in2 = u;
-      in3 = w;
-      out1 = d;
+      h1 = u;
+      out = d;
       coefficient = a;
       this.scale = scale;
       runPass();
@@ -327,7 +372,8 @@ public final class Lbfgs {
 
     /**
      * Moves to the retained line-search point, stores {@code (s, y)} in the free history slot and
-     * keeps it if {@code s'y > curvatureEpsilon ||s|| ||y||}. Returns {@code ||g_new||_2}.
+     * keeps it if {@code s'y > curvatureEpsilon ||s|| ||y||}, all three from the stored floats.
+     * Returns {@code ||g_new||_2}.
      */
     private double accept() {
       int free = slot(-1);
@@ -336,8 +382,8 @@ public final class Lbfgs {
       in2 = x;
       in3 = gBest;
       in4 = g;
-      out1 = s[free];
-      out2 = y[free];
+      outS = s[free];
+      outY = y[free];
       runPass();
       double sy = sum(0);
       double ss = sum(1);
@@ -357,7 +403,11 @@ public final class Lbfgs {
         size = Math.min(size + 1, historySize);
         newestSg = sg;
       } else if (size > 0) {
-        newestSg = dot(s[newest], g);
+        op = HISTORY_DOT;
+        h1 = s[newest];
+        in1 = g;
+        runPass();
+        newestSg = sum(0);
       }
       return Math.sqrt(gg);
     }
@@ -395,17 +445,26 @@ public final class Lbfgs {
       int to = Math.min(n, from + CHUNK_SIZE);
       int at = chunk * SUMS;
       switch (op) {
-        case AXPY_DOT:
-          partials[at] = axpyDotChunk(in1, coefficient, in2, scale, in3, out1, from, to);
+        case HISTORY_AXPY_DOT:
+          partials[at] = axpyDotChunk(in1, coefficient, h1, scale, h2, out, from, to);
+          break;
+        case GRADIENT_AXPY_DOT:
+          partials[at] = axpyDotChunk(in1, coefficient, h1, scale, in2, out, from, to);
+          break;
+        case NEGATE:
+          negateChunk(in1, out, from, to);
           break;
         case ACCEPT:
-          acceptChunk(in1, in2, in3, in4, out1, out2, partials, at, from, to);
+          acceptChunk(in1, in2, in3, in4, outS, outY, partials, at, from, to);
           break;
         case TRIAL:
-          trialChunk(in1, coefficient, in2, out1, from, to);
+          trialChunk(in1, coefficient, in2, out, from, to);
           break;
         case DOT:
           partials[at] = dotChunk(in1, in2, from, to);
+          break;
+        case HISTORY_DOT:
+          partials[at] = dotChunk(h1, in1, from, to);
           break;
         default:
           throw new IllegalStateException("unknown pass " + op);
@@ -419,11 +478,41 @@ public final class Lbfgs {
   }
 
   /**
-   * {@code q[j] = (src[j] - a u[j]) scale} for {@code j} in {@code [from, to)}; returns the sum of
-   * {@code w[j] q[j]} over four interleaved accumulators ({@code j - from} mod 4), added as {@code
-   * (a0 + a1) + (a2 + a3)}.
+   * {@code q[j] = (src[j] - a u[j]) scale} for {@code j} in {@code [from, to)}, with the history
+   * vector {@code u} widened to double; returns the sum of {@code w[j] q[j]} over four interleaved
+   * double accumulators ({@code j - from} mod 4), added as {@code (a0 + a1) + (a2 + a3)}.
    */
-  private static double axpyDotChunk(double[] src, double a, double[] u, double scale, double[] w,
+  private static double axpyDotChunk(double[] src, double a, float[] u, double scale, float[] w,
+      double[] q, int from, int to) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      double v0 = (src[j] - a * u[j]) * scale;
+      double v1 = (src[j + 1] - a * u[j + 1]) * scale;
+      double v2 = (src[j + 2] - a * u[j + 2]) * scale;
+      double v3 = (src[j + 3] - a * u[j + 3]) * scale;
+      q[j] = v0;
+      q[j + 1] = v1;
+      q[j + 2] = v2;
+      q[j + 3] = v3;
+      a0 += w[j] * v0;
+      a1 += w[j + 1] * v1;
+      a2 += w[j + 2] * v2;
+      a3 += w[j + 3] * v3;
+    }
+    for (; j < to; j++) {
+      double v = (src[j] - a * u[j]) * scale;
+      q[j] = v;
+      a0 += w[j] * v;
+    }
+    return (a0 + a1) + (a2 + a3);
+  }
+
+  /** Like the other {@code axpyDotChunk} with a double {@code w}: the last pass, {@code w = g}. */
+  private static double axpyDotChunk(double[] src, double a, float[] u, double scale, double[] w,
       double[] q, int from, int to) {
     double a0 = 0;
     double a1 = 0;
@@ -471,6 +560,32 @@ public final class Lbfgs {
     return (a0 + a1) + (a2 + a3);
   }
 
+  /** Like the other {@code dotChunk} with a history vector {@code a} widened to double. */
+  private static double dotChunk(float[] a, double[] b, int from, int to) {
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      a0 += a[j] * b[j];
+      a1 += a[j + 1] * b[j + 1];
+      a2 += a[j + 2] * b[j + 2];
+      a3 += a[j + 3] * b[j + 3];
+    }
+    for (; j < to; j++) {
+      a0 += a[j] * b[j];
+    }
+    return (a0 + a1) + (a2 + a3);
+  }
+
+  /** {@code d[j] = -g[j]}. */
+  private static void negateChunk(double[] g, double[] d, int from, int to) {
+    for (int j = from; j < to; j++) {
+      d[j] = -g[j];
+    }
+  }
+
   /** {@code xt[j] = x[j] + alpha d[j]}. */
   private static void trialChunk(double[] x, double alpha, double[] d, double[] xt, int from,
       int to) {
@@ -480,12 +595,13 @@ public final class Lbfgs {
   }
 
   /**
-   * {@code s = xn - x}, {@code y = gn - g} on {@code [from, to)}; stores the chunk's sums of {@code
-   * s y, s s, y y, gn gn, s gn} at {@code partials[at ...]}, each over two interleaved accumulators
-   * ({@code j - from} mod 2) added at the end.
+   * {@code s = fl32(xn - x)}, {@code y = fl32(gn - g)} on {@code [from, to)}, each difference taken
+   * in double and rounded to float once; stores the chunk's sums of {@code s y, s s, y y, gn gn, s
+   * gn}, with {@code s} and {@code y} as stored, at {@code partials[at ...]}, each over two
+   * interleaved double accumulators ({@code j - from} mod 2) added at the end.
    */
-  private static void acceptChunk(double[] xn, double[] x, double[] gn, double[] g, double[] s,
-      double[] y, double[] partials, int at, int from, int to) {
+  private static void acceptChunk(double[] xn, double[] x, double[] gn, double[] g, float[] s,
+      float[] y, double[] partials, int at, int from, int to) {
     double sy0 = 0;
     double ss0 = 0;
     double yy0 = 0;
@@ -498,16 +614,16 @@ public final class Lbfgs {
     double sg1 = 0;
     int j = from;
     for (; j + 1 < to; j += 2) {
-      double s0 = xn[j] - x[j];
-      double s1 = xn[j + 1] - x[j + 1];
+      double s0 = (float) (xn[j] - x[j]);
+      double s1 = (float) (xn[j + 1] - x[j + 1]);
       double g0 = gn[j];
       double g1 = gn[j + 1];
-      double y0 = g0 - g[j];
-      double y1 = g1 - g[j + 1];
-      s[j] = s0;
-      s[j + 1] = s1;
-      y[j] = y0;
-      y[j + 1] = y1;
+      double y0 = (float) (g0 - g[j]);
+      double y1 = (float) (g1 - g[j + 1]);
+      s[j] = (float) s0;
+      s[j + 1] = (float) s1;
+      y[j] = (float) y0;
+      y[j + 1] = (float) y1;
       sy0 += s0 * y0;
       sy1 += s1 * y1;
       ss0 += s0 * s0;
@@ -520,11 +636,11 @@ public final class Lbfgs {
       sg1 += s1 * g1;
     }
     if (j < to) {
-      double s0 = xn[j] - x[j];
+      double s0 = (float) (xn[j] - x[j]);
       double g0 = gn[j];
-      double y0 = g0 - g[j];
-      s[j] = s0;
-      y[j] = y0;
+      double y0 = (float) (g0 - g[j]);
+      s[j] = (float) s0;
+      y[j] = (float) y0;
       sy0 += s0 * y0;
       ss0 += s0 * s0;
       yy0 += y0 * y0;

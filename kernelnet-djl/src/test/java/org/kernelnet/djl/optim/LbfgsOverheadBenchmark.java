@@ -18,9 +18,9 @@ import java.util.Random;
  * Timing harness, not a unit test: the per-iteration cost of L-BFGS's own work at MovieLens size.
  *
  * <ol>
- *   <li>Java {@code double[]} history: {@link Lbfgs} on a cheap separable quadratic; the optimiser's
- *       overhead per iteration is the wall time between listener calls minus the time spent in the
- *       objective.
+ *   <li>{@link Lbfgs} (float history, double dot products) on a cheap separable quadratic; the
+ *       optimiser's overhead per iteration is the wall time between listener calls minus the time
+ *       spent in the objective.
  *   <li>The same two-loop recursion with a float64 {@link NDArray} history on the device (2m dot
  *       products and 2m axpy updates per direction), for the choice between the two.
  *   <li>{@link ParameterObjective}'s transfers: writing x into float32 parameters, zeroing and
@@ -29,9 +29,9 @@ import java.util.Random;
  *
  * <p>Run: {@code mvn -o -q -B -pl kernelnet-djl -am test-compile} then {@code java -Xmx6g
  * -Dai.djl.offline=true -cp kernelnet-djl/target/test-classes:kernelnet-djl/target/classes:<test
- * classpath> org.kernelnet.djl.optim.LbfgsOverheadBenchmark [n] [m] [java-only|all] [parallelism]}; prints
- * medians
- * in ms. Thread CPU time is reported besides wall time because the build machines are shared.
+ * classpath> org.kernelnet.djl.optim.LbfgsOverheadBenchmark [n] [m] [java-only|all]
+ * [parallelism]}; prints medians in ms. Thread CPU time (of the calling thread only) is reported
+ * besides wall time because the build machines are shared.
  */
 public final class LbfgsOverheadBenchmark {
   private LbfgsOverheadBenchmark() {}
@@ -102,7 +102,8 @@ public final class LbfgsOverheadBenchmark {
           last[3] = evalNanos[1];
         }).build();
     LbfgsResult result = lbfgs.minimize(f, new double[n]);
-    System.out.printf("java double[] history: %s%n", result);
+    System.out.printf("Lbfgs, float[] history, (8 m + 56) n = %.0f MB: %s%n",
+        (8.0 * m + 56) * n / 1e6, result);
     System.out.printf("  median per iteration (full history): optimiser overhead %.1f ms wall, "
         + "%.1f ms thread CPU; objective %.1f ms wall; over %d iterations%n",
         median(overhead), median(cpuOverhead), median(evalPerIteration), overhead.size());
