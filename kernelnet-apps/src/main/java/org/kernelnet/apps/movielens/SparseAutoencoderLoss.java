@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
@@ -36,7 +37,7 @@ import org.kernelnet.apps.movielens.data.Ratings;
  *   forward:  H_0 = X,  H_l = s(H_{l-1} E_l + b_l) (hidden),
  *             y_iu = H_L[i, :] . E_out[:, u] + b_out[u]  for (i, u) in O only,
  *             D = y - X on O  (sparse),  data loss = 1/2 sum D^2
- *   backward: dE_out^T = D^T H_L,  db_out = D^T 1,  G_L = D E_out^T
+ *   backward: [dE_out^T, db_out] = D^T [H_L, 1],  G_L = D E_out^T
  *             dA_l = G_l ⊙ H_l ⊙ (1 - H_l),  dE_l = H_{l-1}^T dA_l,  db_l = 1^T dA_l,
  *             G_{l-1} = dA_l E_l^T
  * </pre>
@@ -280,10 +281,12 @@ final class SparseAutoencoderLoss {
 
     NDArray[] weightGradients = new NDArray[layers.size()];
     NDArray[] biasGradients = new NDArray[layers.size()];
-    NDArray residualTransposed = residual.transpose();
-    weightGradients[hiddenLayers] = residualTransposed.matMul(h);
-    biasGradients[hiddenLayers] = residualTransposed.matMul(
-        scope.ones(new Shape(shard.rows(), 1))).reshape(-1);
+    // D^T [H_L, 1] gives dE_out^T and db_out in one pass over the residuals
+    NDArray outputGradients = residual.transpose()
+        .matMul(h.concat(scope.ones(new Shape(shard.rows(), 1)), 1));
+    long width = h.getShape().get(1);
+    weightGradients[hiddenLayers] = outputGradients.get(new NDIndex(":, :{}", width));
+    biasGradients[hiddenLayers] = outputGradients.get(new NDIndex(":, {}", width));
     NDArray upstream = residual.matMul(outputTransposed);
     for (int l = hiddenLayers - 1; l >= 0; l--) {
       NDArray hl = activations.get(l + 1);
