@@ -105,6 +105,33 @@ class MovieLensEndToEndTest {
   }
 
   @Test
+  void benchmarkTimesEvaluationsAndEveryLbfgsIteration() throws IOException {
+    Path out = home.resolve("bench");
+    CommandRun run = CommandRun.of(home, "movielens", "benchmark", "--data-dir", data.toString(),
+        "--dataset", "ml-100k", "--hidden", "32", "--layers", "1", "--evaluations", "2",
+        "--lbfgs-iterations", "3", "--no-dense", "--matmul-size", "64", "--repeats", "2",
+        "--device", "cpu", "--output", out.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("sparse evaluation: median")
+        .contains("L-BFGS: 3 iterations").contains("s per iteration").contains("matmul median");
+    JsonObject results = JsonParser.parseString(Files.readString(out.resolve("benchmark.json")))
+        .getAsJsonObject();
+    assertThat(results.getAsJsonArray("sparseSeconds")).hasSize(2);
+    var iterations = results.getAsJsonArray("lbfgsIterationSeconds");
+    assertThat(iterations).hasSize(3);
+    double sum = 0;
+    for (var seconds : iterations) {
+      assertThat(seconds.getAsDouble()).isPositive();
+      sum += seconds.getAsDouble();
+    }
+    double median = results.get("medianLbfgsIterationSeconds").getAsDouble();
+    assertThat(median).isPositive().isLessThanOrEqualTo(sum);
+    // every iteration makes at least one evaluation
+    assertThat(results.get("lbfgsEvaluations").getAsLong()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void unknownNamesAreUsageErrorsListingTheValidOnes() {
     CommandRun run = CommandRun.of(home, "movielens", "--model", "mlp", "--optimizer", "sgd",
         "--output", home.resolve("x").toString());
