@@ -14,7 +14,9 @@ import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.djl.loss.SquaredError;
@@ -175,6 +177,7 @@ public final class AutoencoderTrainer {
       while (done < iterations) {
         int round = Math.min(evalEvery, iterations - done);
         Lbfgs lbfgs = Lbfgs.builder().optHistorySize(lbfgsHistory).optMaxIterations(round).build();
+        requireHeapFor(lbfgs, x.length, lbfgsHistory);
         long start = System.nanoTime();
         objective.readParameters(x);
         LbfgsResult result = lbfgs.minimize(objective, x);
@@ -276,6 +279,26 @@ public final class AutoencoderTrainer {
     private Outcome outcome(long evaluations, String reason) {
       return new Outcome(history.get(history.size() - 1), history, evaluations,
           evaluations == 0 ? Double.NaN : trainingNanos / 1e9 / evaluations, reason);
+    }
+  }
+
+  /**
+   * Fails before L-BFGS starts when its working memory cannot fit in the Java heap (a JVM that runs
+   * out of heap half-way through a split loses the split, with an error that names no cause).
+   *
+   * @throws ConfigurationException naming the bytes needed, the heap's limit and the remedies
+   */
+  static void requireHeapFor(Lbfgs lbfgs, int parameters, int history) {
+    long needed = lbfgs.workingMemoryBytes(parameters);
+    Runtime runtime = Runtime.getRuntime();
+    long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    if (needed > available) {
+      throw new ConfigurationException(List.of(String.format(Locale.ROOT, "L-BFGS needs %.2f GB"
+              + " of Java heap for %,d parameters with --history %d ((8 m + 56) n bytes), but at"
+              + " most %.2f GB of the heap (-Xmx %.2f GB) is free; run with more heap (e.g."
+              + " JAVA_OPTS=-Xmx%dg) or a smaller --history", needed / 1e9, parameters, history,
+          available / 1e9, runtime.maxMemory() / 1e9,
+          (runtime.maxMemory() - available + needed) / (1L << 30) + 2)));
     }
   }
 

@@ -198,6 +198,7 @@ final class MovieLensBenchmarkApp implements Application {
               iterationSeconds[p.iteration() - 1], p.value(), p.evaluations());
         })
         .build();
+    AutoencoderTrainer.requireHeapFor(lbfgs, x.length, config.run().history());
     long start = System.nanoTime();
     last[0] = start;
     LbfgsResult result = lbfgs.minimize(objective, x.clone());

@@ -1,6 +1,7 @@
 package org.kernelnet.apps.movielens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -11,14 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsReader;
+import org.kernelnet.djl.optim.Lbfgs;
 
 /**
  * Every optimiser on a small synthetic low-rank rating matrix: the loss goes down, the test RMSE
@@ -83,5 +87,17 @@ class AutoencoderTrainerTest {
       // optimiser state (Adam moments, Rprop steps) lives in the trainer, closed with it
       assertThat(after).isEqualTo(before);
     }
+  }
+
+  @Test
+  void refusesAnLbfgsHistoryThatCannotFitInTheHeapBeforeStarting() {
+    int parameters = 1 << 30;
+    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(1000).build();
+    // (8 * 1000 + 56) * 2^30 bytes, about 8.6 TB
+    assertThatThrownBy(() -> AutoencoderTrainer.requireHeapFor(lbfgs, parameters, 1000))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("8650.06 GB").hasMessageContaining("--history 1000")
+        .hasMessageContaining("JAVA_OPTS=-Xmx");
+    AutoencoderTrainer.requireHeapFor(Lbfgs.builder().optHistorySize(10).build(), 1000, 10);
   }
 }

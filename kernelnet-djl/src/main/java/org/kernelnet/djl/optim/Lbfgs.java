@@ -101,6 +101,14 @@ public final class Lbfgs {
     return new Builder();
   }
 
+  /**
+   * The bytes {@link #minimize} allocates for a problem of dimension {@code n}, {@code (8 m + 56)
+   * n} (see the class comment), so that a caller can check them against the heap before starting.
+   */
+  public long workingMemoryBytes(int n) {
+    return (8L * historySize + 56) * n;
+  }
+
   /** The evaluation budget: {@code maxEvaluations}, by default {@code 5/4 maxIterations + 25}. */
   public int maxEvaluations() {
     return maxEvaluations;
