@@ -60,23 +60,7 @@ class LbfgsFloatHistoryTest {
     for (int i = 0; i < n; i++) {
       lambda[i] = Math.pow(cond, i / (double) (n - 1));
     }
-    DifferentiableFunction f = new DifferentiableFunction() {
-      @Override
-      public int dimension() {
-        return n;
-      }
-
-      @Override
-      public double evaluate(double[] x, double[] g) {
-        double value = 0;
-        for (int i = 0; i < n; i++) {
-          double e = x[i] - c[i];
-          g[i] = lambda[i] * e;
-          value += 0.5 * lambda[i] * e * e;
-        }
-        return value;
-      }
-    };
+    DifferentiableFunction f = TestFunctions.diagonalQuadratic(lambda, c);
     return new Problem("diagonal quadratic n = " + n + ", condition " + cond, f, new double[n], c,
         gradientTolerance, 0, gradientTolerance, doubleHistoryIterations);
   }

@@ -34,6 +34,28 @@ final class TestFunctions {
     };
   }
 
+  /** {@code 0.5 sum_i lambda_i (x_i - c_i)^2}: minimiser {@code c}, minimum 0. */
+  static DifferentiableFunction diagonalQuadratic(double[] lambda, double[] c) {
+    int n = c.length;
+    return new DifferentiableFunction() {
+      @Override
+      public int dimension() {
+        return n;
+      }
+
+      @Override
+      public double evaluate(double[] x, double[] g) {
+        double value = 0;
+        for (int i = 0; i < n; i++) {
+          double e = x[i] - c[i];
+          g[i] = lambda[i] * e;
+          value += 0.5 * lambda[i] * e * e;
+        }
+        return value;
+      }
+    };
+  }
+
   /** {@code 0.5 x'Ax - b'x} for a dense symmetric {@code A}. */
   static DifferentiableFunction quadratic(double[][] a, double[] b) {
     int n = b.length;
