@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
 /**
@@ -93,6 +94,9 @@ final class SampledProduct {
       }
     }
     gathered(a, b, rows, cols, gatherFrom, n, chunk, parts, scope);
+    if (parts.isEmpty()) {
+      return scope.zeros(new Shape(0), a.getDataType());
+    }
     NDArray y = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
     return bias == null ? y : y.addi(bias.take(scope, cols));
   }

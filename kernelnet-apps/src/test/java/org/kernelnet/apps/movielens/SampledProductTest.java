@@ -79,6 +79,15 @@ class SampledProductTest {
   }
 
   @Test
+  void givesAnEmptyResultForNoPairs() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray y = SampledProduct.of(m.ones(new Shape(2, 3)), m.ones(new Shape(4, 3)),
+          m.ones(new Shape(4)), m.create(new long[0]), m.create(new long[0]), new int[3], m);
+      assertThat(y.getShape()).isEqualTo(new Shape(0));
+    }
+  }
+
+  @Test
   void refusesPairsOfUnequalLengthOrMatricesOfUnequalWidth() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.zeros(new Shape(3, 2));

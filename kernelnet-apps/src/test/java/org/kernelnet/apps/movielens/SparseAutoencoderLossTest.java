@@ -108,6 +108,34 @@ class SparseAutoencoderLossTest {
   }
 
   @Test
+  void shardsWithoutRatingsAddNothing() {
+    Engine.getInstance().setRandomSeed(6);
+    AutoencoderSpec spec = new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 6, "hat-sq", 3, 0.5, 0.2);
+    try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
+        RatingShards plain = RatingShards.of(ratings, ITEMS, net.model().getNDManager(), 1,
+            1 << 20);
+        // 60 shards of 69 rows: the rated items and the 40 unrated ones get shards of their own
+        RatingShards padded = RatingShards.of(ratings, ITEMS + 40, net.model().getNDManager(), 60,
+            1 << 20)) {
+      assertThat(padded.shards()).anyMatch(shard -> shard.ratings() == 0);
+      ParameterObjective one = ParameterObjective.of(net.block(),
+          new SparseAutoencoderLoss(net, plain, 1)::compute);
+      ParameterObjective many = ParameterObjective.of(net.block(),
+          new SparseAutoencoderLoss(net, padded, 2)::compute);
+      double[] x = new double[one.dimension()];
+      one.readParameters(x);
+      double[] g1 = new double[x.length];
+      double[] g2 = new double[x.length];
+      double v1 = one.evaluate(x, g1);
+      double v2 = many.evaluate(x, g2);
+      assertThat(v2).isCloseTo(v1, org.assertj.core.data.Offset.offset(1e-5 * Math.abs(v1)));
+      for (int j = 0; j < x.length; j++) {
+        assertThat(g2[j]).isCloseTo(g1[j], org.assertj.core.data.Offset.offset(1e-4));
+      }
+    }
+  }
+
+  @Test
   void predictsTheDenseOutputAtTheRequestedPairs() {
     Engine.getInstance().setRandomSeed(4);
     AutoencoderSpec spec = new AutoencoderSpec(ModelKind.SPARSE_FC, 2, 6, "hat-sq", 3, 0.5, 0.2);
