@@ -20,13 +20,21 @@ import org.kernelnet.apps.movielens.data.Ratings;
  *   <li>{@code targets [n_s]} float32: the ratings;
  *   <li>{@code rowPointer [rows_s + 1]} (Java): the ratings of local row {@code r} are {@code
  *       [rowPointer[r], rowPointer[r + 1])};
- *   <li>{@code values}: the sparse COO matrix {@code X_s [rows_s, users]} built from the two.
+ *   <li>{@code values}: the sparse COO matrix {@code X_s [rows_s, users]}, stored by user, then row
+ *       ({@code userMajorIndices}, and {@code userMajorOrder} to put row-major values in that
+ *       order).
  * </ul>
+ *
+ * PyTorch's CPU product of a COO and a dense matrix walks the entries in storage order with one
+ * {@code axpy} of a dense row each. The user-indexed matrices are the large ones ({@code [users,
+ * h]}: the input layer's weights, the output layer's transposed weights and their gradients), so
+ * user-major storage makes all four products of a shard read or write those rows in order, and the
+ * randomly addressed rows belong to the shard's small {@code [rows_s, h]} arrays.
  *
  * A shard is a mini-batch of items: the full-batch loss and gradient of an item autoencoder are
  * sums over shards, so shards can be processed in parallel. Nothing of size {@code rows_s * users}
- * is ever made: memory is about 36 bytes per rating (int64 coordinates and a float value, shared by
- * the COO matrix and the targets) plus a {@code long[]} staging array of the largest shard.
+ * is ever made: memory is about 48 bytes per rating (two int64 coordinate pairs, a position and two
+ * float values) plus {@code long[]} staging arrays of the largest shard.
  *
  * <p>Shards are cut so that every shard has about the same number of ratings, there are at least
  * {@code minShards} of them when there are that many items, and none has more than {@code
@@ -39,10 +47,12 @@ final class RatingShards implements AutoCloseable {
   /**
    * One shard: items {@code [from, to)}, its ratings' coordinates {@code indices [2, ratings]}
    * (local row, user) with each row's range {@code rowPointer [to - from + 1]}, their values
-   * {@code targets [ratings]} and the COO matrix {@code values [to - from, users]} of both.
+   * {@code targets [ratings]}, the same coordinates in user-major order {@code userMajorIndices}
+   * with the row-major position of each {@code userMajorOrder [ratings]}, and the COO matrix
+   * {@code values [to - from, users]} stored in user-major order.
    */
   record Shard(int from, int to, int ratings, NDArray indices, int[] rowPointer, NDArray targets,
-      NDArray values) {
+      NDArray userMajorIndices, NDArray userMajorOrder, NDArray values) {
     int rows() {
       return to - from;
     }
@@ -209,8 +219,23 @@ final class RatingShards implements AutoCloseable {
     }
     NDArray indices = manager.create(coordinates, new Shape(2, count));
     NDArray targets = manager.create(values);
-    NDArray matrix = SparseCoo.of(indices, targets, new Shape(to - from, ratings.numUsers()));
-    return new Shard(from, to, count, indices, rowPointer, targets, matrix);
+    // the same coordinates by user, then row, and where each entry stands in row-major order
+    int[] byUser = countingSort(count, ratings.numUsers(), j -> (int) coordinates[count + j], null);
+    long[] userMajor = new long[2 * count];
+    long[] userMajorOrder = new long[count];
+    float[] userMajorValues = new float[count];
+    for (int j = 0; j < count; j++) {
+      int k = byUser[j];
+      userMajor[j] = coordinates[k];
+      userMajor[count + j] = coordinates[count + k];
+      userMajorOrder[j] = k;
+      userMajorValues[j] = values[k];
+    }
+    NDArray userMajorIndices = manager.create(userMajor, new Shape(2, count));
+    NDArray matrix = SparseCoo.of(userMajorIndices, manager.create(userMajorValues),
+        new Shape(to - from, ratings.numUsers()));
+    return new Shard(from, to, count, indices, rowPointer, targets, userMajorIndices,
+        manager.create(userMajorOrder), matrix);
   }
 
   /** The number of rows (items). */

@@ -264,7 +264,8 @@ final class SparseAutoencoderLoss {
       NDArray outputTransposed, NDManager scope) {
     int hiddenLayers = layers.size() - 1;
     List<NDArray> activations = new ArrayList<>();
-    attach(scope, shard.indices(), shard.targets(), shard.values());
+    attach(scope, shard.indices(), shard.targets(), shard.userMajorIndices(),
+        shard.userMajorOrder(), shard.values());
     NDArray h = shard.values();
     activations.add(h);
     for (int l = 0; l < hiddenLayers; l++) {
@@ -276,8 +277,8 @@ final class SparseAutoencoderLoss {
         scope)
         .subi(shard.targets());
     double loss = difference.dot(difference).getFloat() / 2;
-    NDArray residual = SparseCoo.of(shard.indices(), difference,
-        new Shape(shard.rows(), shards.users()));
+    NDArray residual = SparseCoo.of(shard.userMajorIndices(),
+        difference.take(scope, shard.userMajorOrder()), new Shape(shard.rows(), shards.users()));
 
     NDArray[] weightGradients = new NDArray[layers.size()];
     NDArray[] biasGradients = new NDArray[layers.size()];
