@@ -39,7 +39,8 @@ import org.kernelnet.djl.optim.StrongWolfeLineSearch.Outcome;
  *
  * <p>Cost: the iteration allocates no vector. The two-loop recursion makes {@code 2m} passes, each
  * updating {@code q} (double, held in {@code d}) and taking the dot product the next step needs:
- * it reads {@code q} and two history vectors and writes {@code q}, 24 bytes per element. Accepting
+ * it reads {@code q} and two history vectors and writes {@code q}, 24 bytes per element; one more
+ * pass takes the slope {@code g'd} of the direction. Accepting
  * a step is one pass that stores the pair and also takes {@code s'y, s's, y'y, g'g} and {@code
  * s'g} (the first dot product of the next direction); a line-search trial is one pass for {@code x
  * + alpha d} and one for the slope {@code g'd}. The passes are scalar loops; on the 2-core machine
@@ -143,7 +144,6 @@ public final class Lbfgs {
   /** The buffers and state of one minimisation; also the line function along {@code d}. */
   private final class Run implements LineFunction, ChunkWorkers.Pass {
     private static final int HISTORY_AXPY_DOT = 0;
-    private static final int GRADIENT_AXPY_DOT = 1;
     private static final int NEGATE = 2;
     private static final int ACCEPT = 3;
     private static final int TRIAL = 4;
@@ -319,8 +319,8 @@ public final class Lbfgs {
      * Two-loop recursion: {@code d = -H g}, one pass per history vector and loop. Each pass
      * updates {@code d} (which holds {@code q}) and takes the dot product the next step needs;
      * the first reads {@code g} in place of a copy, as {@code s_newest' g} is already known from
-     * {@link #accept}. With an empty history {@code d = -g}, whose {@code g'd = -g'g} is known
-     * too. Returns {@code g'd}.
+     * {@link #accept}; a last pass takes {@code g'd} (summed exactly as the fused passes sum). With
+     * an empty history {@code d = -g}, whose {@code g'd = -g'g} is known too. Returns {@code g'd}.
      */
     private double direction() {
       if (size == 0) {
@@ -349,26 +349,16 @@ public final class Lbfgs {
         if (age > 0) {
           acc = axpyDot(d, -c, s[i], 1, y[slot(age - 1)]);
         } else {
-          acc = axpyDot(d, -c, s[i], -1, g);
+          axpyDot(d, -c, s[i], -1, s[i]);
         }
       }
-      return acc;
+      return dot(g, d);
     }
 
     /** {@code d = (source - a u) scale}, element by element; returns {@code w'd}. */
     private double axpyDot(double[] source, double a, float[] u, double scale, float[] w) {
       h2 = w;
-      return axpyDot(HISTORY_AXPY_DOT, source, a, u, scale);
-    }
-
-    /** Like the other {@code axpyDot} with a double {@code w}. */
-    private double axpyDot(double[] source, double a, float[] u, double scale, double[] w) {
-      in2 = w;
-      return axpyDot(GRADIENT_AXPY_DOT, source, a, u, scale);
-    }
-
-    private double axpyDot(int pass, double[] source, double a, float[] u, double scale) {
-      op = pass;
+      op = HISTORY_AXPY_DOT;
       in1 = source;
       h1 = u;
       out = d;
@@ -456,9 +446,6 @@ public final class Lbfgs {
         case HISTORY_AXPY_DOT:
           partials[at] = axpyDotChunk(in1, coefficient, h1, scale, h2, out, from, to);
           break;
-        case GRADIENT_AXPY_DOT:
-          partials[at] = axpyDotChunk(in1, coefficient, h1, scale, in2, out, from, to);
-          break;
         case NEGATE:
           negateChunk(in1, out, from, to);
           break;
@@ -491,36 +478,6 @@ public final class Lbfgs {
    * double accumulators ({@code j - from} mod 4), added as {@code (a0 + a1) + (a2 + a3)}.
    */
   private static double axpyDotChunk(double[] src, double a, float[] u, double scale, float[] w,
-      double[] q, int from, int to) {
-    double a0 = 0;
-    double a1 = 0;
-    double a2 = 0;
-    double a3 = 0;
-    int j = from;
-    for (; j + 3 < to; j += 4) {
-      double v0 = (src[j] - a * u[j]) * scale;
-      double v1 = (src[j + 1] - a * u[j + 1]) * scale;
-      double v2 = (src[j + 2] - a * u[j + 2]) * scale;
-      double v3 = (src[j + 3] - a * u[j + 3]) * scale;
-      q[j] = v0;
-      q[j + 1] = v1;
-      q[j + 2] = v2;
-      q[j + 3] = v3;
-      a0 += w[j] * v0;
-      a1 += w[j + 1] * v1;
-      a2 += w[j + 2] * v2;
-      a3 += w[j + 3] * v3;
-    }
-    for (; j < to; j++) {
-      double v = (src[j] - a * u[j]) * scale;
-      q[j] = v;
-      a0 += w[j] * v;
-    }
-    return (a0 + a1) + (a2 + a3);
-  }
-
-  /** Like the other {@code axpyDotChunk} with a double {@code w}: the last pass, {@code w = g}. */
-  private static double axpyDotChunk(double[] src, double a, float[] u, double scale, double[] w,
       double[] q, int from, int to) {
     double a0 = 0;
     double a1 = 0;
