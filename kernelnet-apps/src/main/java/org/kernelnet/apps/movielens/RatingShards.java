@@ -68,13 +68,11 @@ final class RatingShards implements AutoCloseable {
     }
   }
 
-  private final int items;
   private final int users;
   private final NDManager manager;
   private final List<Shard> shards;
 
-  private RatingShards(int items, int users, NDManager manager, List<Shard> shards) {
-    this.items = items;
+  private RatingShards(int users, NDManager manager, List<Shard> shards) {
     this.users = users;
     this.manager = manager;
     this.shards = List.copyOf(shards);
@@ -127,7 +125,7 @@ final class RatingShards implements AutoCloseable {
       manager.close();
       throw e;
     }
-    return new RatingShards(items, ratings.numUsers(), manager, shards);
+    return new RatingShards(ratings.numUsers(), manager, shards);
   }
 
   /**
@@ -236,11 +234,6 @@ final class RatingShards implements AutoCloseable {
         new Shape(to - from, ratings.numUsers()));
     return new Shard(from, to, count, indices, rowPointer, targets, userMajorIndices,
         manager.create(userMajorOrder), matrix);
-  }
-
-  /** The number of rows (items). */
-  int items() {
-    return items;
   }
 
   /** The number of columns (users). */
