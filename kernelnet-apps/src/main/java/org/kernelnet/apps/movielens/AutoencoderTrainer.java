@@ -294,7 +294,7 @@ public final class AutoencoderTrainer {
     long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     if (needed > available) {
       throw new ConfigurationException(List.of(String.format(Locale.ROOT, "L-BFGS needs %.2f GB"
-              + " of Java heap for %,d parameters with --history %d ((8 m + 56) n bytes), but at"
+              + " of Java heap for %,d parameters with --history %d ((8 m + 48) n bytes), but at"
               + " most %.2f GB of the heap (-Xmx %.2f GB) is free; run with more heap (e.g."
               + " JAVA_OPTS=-Xmx%dg) or a smaller --history", needed / 1e9, parameters, history,
           available / 1e9, runtime.maxMemory() / 1e9,

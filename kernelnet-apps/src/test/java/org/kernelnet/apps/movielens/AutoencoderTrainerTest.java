@@ -93,10 +93,10 @@ class AutoencoderTrainerTest {
   void refusesAnLbfgsHistoryThatCannotFitInTheHeapBeforeStarting() {
     int parameters = 1 << 30;
     Lbfgs lbfgs = Lbfgs.builder().optHistorySize(1000).build();
-    // (8 * 1000 + 56) * 2^30 bytes, about 8.6 TB
+    // (8 * 1000 + 48) * 2^30 bytes, about 8.6 TB
     assertThatThrownBy(() -> AutoencoderTrainer.requireHeapFor(lbfgs, parameters, 1000))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("8650.06 GB").hasMessageContaining("--history 1000")
+        .hasMessageContaining("8641.47 GB").hasMessageContaining("--history 1000")
         .hasMessageContaining("JAVA_OPTS=-Xmx");
     AutoencoderTrainer.requireHeapFor(Lbfgs.builder().optHistorySize(10).build(), 1000, 10);
   }

@@ -40,17 +40,19 @@ import org.kernelnet.djl.optim.StrongWolfeLineSearch.Outcome;
  * <p>Cost: the iteration allocates no vector. The two-loop recursion makes {@code 2m} passes, each
  * updating {@code q} (double, held in {@code d}) and taking the dot product the next step needs:
  * it reads {@code q} and two history vectors and writes {@code q}, 24 bytes per element; one more
- * pass takes the slope {@code g'd} of the direction. Accepting
- * a step is one pass that stores the pair and also takes {@code s'y, s's, y'y, g'g} and {@code
- * s'g} (the first dot product of the next direction); a line-search trial is one pass for {@code x
+ * pass takes the slope {@code g'd} of the direction. Accepting a step is one pass that moves
+ * {@code x} in place to {@code x + alpha d} (recomputed, bit for bit the point the line search
+ * evaluated, so no copy of the best trial point is kept), stores the pair and also takes {@code
+ * s'y, s's, y'y, g'g} and {@code s'g} (the first dot product of the next direction); a line-search
+ * trial is one pass for {@code x
  * + alpha d} and one for the slope {@code g'd}. The passes are scalar loops; on the 2-core machine
  * of {@code LbfgsOverheadBenchmark} they took about as long with a double history (32 bytes per
  * element) as with the float one, so the float history saves memory, not time.
  *
  * <p>Memory: {@code 2 (m + 1)} vectors of {@code n} floats (the pairs and a free slot for the
- * next) and 6 of {@code n} doubles besides the caller's {@code x}: {@code (8 m + 56) n} bytes, 870
- * MB at {@code n = 6.4e6}, {@code m = 10}, where a double history took {@code (16 m + 64) n}, 1.43
- * GB.
+ * next) and 5 of {@code n} doubles besides the caller's {@code x} (the gradient, the direction, the
+ * trial point and the gradients at the trial and retained points): {@code (8 m + 48) n} bytes, 819 MB
+ * at {@code n = 6.4e6}, {@code m = 10}, where a double history took {@code (16 m + 64) n}, 1.43 GB.
  *
  * <p>Threads and determinism: every vector pass is split into chunks of {@link #CHUNK_SIZE} = 2^16
  * consecutive elements (the last may be shorter). A dot product is the sum over chunks, in chunk
@@ -103,11 +105,11 @@ public final class Lbfgs {
   }
 
   /**
-   * The bytes {@link #minimize} allocates for a problem of dimension {@code n}, {@code (8 m + 56)
+   * The bytes {@link #minimize} allocates for a problem of dimension {@code n}, {@code (8 m + 48)
    * n} (see the class comment), so that a caller can check them against the heap before starting.
    */
   public long workingMemoryBytes(int n) {
-    return (8L * historySize + 56) * n;
+    return (8L * historySize + 48) * n;
   }
 
   /** The evaluation budget: {@code maxEvaluations}, by default {@code 5/4 maxIterations + 25}. */
@@ -156,12 +158,11 @@ public final class Lbfgs {
     private final int n;
     private final int chunks;
     private final ChunkWorkers workers;
-    private double[] x;
+    private final double[] x;
     private double[] g;
     private final double[] d;
-    private double[] xTrial;
+    private final double[] xTrial;
     private double[] gTrial;
-    private double[] xBest;
     private double[] gBest;
     private final float[][] s;
     private final float[][] y;
@@ -174,6 +175,8 @@ public final class Lbfgs {
     private double newestSg;
     private int evaluations;
     private double trialSlope;
+    private double trialStep;
+    private double bestStep;
     // The operands of the current pass (see runChunk): double vectors in*, history vectors h*,
     // outputs out*; and the passes' per-chunk partial sums, SUMS per chunk.
     private int op;
@@ -201,7 +204,6 @@ public final class Lbfgs {
       this.d = new double[n];
       this.xTrial = new double[n];
       this.gTrial = new double[n];
-      this.xBest = new double[n];
       this.gBest = new double[n];
       int slots = historySize + 1;
       this.s = new float[slots][n];
@@ -220,6 +222,7 @@ public final class Lbfgs {
       out = xTrial;
       coefficient = alpha;
       runPass();
+      trialStep = alpha;
       evaluations++;
       double value = f.evaluate(xTrial, gTrial);
       trialSlope = dot(gTrial, d);
@@ -235,10 +238,8 @@ public final class Lbfgs {
 
     @Override
     public void retainLast() {
-      double[] t = xBest;
-      xBest = xTrial;
-      xTrial = t;
-      t = gBest;
+      bestStep = trialStep;
+      double[] t = gBest;
       gBest = gTrial;
       gTrial = t;
     }
@@ -304,9 +305,6 @@ public final class Lbfgs {
           reason = StopReason.MAX_EVALUATIONS;
         }
       }
-      if (x != callerX) {
-        System.arraycopy(x, 0, callerX, 0, n);
-      }
       return new LbfgsResult(reason, iterations, evaluations, value, gradientNorm);
     }
 
@@ -369,15 +367,17 @@ public final class Lbfgs {
     }
 
     /**
-     * Moves to the retained line-search point, stores {@code (s, y)} in the free history slot and
-     * keeps it if {@code s'y > curvatureEpsilon ||s|| ||y||}, all three from the stored floats.
-     * Returns {@code ||g_new||_2}.
+     * Moves {@code x} in place to the retained line-search point {@code x + alpha d}, recomputed as
+     * the trial computed it (so bit for bit the point evaluated), stores {@code (s, y)} in the free
+     * history slot and keeps it if {@code s'y > curvatureEpsilon ||s|| ||y||}, all three from the
+     * stored floats. Returns {@code ||g_new||_2}.
      */
     private double accept() {
       int free = slot(-1);
       op = ACCEPT;
-      in1 = xBest;
-      in2 = x;
+      in1 = x;
+      in2 = d;
+      coefficient = bestStep;
       in3 = gBest;
       in4 = g;
       outS = s[free];
@@ -388,10 +388,7 @@ public final class Lbfgs {
       double yy = sum(2);
       gg = sum(3);
       double sg = sum(4);
-      double[] xn = xBest;
       double[] gn = gBest;
-      xBest = x;
-      x = xn;
       gBest = g;
       g = gn;
       if (sy > curvatureEpsilon * Math.sqrt(ss * yy)) {
@@ -450,7 +447,7 @@ public final class Lbfgs {
           negateChunk(in1, out, from, to);
           break;
         case ACCEPT:
-          acceptChunk(in1, in2, in3, in4, outS, outY, partials, at, from, to);
+          acceptChunk(in1, coefficient, in2, in3, in4, outS, outY, partials, at, from, to);
           break;
         case TRIAL:
           trialChunk(in1, coefficient, in2, out, from, to);
@@ -560,13 +557,14 @@ public final class Lbfgs {
   }
 
   /**
-   * {@code s = fl32(xn - x)}, {@code y = fl32(gn - g)} on {@code [from, to)}, each difference taken
-   * in double and rounded to float once; stores the chunk's sums of {@code s y, s s, y y, gn gn, s
-   * gn}, with {@code s} and {@code y} as stored, at {@code partials[at ...]}, each over two
-   * interleaved double accumulators ({@code j - from} mod 2) added at the end.
+   * {@code xn = x + alpha d} (as {@link #trialChunk} computes it), {@code s = fl32(xn - x)}, {@code
+   * y = fl32(gn - g)} and then {@code x = xn} on {@code [from, to)}, each difference taken in double
+   * and rounded to float once; stores the chunk's sums of {@code s y, s s, y y, gn gn, s gn}, with
+   * {@code s} and {@code y} as stored, at {@code partials[at ...]}, each over two interleaved double
+   * accumulators ({@code j - from} mod 2) added at the end.
    */
-  private static void acceptChunk(double[] xn, double[] x, double[] gn, double[] g, float[] s,
-      float[] y, double[] partials, int at, int from, int to) {
+  private static void acceptChunk(double[] x, double alpha, double[] d, double[] gn, double[] g,
+      float[] s, float[] y, double[] partials, int at, int from, int to) {
     double sy0 = 0;
     double ss0 = 0;
     double yy0 = 0;
@@ -579,8 +577,12 @@ public final class Lbfgs {
     double sg1 = 0;
     int j = from;
     for (; j + 1 < to; j += 2) {
-      double s0 = (float) (xn[j] - x[j]);
-      double s1 = (float) (xn[j + 1] - x[j + 1]);
+      double xn0 = x[j] + alpha * d[j];
+      double xn1 = x[j + 1] + alpha * d[j + 1];
+      double s0 = (float) (xn0 - x[j]);
+      double s1 = (float) (xn1 - x[j + 1]);
+      x[j] = xn0;
+      x[j + 1] = xn1;
       double g0 = gn[j];
       double g1 = gn[j + 1];
       double y0 = (float) (g0 - g[j]);
@@ -601,7 +603,9 @@ public final class Lbfgs {
       sg1 += s1 * g1;
     }
     if (j < to) {
-      double s0 = (float) (xn[j] - x[j]);
+      double xn0 = x[j] + alpha * d[j];
+      double s0 = (float) (xn0 - x[j]);
+      x[j] = xn0;
       double g0 = gn[j];
       double y0 = (float) (g0 - g[j]);
       s[j] = (float) s0;

@@ -130,9 +130,9 @@ class LbfgsFloatHistoryTest {
     long m10 = allocatedBytes(n, 10);
     // Five more pairs: 10 more float vectors (a double history would take 80 n more bytes).
     assertThat(m10 - m5).isBetween(40L * n, 40L * n + 4096);
-    // The class comment's (8 m + 56) n bytes, plus headers and small arrays.
+    // The class comment's (8 m + 48) n bytes, plus headers and small arrays.
     long expected = Lbfgs.builder().optHistorySize(10).build().workingMemoryBytes(n);
-    assertThat(expected).isEqualTo((8L * 10 + 56) * n);
+    assertThat(expected).isEqualTo((8L * 10 + 48) * n);
     assertThat(m10).isBetween(expected, expected + 65_536);
   }
 }

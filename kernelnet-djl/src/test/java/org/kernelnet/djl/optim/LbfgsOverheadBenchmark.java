@@ -102,8 +102,8 @@ public final class LbfgsOverheadBenchmark {
           last[3] = evalNanos[1];
         }).build();
     LbfgsResult result = lbfgs.minimize(f, new double[n]);
-    System.out.printf("Lbfgs, float[] history, (8 m + 56) n = %.0f MB: %s%n",
-        (8.0 * m + 56) * n / 1e6, result);
+    System.out.printf("Lbfgs, float[] history, (8 m + 48) n = %.0f MB: %s%n",
+        (8.0 * m + 48) * n / 1e6, result);
     System.out.printf("  median per iteration (full history): optimiser overhead %.1f ms wall, "
         + "%.1f ms thread CPU; objective %.1f ms wall; over %d iterations%n",
         median(overhead), median(cpuOverhead), median(evalPerIteration), overhead.size());
