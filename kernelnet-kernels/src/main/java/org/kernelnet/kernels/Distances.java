@@ -2,6 +2,7 @@ package org.kernelnet.kernels;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import org.kernelnet.api.Scalars;
 
 /**
  * Batched pairwise distances between the rows of two location matrices, differentiable. Only
@@ -12,16 +13,37 @@ final class Distances {
   private Distances() {}
 
   /**
-   * {@code D2[i][j] = ||u_i - v_j||^2 = |u_i|^2 + |v_j|^2 - 2 u_i . v_j}, clamped at 0 against
-   * rounding: {@code [n, d] x [m, d] -> [n, m]}. The expanded form costs one matrix product instead
-   * of an {@code [n, m, d]} difference tensor. Clamps use relu and clip, whose backward passes are
-   * one masked pass (a tensor {@code maximum}'s takes several).
+   * {@code D2[i][j] = ||u_i - v_j||^2}, clamped at 0 against rounding: {@code [n, d] x [m, d] -> [n,
+   * m]}, from {@link #affineOfSquared} with {@code a = 1, b = 0}. The clamp is a relu, whose backward
+   * pass is one masked pass (a tensor {@code maximum}'s takes several).
    */
   static NDArray squaredEuclidean(NDArray u, NDArray v) {
+    return Activation.relu(affineOfSquared(u, v, 1, 0));
+  }
+
+  /**
+   * {@code b + a ||u_i - v_j||^2} for all pairs, {@code [n, d] x [m, d] -> [n, m]}, as one matrix
+   * product of the locations augmented by two columns:
+   *
+   * <pre>
+   *   [-2a u, a |u|^2, 1] [v, 1, a |v|^2 + b]^T = a (|u_i|^2 + |v_j|^2 - 2 u_i . v_j) + b
+   * </pre>
+   *
+   * So the only {@code [n, m]} array is the product itself, and its backward pass is two products
+   * with the small augmented matrices: a kernel of the squared distance costs this product and its
+   * own element-wise function, not five {@code [n, m]} passes. Not clamped: rounding can take the
+   * squared distance slightly below 0 where points (nearly) coincide, by about {@code 1e-7 (|u|^2 +
+   * |v|^2)}.
+   */
+  static NDArray affineOfSquared(NDArray u, NDArray v, double a, double b) {
     NDArray uu = u.square().sum(new int[] {1}, true); // [n, 1]
-    NDArray vv = v.square().sum(new int[] {1}, true).transpose(); // [1, m]
-    NDArray uv = u.matMul(v.transpose());
-    return Activation.relu(uu.add(vv).sub(uv.add(uv)));
+    NDArray vv = v.square().sum(new int[] {1}, true); // [m, 1]
+    NDArray left = u.mul(Scalars.like(u, -2 * a))
+        .concat(uu.mul(Scalars.like(uu, a)), 1)
+        .concat(uu.onesLike(), 1); // [n, d + 2]
+    NDArray right = v.concat(vv.onesLike(), 1)
+        .concat(b == 0 ? vv.mul(Scalars.like(vv, a)) : vv.mul(Scalars.like(vv, a)).add(b), 1);
+    return left.matMul(right.transpose());
   }
 
   /**

@@ -8,7 +8,6 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.LayerMatrices;
 import org.kernelnet.api.RegularizerFactory;
-import org.kernelnet.api.Scalars;
 
 /**
  * The linear kernel penalty {@code R = lambda * sum_ij K_ij} on a layer's kernel matrix {@code K = K(U,
@@ -36,7 +35,7 @@ public final class KernelLinearRegularizer extends AbstractRegularizer {
   @Override
   public NDArray penalty(LayerMatrices layer) {
     NDArray k = Regularizers.require(NAME, "kernel matrix", layer.kernel());
-    return k.mul(Scalars.like(k, lambda)).sum();
+    return Regularizers.scaledSum(k, lambda);
   }
 
   /** Builds {@link KernelLinearRegularizer} from the required {@code lambda}. */

@@ -8,7 +8,6 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.LayerMatrices;
 import org.kernelnet.api.RegularizerFactory;
-import org.kernelnet.api.Scalars;
 
 /**
  * The kernel-overlap penalty {@code R = lambda * sum_ij K_ij^2} (Eq. 8) on a layer's kernel matrix
@@ -36,7 +35,7 @@ public final class KernelOverlapRegularizer extends AbstractRegularizer {
   @Override
   public NDArray penalty(LayerMatrices layer) {
     NDArray k = Regularizers.require(NAME, "kernel matrix", layer.kernel());
-    return k.square().mul(Scalars.like(k, lambda)).sum();
+    return Regularizers.scaledSum(k.square(), lambda);
   }
 
   /** Builds {@link KernelOverlapRegularizer} from the required {@code lambda}. */

@@ -8,7 +8,6 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.LayerMatrices;
 import org.kernelnet.api.RegularizerFactory;
-import org.kernelnet.api.Scalars;
 
 /**
  * Weight decay on a layer's free dense weights W ({@code [in, out]}): {@code R = (lambda / 2) *
@@ -35,7 +34,7 @@ public final class L2Regularizer extends AbstractRegularizer {
   @Override
   public NDArray penalty(LayerMatrices layer) {
     NDArray w = Regularizers.require(NAME, "dense weights", layer.dense());
-    return w.square().mul(Scalars.like(w, lambda / 2)).sum();
+    return Regularizers.scaledSum(w.square(), lambda / 2);
   }
 
   /** Builds {@link L2Regularizer} from the required {@code lambda}. */

@@ -9,7 +9,6 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
-import org.kernelnet.api.Scalars;
 
 /**
  * The Gaussian RBF kernel {@code K(u, v) = exp(-gamma ||u - v||^2)} (Eq. 6); its feature space is
@@ -33,8 +32,7 @@ public final class RbfKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
-    NDArray d2 = Distances.squaredEuclidean(u, v);
-    return d2.mul(Scalars.like(d2, -gamma)).exp();
+    return Distances.affineOfSquared(u, v, -gamma, 0).exp();
   }
 
   @Override

@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Optional;
+import org.kernelnet.api.Scalars;
 
-/** Shared checks of the built-in regularisers. */
+/** Shared parts of the built-in regularisers. */
 final class Regularizers {
   private Regularizers() {}
 
@@ -18,5 +19,15 @@ final class Regularizers {
     requireNonNull(matrix, "matrix is null");
     return matrix.orElseThrow(() -> new IllegalArgumentException(
         "Regularizer '" + regularizer + "' needs the layer's " + what + ", but the layer has none"));
+  }
+
+  /**
+   * {@code lambda * sum(terms)}, shape {@code []}: summed first and then scaled, so that no second
+   * array of the terms' size is made, forward or backward (a layer's matrices are the largest
+   * arrays of a step).
+   */
+  static NDArray scaledSum(NDArray terms, double lambda) {
+    NDArray sum = terms.sum();
+    return sum.mul(Scalars.like(sum, lambda));
   }
 }

@@ -9,7 +9,6 @@ import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.ConfigKey.Range;
 import org.kernelnet.api.KernelFactory;
 import org.kernelnet.api.KernelProperty;
-import org.kernelnet.api.Scalars;
 
 /**
  * The squared-exponential kernel on coordinates {@code K(c_a, c_b) = exp(-||c_a - c_b||^2 / (2
@@ -33,8 +32,7 @@ public final class SquaredExponentialKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
-    NDArray d2 = Distances.squaredEuclidean(u, v);
-    return d2.mul(Scalars.like(d2, -1 / (2 * length * length))).exp();
+    return Distances.affineOfSquared(u, v, -1 / (2 * length * length), 0).exp();
   }
 
   @Override

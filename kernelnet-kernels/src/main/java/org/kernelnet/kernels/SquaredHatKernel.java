@@ -28,8 +28,7 @@ public final class SquaredHatKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
-    NDArray d2 = Distances.squaredEuclidean(u, v);
-    return Activation.relu(d2.neg().add(1));
+    return Activation.relu(Distances.affineOfSquared(u, v, -1, 1));
   }
 
   @Override
