@@ -105,17 +105,19 @@ final class SparseAutoencoderLoss {
       constants.add(new Affine(layer.weights().stopGradient(),
           layer.bias() == null ? null : layer.bias().stopGradient()));
     }
-    NDArray outputTransposed = contiguousTranspose(constants.get(constants.size() - 1).weights());
+    int last = layers.size() - 1;
+    // E_out^T with autograd: the products use it detached, the surrogate term for E_out takes it
+    NDArray outputTransposedWithGradient = contiguousTranspose(layers.get(last).weights());
+    NDArray outputTransposed = outputTransposedWithGradient.stopGradient();
     Totals totals = new Totals(layers.size(), scope);
     forEachShard(scope, (shard, shardScope) ->
         gradient(shard, constants, outputTransposed, shardScope), totals::add);
     NDArray surrogate = null;
     for (int l = 0; l < layers.size(); l++) {
-      boolean output = l == layers.size() - 1;
-      NDArray weights = output ? layers.get(l).weights().transpose() : layers.get(l).weights();
-      surrogate = plus(surrogate, weights.mul(totals.weights[l]).sum());
+      NDArray weights = l == last ? outputTransposedWithGradient : layers.get(l).weights();
+      surrogate = plus(surrogate, inner(weights, totals.weights[l]));
       if (layers.get(l).bias() != null) {
-        surrogate = plus(surrogate, layers.get(l).bias().mul(totals.biases[l]).sum());
+        surrogate = plus(surrogate, inner(layers.get(l).bias(), totals.biases[l]));
       }
     }
     NDArray penalty = net.penalty(terms);
@@ -170,15 +172,17 @@ final class SparseAutoencoderLoss {
       }
     }
 
-    /** {@code total + term} in the scope; the old total is freed (the first term is moved). */
+    /**
+     * {@code total + term}, added into {@code total} in place (the first term is moved into the
+     * scope): the sums are plain arrays outside autograd, and a new sum for every shard would be
+     * one more {@code [users, h]} array at a time.
+     */
     private NDArray plus(NDArray total, NDArray term) {
       if (total == null) {
         term.attach(scope);
         return term;
       }
-      NDArray sum = total.add(term);
-      total.close();
-      return sum;
+      return total.addi(term);
     }
   }
 
@@ -303,7 +307,7 @@ final class SparseAutoencoderLoss {
   }
 
   /** The predictions of one shard's items at the pairs of {@code sets} that fall in the shard. */
-  private static void predictShard(RatingShards.Shard shard, List<Affine> layers,
+  private void predictShard(RatingShards.Shard shard, List<Affine> layers,
       NDArray outputTransposed, Ratings[] sets, float[][] out, NDManager scope) {
     attach(scope, shard.values());
     NDArray h = shard.values();
@@ -315,9 +319,9 @@ final class SparseAutoencoderLoss {
       int rowCount = shard.rows();
       int[] rowPointer = new int[rowCount + 1];
       for (int k = 0; k < set.size(); k++) {
-        int item = set.item(k);
-        if (item >= shard.from() && item < shard.to()) {
-          rowPointer[item - shard.from() + 1]++;
+        int row = shards.row(set.item(k));
+        if (row >= shard.from() && row < shard.to()) {
+          rowPointer[row - shard.from() + 1]++;
         }
       }
       for (int r = 0; r < rowCount; r++) {
@@ -333,11 +337,11 @@ final class SparseAutoencoderLoss {
       long[] rows = new long[n];
       long[] users = new long[n];
       for (int k = 0; k < set.size(); k++) {
-        int item = set.item(k);
-        if (item >= shard.from() && item < shard.to()) {
-          int j = fill[item - shard.from()]++;
+        int row = shards.row(set.item(k));
+        if (row >= shard.from() && row < shard.to()) {
+          int j = fill[row - shard.from()]++;
           positions[j] = k;
-          rows[j] = item - shard.from();
+          rows[j] = row - shard.from();
           users[j] = set.user(k);
         }
       }
@@ -373,6 +377,15 @@ final class SparseAutoencoderLoss {
   private static NDArray contiguousTranspose(NDArray e) {
     long[] shape = e.getShape().getShape();
     return e.transpose().flatten().reshape(shape[1], shape[0]);
+  }
+
+  /**
+   * {@code <p, g> = sum p ⊙ g} for a term of the surrogate, {@code g} constant: a dot product of
+   * the flattened arrays, so the only parameter-sized array it adds is {@code g} itself as the
+   * gradient of {@code p} in the backward pass (when {@code p} is contiguous).
+   */
+  private static NDArray inner(NDArray p, NDArray g) {
+    return p.flatten().dot(g.flatten());
   }
 
   private static NDArray plus(NDArray total, NDArray term) {

@@ -160,6 +160,32 @@ class SparseAutoencoderLossTest {
   }
 
   @Test
+  void ordersTheRowsByDecreasingRatingsTiesByItem() {
+    int[] perItem = new int[ITEMS];
+    for (int k = 0; k < ratings.size(); k++) {
+      perItem[ratings.item(k)]++;
+    }
+    try (NDManager manager = NDManager.newBaseManager();
+        RatingShards shards = RatingShards.of(ratings, ITEMS + 2, manager, 1, 1 << 20)) {
+      int[] itemAt = new int[ITEMS + 2];
+      for (int item = 0; item < ITEMS + 2; item++) {
+        itemAt[shards.row(item)] = item;
+      }
+      for (int row = 1; row < ITEMS + 2; row++) {
+        int a = itemAt[row - 1];
+        int b = itemAt[row];
+        int ratingsA = a < ITEMS ? perItem[a] : 0;
+        int ratingsB = b < ITEMS ? perItem[b] : 0;
+        assertThat(ratingsA > ratingsB || ratingsA == ratingsB && a < b)
+            .as("rows %d, %d: items %d (%d ratings), %d (%d)", row - 1, row, a, ratingsA, b,
+                ratingsB)
+            .isTrue();
+      }
+      assertThat(itemAt).endsWith(ITEMS, ITEMS + 1);
+    }
+  }
+
+  @Test
   void cutsShardsOfAboutEqualRatingsWithinTheBound() {
     int[] perItem = {5, 0, 0, 40, 1, 1, 1, 1, 30, 2};
     int[] cuts = RatingShards.cuts(perItem, 2, 1 << 20);
