@@ -30,11 +30,12 @@ import org.kernelnet.apps.report.ResultsWriter;
 
 /**
  * Measures grid-prior training throughput for each configured {@link LayerForm}: {@code repeats}
- * times, {@code steps} timed training steps (forward, backward, Adam update) on one synthetic batch
- * ({@code x ~ U(0, 1)}, random labels; the speed does not depend on the pixel values). The achieved
- * rate counts the FLOPs of the model's matrix products per step ({@link FlopCount#trainingFlops},
- * the same for both forms); the machine's rate is the median of {@code repeats} {@code n x n}
- * float32 products ({@code 2 n^3} FLOPs each) timed in the same run, after the training.
+ * rounds, each timing {@code steps} training steps (forward, backward, Adam update) of every form on
+ * one synthetic batch ({@code x ~ U(0, 1)}, random labels; the speed does not depend on the pixel
+ * values) and then one {@code n x n} float32 product ({@code 2 n^3} FLOPs). The achieved rate counts
+ * the FLOPs of the model's matrix products per step ({@link FlopCount#trainingFlops}, the same for
+ * both forms); the machine's rate is the median of the products. Interleaving the measurements
+ * exposes training and the reference product to the same load when the machine is shared.
  */
 final class BenchmarkApp implements Application {
   private final BenchmarkConfig config;
@@ -70,32 +71,40 @@ final class BenchmarkApp implements Application {
    * The results file.
    *
    * @param forms one entry per timed layer form, in the configured order
-   * @param matmulGflops each matmul measurement
+   * @param matmulGflops each matmul measurement, one per round
    * @param medianMatmulGflops their median
    * @param threads PyTorch's intra-op threads as configured ({@code OMP_NUM_THREADS} or unset)
    */
   record Results(Provenance provenance, List<FormResult> forms, double[] matmulGflops,
       double medianMatmulGflops, String threads) {}
 
-  /** The training measurements of one form, before the matmul rate is known. */
-  private record Timing(GridPriorNetwork network, ModelSize size, double[] rates) {}
-
   @Override
   public void run() throws Exception {
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(5));
-    List<Timing> timings = new ArrayList<>();
-    for (LayerForm form : config.forms()) {
-      timings.add(time(form, log));
+    List<Timed> timed = new ArrayList<>();
+    double[] matmul = new double[config.repeats()];
+    try {
+      for (LayerForm form : config.forms()) {
+        timed.add(new Timed(form));
+      }
+      for (int r = 0; r < config.repeats(); r++) {
+        for (Timed t : timed) {
+          t.measure(r, log);
+        }
+        matmul[r] = MatmulRate.measure(device, config.matmulSize(), 1, log)[0];
+      }
+    } finally {
+      for (Timed t : timed) {
+        t.close();
+      }
     }
-    double[] matmul = MatmulRate.measure(device, config.matmulSize(), config.repeats(), log);
     double matmulGflops = MatmulRate.median(matmul);
     List<FormResult> results = new ArrayList<>();
-    for (Timing t : timings) {
-      double flopsPerStep = t.network().flopCount().trainingFlops(config.batchSize());
-      double medianRate = MatmulRate.median(t.rates());
-      double trainingGflops = medianRate / config.batchSize() * flopsPerStep / 1e9;
-      results.add(new FormResult(t.network().form(), describe(t.network()), t.size(),
-          flopsPerStep, t.rates(), medianRate, trainingGflops, trainingGflops / matmulGflops));
+    for (Timed t : timed) {
+      double medianRate = MatmulRate.median(t.rates);
+      double trainingGflops = medianRate / config.batchSize() * t.flopsPerStep / 1e9;
+      results.add(new FormResult(t.network.form(), describe(t.network), t.size, t.flopsPerStep,
+          t.rates, medianRate, trainingGflops, trainingGflops / matmulGflops));
     }
     String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
     Provenance provenance = Provenance.collect("mnist benchmark", config, device.toString(),
@@ -116,46 +125,62 @@ final class BenchmarkApp implements Application {
     terminal.out().flush();
   }
 
-  /** Times {@code repeats} x {@code steps} training steps of the network of one form. */
-  private Timing time(LayerForm form, ProgressLog log) throws Exception {
-    GridPriorNetwork network = new GridPriorNetwork(config.locations(), form, config.layers(),
-        config.units(), config.gamma(), 0, 0, 0, 0, 1);
-    double flopsPerStep = network.flopCount().trainingFlops(config.batchSize());
-    String label = form.name().toLowerCase(Locale.ROOT);
-    Engine.getInstance().setRandomSeed((int) config.seed());
-    double[] rates = new double[config.repeats()];
-    int pixels = MnistData.SIDE * MnistData.SIDE;
-    try (Model model = Model.newInstance("benchmark-" + label, device)) {
-      model.setBlock(network.build(registry.kernel(network.kernelSpec())));
-      ClassifierTraining.Settings settings =
-          new ClassifierTraining.Settings(1, config.batchSize(), 1e-3, 0, false);
-      try (Trainer trainer = ClassifierTraining.newTrainer(model, settings, 1);
-          NDManager batch = model.getNDManager().newSubManager()) {
-        trainer.initialize(new Shape(config.batchSize(), pixels));
-        NDList x = new NDList(batch.randomUniform(0f, 1f, new Shape(config.batchSize(), pixels)));
-        NDList y = new NDList(batch.randomInteger(0, 10, new Shape(config.batchSize()), DataType.INT32)
-            .toType(DataType.FLOAT32, false));
-        for (int i = 0; i < config.warmupSteps(); i++) {
-          ClassifierTraining.step(trainer, x, y);
-        }
-        for (int r = 0; r < config.repeats(); r++) {
-          long start = System.nanoTime();
-          for (int i = 0; i < config.steps(); i++) {
-            ClassifierTraining.step(trainer, x, y);
-          }
-          double seconds = (System.nanoTime() - start) / 1e9;
-          rates[r] = (double) config.steps() * config.batchSize() / seconds;
-          log.always("%s training %d/%d: %.0f examples/s, %.2f GFLOP/s", label, r + 1,
-              config.repeats(), rates[r], rates[r] / config.batchSize() * flopsPerStep / 1e9);
-        }
-      }
-      return new Timing(network, ModelSize.of(model.getBlock()), rates);
-    }
-  }
-
   /** The network's description with its pixel locations and the batch size. */
   private String describe(GridPriorNetwork network) {
     return network.describe() + " (" + config.locations().name().toLowerCase(Locale.ROOT)
         + " locations), batch " + config.batchSize();
+  }
+
+  /** The network of one form with its trainer and batch, initialised and warmed up. */
+  private final class Timed implements AutoCloseable {
+    final GridPriorNetwork network;
+    final double flopsPerStep;
+    final ModelSize size;
+    final double[] rates = new double[config.repeats()];
+    private final String label;
+    private final Model model;
+    private final Trainer trainer;
+    private final NDList x;
+    private final NDList y;
+
+    Timed(LayerForm form) {
+      network = new GridPriorNetwork(config.locations(), form, config.layers(), config.units(),
+          config.gamma(), 0, 0, 0, 0, 1);
+      flopsPerStep = network.flopCount().trainingFlops(config.batchSize());
+      label = form.name().toLowerCase(Locale.ROOT);
+      Engine.getInstance().setRandomSeed((int) config.seed());
+      int pixels = MnistData.SIDE * MnistData.SIDE;
+      model = Model.newInstance("benchmark-" + label, device);
+      model.setBlock(network.build(registry.kernel(network.kernelSpec())));
+      trainer = ClassifierTraining.newTrainer(model,
+          new ClassifierTraining.Settings(1, config.batchSize(), 1e-3, 0, false), 1);
+      trainer.initialize(new Shape(config.batchSize(), pixels));
+      NDManager batch = model.getNDManager();
+      x = new NDList(batch.randomUniform(0f, 1f, new Shape(config.batchSize(), pixels)));
+      y = new NDList(batch.randomInteger(0, 10, new Shape(config.batchSize()), DataType.INT32)
+          .toType(DataType.FLOAT32, false));
+      for (int i = 0; i < config.warmupSteps(); i++) {
+        ClassifierTraining.step(trainer, x, y);
+      }
+      size = ModelSize.of(model.getBlock());
+    }
+
+    /** Times round {@code r}. */
+    void measure(int r, ProgressLog log) {
+      long start = System.nanoTime();
+      for (int i = 0; i < config.steps(); i++) {
+        ClassifierTraining.step(trainer, x, y);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      rates[r] = (double) config.steps() * config.batchSize() / seconds;
+      log.always("%s training %d/%d: %.0f examples/s, %.2f GFLOP/s", label, r + 1,
+          config.repeats(), rates[r], rates[r] / config.batchSize() * flopsPerStep / 1e9);
+    }
+
+    @Override
+    public void close() {
+      trainer.close();
+      model.close();
+    }
   }
 }
