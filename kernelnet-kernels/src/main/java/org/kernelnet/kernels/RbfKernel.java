@@ -19,28 +19,25 @@ import org.kernelnet.api.Scalars;
  * infinite-dimensional, so a layer with it embeds its inputs more richly than the dot product at the
  * same d.
  *
- * <p>{@link #gram} computes the exponent {@code t = -gamma ||u_i - v_j||^2} above a floor {@code f}
- * as one matrix product of augmented locations, {@code t - f = [u_i, -gamma |u_i|^2, 1] . [2 gamma
- * v_j, 1, -gamma |v_j|^2 - f]}, and returns {@code exp(relu(t - f) + f + s) exp(-s)}: five passes
- * over the {@code [n, m]} matrix forward and three backward, against seven and about eight for {@code
- * exp(-gamma relu(|u|^2 + |v|^2 - 2 u.v))}. The shift {@code s = 64} and the floor keep the argument
- * of {@code exp} where its result is a normal number: PyTorch's CPU {@code exp} is 10-40 times
- * slower where the result underflows (measured on {@code [784, 3200]}: 2 ms with every result
- * normal, 24-30 ms where all are 0, 60-80 ms where all are subnormal), and with the grid-prior
- * network's gamma most entries do. The floor ({@code -104} in float32, {@code -746} in float64) lies
- * below the smallest exponent whose {@code exp} is not 0 in that type, and the product with {@code
- * exp(-s)} rounds small results, subnormal ones included, as {@code exp} would; other types are
- * computed without the shift and the floor. The expanded square rounds {@code gamma (|u|^2 +
- * |v|^2)} as the direct form does, so coinciding points may give {@code K} a few units of 1e-5
- * above 1 (the direct form clamps the squared distance at 0 instead; it is as far from the exact
- * value elsewhere).
+ * <p>{@link #gram} computes half the exponent, {@code h = -gamma ||u_i - v_j||^2 / 2}, as one matrix
+ * product of augmented locations, {@code h = [u_i, -gamma |u_i|^2 / 2, 1] . [gamma v_j, 1, -gamma
+ * |v_j|^2 / 2]}, raises it to a floor {@code f / 2} and returns {@code exp(max(h, f / 2))^2}. PyTorch's
+ * CPU {@code exp} is 10-40 times slower where its result underflows (measured on {@code [784,
+ * 3200]}: 2 ms with every result normal, 24-30 ms where all are 0, 60-80 ms where all are subnormal),
+ * and with the grid-prior network's gamma most entries do; the half exponent above the floor keeps
+ * every {@code exp} normal, and the square rounds the small results, subnormal ones included, as
+ * {@code exp} would. The floor {@code f} ({@code -104} in float32, {@code -746} in float64; other
+ * types have none) lies below the last exponent whose {@code exp} is not 0 in that type, so the
+ * values are unchanged; {@code max(h, f / 2) = h + relu(f / 2 - h)} is exactly h above the floor.
+ * Forward this is six passes over the {@code [n, m]} matrix, against seven for {@code exp(-gamma
+ * relu(|u|^2 + |v|^2 - 2 u.v))}. The expanded square rounds {@code gamma (|u|^2 + |v|^2)} as that
+ * direct form does, so coinciding points may give {@code K} slightly above 1 (the direct form clamps
+ * the squared distance at 0 instead; it is as far from the exact value elsewhere).
  */
 public final class RbfKernel extends AbstractKernel {
   /** The registered name. */
   public static final String NAME = "rbf";
 
-  /** The shift s of the exponent; {@code exp(s)} and {@code exp(-s)} are normal in float32. */
-  private static final double SHIFT = 64;
   /** Below {@code ln(2^-150)}, where float32's {@code exp} rounds to 0. */
   private static final double FLOAT32_FLOOR = -104;
   /** Below {@code ln(2^-1075)}, where float64's {@code exp} rounds to 0. */
@@ -62,26 +59,25 @@ public final class RbfKernel extends AbstractKernel {
   @Override
   public NDArray gram(NDArray u, NDArray v) {
     checkLocations(u, v);
+    NDArray uu = u.square().sum(new int[] {1}, true); // [n, 1]
+    NDArray vv = v.square().sum(new int[] {1}).reshape(1, v.getShape().get(0)); // [1, m]
+    NDArray a = NDArrays.concat(new NDList(u, uu.mul(Scalars.like(uu, -gamma / 2)),
+        u.getManager().ones(uu.getShape(), u.getDataType(), u.getDevice())), 1); // [n, d + 2]
+    // built transposed, [d + 2, m], so that the gradient a^T dH is a short, wide product (4 times
+    // faster on [784, 3200] than the [m, n] x [n, d + 2] one autograd makes for a transposed view)
+    NDArray bt = NDArrays.concat(new NDList(v.transpose().mul(Scalars.like(v, gamma)),
+        v.getManager().ones(vv.getShape(), v.getDataType(), v.getDevice()),
+        vv.mul(Scalars.like(vv, -gamma / 2))), 0);
+    NDArray h = a.matMul(bt);
     double floor = switch (u.getDataType()) {
       case FLOAT32 -> FLOAT32_FLOOR;
       case FLOAT64 -> FLOAT64_FLOOR;
-      default -> 0;
+      default -> Double.NEGATIVE_INFINITY;
     };
-    NDArray uu = u.square().sum(new int[] {1}, true); // [n, 1]
-    NDArray vv = v.square().sum(new int[] {1}).reshape(1, v.getShape().get(0)); // [1, m]
-    NDArray a = NDArrays.concat(new NDList(u, uu.mul(Scalars.like(uu, -gamma)),
-        u.getManager().ones(uu.getShape(), u.getDataType(), u.getDevice())), 1); // [n, d + 2]
-    // built transposed, [d + 2, m], so that the gradient a^T dZ is a short, wide product (4 times
-    // faster on [784, 3200] than the [m, n] x [n, d + 2] one autograd makes for a transposed view)
-    NDArray bt = NDArrays.concat(new NDList(v.transpose().mul(Scalars.like(v, 2 * gamma)),
-        v.getManager().ones(vv.getShape(), v.getDataType(), v.getDevice()),
-        vv.mul(Scalars.like(vv, -gamma)).sub(Scalars.like(vv, floor))), 0);
-    NDArray aboveFloor = a.matMul(bt); // t - f
-    if (floor == 0) {
-      return aboveFloor.exp();
+    if (Double.isFinite(floor)) {
+      h = h.add(Activation.relu(Scalars.like(h, floor / 2).sub(h)));
     }
-    NDArray k = Activation.relu(aboveFloor).add(Scalars.like(aboveFloor, floor + SHIFT)).exp();
-    return k.mul(Scalars.like(k, Math.exp(-SHIFT)));
+    return h.exp().square();
   }
 
   @Override
