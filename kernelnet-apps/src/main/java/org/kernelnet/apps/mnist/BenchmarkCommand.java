@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
-        "Times grid-prior training steps (forward, backward, Adam update) on a synthetic batch and"
-            + " reports the median examples/second and the GFLOP/s of the model's matrix products,"
+        "Times grid-prior training steps (forward, backward, Adam update) on a synthetic batch,"
+            + " for each layer form, and reports the median examples/second and the GFLOP/s of the model's matrix products,"
             + " next to the machine's single-precision matmul rate measured in the same run (median"
             + " of several n x n products).",
         "Writes benchmark.json. PyTorch's threads: set OMP_NUM_THREADS (or"
@@ -51,6 +52,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
   @Option(names = "--locations", paramLabel = "grid|random", defaultValue = "grid",
       description = "Pixel-location variant (default: ${DEFAULT-VALUE}).")
   private PixelLocations locations;
+
+  @Option(names = "--form", split = ",", paramLabel = "kernel|masked",
+      defaultValue = "kernel,masked",
+      description = "Layer forms to time, one network each, as grid-prior --form (default:"
+          + " ${DEFAULT-VALUE}).")
+  private List<LayerForm> forms;
 
   @Option(names = "--layers", defaultValue = "" + GridPriorCommand.LAYERS,
       description = "Parallel kernel layers P (default: ${DEFAULT-VALUE}).")
@@ -95,7 +102,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path folder = output != null ? output : Path.of("results", "mnist", "benchmark",
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    BenchmarkConfig config = new BenchmarkConfig(folder, seed, locations, layers, units, gamma,
+    BenchmarkConfig config = new BenchmarkConfig(folder, seed, locations, forms, layers, units, gamma,
         batchSize, warmupSteps != null ? warmupSteps : quick ? 2 : 10,
         steps != null ? steps : quick ? 5 : 30, repeats != null ? repeats : quick ? 3 : 7,
         matmulSize);

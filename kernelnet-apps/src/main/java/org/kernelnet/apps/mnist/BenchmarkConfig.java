@@ -8,13 +8,14 @@ import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
 
 /**
- * The configuration of {@code kernelnet mnist benchmark}: the grid-prior network to time, how many
+ * The configuration of {@code kernelnet mnist benchmark}: the grid-prior networks to time, how many
  * training steps per measurement and how many measurements, and the size of the reference matrix
  * product.
  *
  * @param output the output folder
  * @param seed the seed of the initialisation and the synthetic batch
- * @param locations the pixel-location variant of the timed network
+ * @param locations the pixel-location variant of the timed networks
+ * @param forms the layer forms to time, one network each, at least one, no repeats
  * @param layers parallel kernel layers P, {@code 1..256}
  * @param units output units h of each, {@code 1..4096}
  * @param gamma the RBF gamma, {@code > 0}
@@ -30,6 +31,7 @@ public record BenchmarkConfig(
     Path output,
     long seed,
     PixelLocations locations,
+    List<LayerForm> forms,
     int layers,
     int units,
     double gamma,
@@ -47,7 +49,12 @@ public record BenchmarkConfig(
   public BenchmarkConfig {
     requireNonNull(output, "output is null");
     requireNonNull(locations, "locations is null");
+    forms = List.copyOf(requireNonNull(forms, "forms is null"));
     List<String> problems = new ArrayList<>();
+    if (forms.isEmpty() || forms.stream().distinct().count() != forms.size()) {
+      problems.add("--form must name kernel and masked at most once each and at least one of them,"
+          + " got " + forms);
+    }
     Checks.range(problems, "--layers", layers, 1, 256);
     Checks.range(problems, "--units", units, 1, 4096);
     Checks.positive(problems, "--gamma", gamma);

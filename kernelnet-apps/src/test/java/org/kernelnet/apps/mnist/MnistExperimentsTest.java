@@ -312,7 +312,7 @@ class MnistExperimentsTest {
   }
 
   @Test
-  void benchmarkReportsMediansNextToTheMatmulRate() throws IOException {
+  void benchmarkReportsMediansOfBothFormsNextToTheMatmulRate() throws IOException {
     CommandRun run = CommandRun.of(home, "mnist", "benchmark", "--layers", "2", "--units", "16",
         "--batch-size", "64", "--warmup-steps", "1", "--steps", "3", "--repeats", "3",
         "--matmul-size", "256", "--output", out.toString());
@@ -320,17 +320,39 @@ class MnistExperimentsTest {
     assertThat(run.status()).as(run.err()).isZero();
     JsonObject root = json(out.resolve("benchmark.json"));
     assertProvenance(root, "mnist benchmark", false);
-    assertThat(root.getAsJsonArray("examplesPerSecond")).hasSize(3);
     assertThat(root.getAsJsonArray("matmulGflops")).hasSize(3);
-    assertThat(root.get("medianExamplesPerSecond").getAsDouble()).isPositive();
-    assertThat(root.get("medianMatmulGflops").getAsDouble()).isPositive();
+    double matmul = root.get("medianMatmulGflops").getAsDouble();
+    assertThat(matmul).isPositive();
+    JsonArray forms = root.getAsJsonArray("forms");
+    assertThat(forms).hasSize(2);
     // 2 x (784 -> 16) from the data, 32 -> 10: per step of 64 examples
     double flops = 2 * (2.0 * 64 * 784 * 16 * 2) + 2.0 * 64 * 32 * 10 * 3;
-    assertThat(root.get("trainingFlopsPerStep").getAsDouble()).isEqualTo(flops);
-    assertThat(root.get("medianTrainingGflops").getAsDouble()).isCloseTo(
-        root.get("medianExamplesPerSecond").getAsDouble() / 64 * flops / 1e9,
-        within(1e-9));
-    assertThat(run.out()).contains("examples/s").contains("GFLOP/s").contains("256 x 256");
+    for (int i = 0; i < 2; i++) {
+      JsonObject form = forms.get(i).getAsJsonObject();
+      assertThat(form.get("form").getAsString()).isEqualTo(i == 0 ? "KERNEL" : "MASKED");
+      assertThat(form.getAsJsonArray("examplesPerSecond")).hasSize(3);
+      assertThat(form.get("medianExamplesPerSecond").getAsDouble()).isPositive();
+      assertThat(form.get("trainingFlopsPerStep").getAsDouble()).isEqualTo(flops);
+      double gflops = form.get("medianTrainingGflops").getAsDouble();
+      assertThat(gflops).isCloseTo(
+          form.get("medianExamplesPerSecond").getAsDouble() / 64 * flops / 1e9, within(1e-9));
+      assertThat(form.get("fractionOfMatmulRate").getAsDouble())
+          .isCloseTo(gflops / matmul, within(1e-12));
+    }
+    assertThat(run.out()).contains("KernelLayer(").contains("KernelMaskedDense(")
+        .contains("examples/s").contains("GFLOP/s").contains("256 x 256");
+  }
+
+  @Test
+  void benchmarkTimesOnlyTheFormsAsked() throws IOException {
+    CommandRun run = CommandRun.of(home, "mnist", "benchmark", "--form", "masked", "--layers", "2",
+        "--units", "16", "--batch-size", "16", "--warmup-steps", "0", "--steps", "1",
+        "--repeats", "1", "--matmul-size", "16", "--output", out.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonArray forms = json(out.resolve("benchmark.json")).getAsJsonArray("forms");
+    assertThat(forms).hasSize(1);
+    assertThat(forms.get(0).getAsJsonObject().get("form").getAsString()).isEqualTo("MASKED");
   }
 
   @Test

@@ -194,17 +194,23 @@ public final class ClassifierTraining {
 
   /**
    * One forward, backward and update on a batch {@code data [B, 784]}, {@code labels [B]}; returns
-   * the batch's mean loss.
+   * the batch's mean loss. The step's intermediate arrays attach to the data's manager; they are
+   * freed when the step ends (the data and labels are attached to a sub-manager for the step and
+   * return to their own afterwards), so a caller that reuses one batch does not accumulate them.
    */
   public static float step(Trainer trainer, NDList data, NDList labels) {
     float loss;
-    try (GradientCollector collector = trainer.newGradientCollector()) {
-      NDList predictions = trainer.forward(data);
-      NDArray value = trainer.getLoss().evaluate(labels, predictions);
-      collector.backward(value);
-      loss = value.getFloat();
+    try (NDManager scope = data.head().getManager().newSubManager()) {
+      data.tempAttach(scope);
+      labels.tempAttach(scope);
+      try (GradientCollector collector = trainer.newGradientCollector()) {
+        NDList predictions = trainer.forward(data);
+        NDArray value = trainer.getLoss().evaluate(labels, predictions);
+        collector.backward(value);
+        loss = value.getFloat();
+      }
+      trainer.step();
     }
-    trainer.step();
     return loss;
   }
 
