@@ -34,8 +34,9 @@ import org.kernelnet.djl.optim.Rprop;
  *   <li>{@code lbfgs}: {@link ParameterObjective} over all trainable parameters, one full-batch
  *       {@link SparseAutoencoderLoss} evaluation (sparse input, loss at the observed ratings, item
  *       shards on {@code threads} threads) per function-and-gradient evaluation, minimised by
- *       {@link Lbfgs} (history {@code history}) in rounds of {@code evalEvery} iterations; a round that makes no
- *       step ends training early;
+ *       {@link Lbfgs} (history {@code history}) in rounds of {@code evalEvery} iterations (the
+ *       history restarts each round, in one working set); a round that makes no step ends training
+ *       early;
  *   <li>{@code rprop}: {@link Rprop} through a DJL {@link Trainer}, one full-batch step of the same
  *       loss per iteration;
  *   <li>{@code adam}: DJL's Adam, mini-batches of {@code batchSize} items (dense rows of the {@link
@@ -174,13 +175,18 @@ public final class AutoencoderTrainer {
       long evaluations = 0;
       String reason = "max iterations";
       double value = Double.NaN;
+      Lbfgs.Workspace workspace = null;
       while (done < iterations) {
         int round = Math.min(evalEvery, iterations - done);
         Lbfgs lbfgs = Lbfgs.builder().optHistorySize(lbfgsHistory).optMaxIterations(round).build();
-        requireHeapFor(lbfgs, x.length, lbfgsHistory);
+        if (workspace == null) {
+          requireHeapFor(lbfgs, x.length, lbfgsHistory);
+          // one working set for every round: the history restarts, its memory stays
+          workspace = lbfgs.newWorkspace(x.length);
+        }
         long start = System.nanoTime();
         objective.readParameters(x);
-        LbfgsResult result = lbfgs.minimize(objective, x);
+        LbfgsResult result = lbfgs.minimize(objective, x, workspace);
         objective.writeParameters(x);
         trainingNanos += System.nanoTime() - start;
         done += result.iterations();

@@ -112,13 +112,53 @@ public final class Lbfgs {
     return (8L * historySize + 48) * n;
   }
 
+  /**
+   * The vectors of a minimisation of dimension {@code n} with this history size ({@link
+   * #workingMemoryBytes} of them), for {@link #minimize(DifferentiableFunction, double[], Workspace)}
+   * calls that follow one another: rounds of L-BFGS then reuse one working set instead of leaving
+   * the last round's to the garbage collector.
+   */
+  public Workspace newWorkspace(int n) {
+    return new Workspace(n, historySize + 1);
+  }
+
+  /**
+   * The vectors of one minimisation at a time: the gradient, the direction, the trial point, the
+   * gradients at the trial and retained points, and the history pairs with a free slot. A run
+   * overwrites them before it reads them, so nothing carries over from one run to the next.
+   */
+  public static final class Workspace {
+    private final int n;
+    private final double[] g;
+    private final double[] d;
+    private final double[] xTrial;
+    private final double[] gTrial;
+    private final double[] gBest;
+    private final float[][] s;
+    private final float[][] y;
+
+    private Workspace(int n, int slots) {
+      if (n < 0) {
+        throw new IllegalArgumentException("n must be >= 0, got " + n);
+      }
+      this.n = n;
+      this.g = new double[n];
+      this.d = new double[n];
+      this.xTrial = new double[n];
+      this.gTrial = new double[n];
+      this.gBest = new double[n];
+      this.s = new float[slots][n];
+      this.y = new float[slots][n];
+    }
+  }
+
   /** The evaluation budget: {@code maxEvaluations}, by default {@code 5/4 maxIterations + 25}. */
   public int maxEvaluations() {
     return maxEvaluations;
   }
 
   /**
-   * Minimises {@code f} starting from {@code x}.
+   * Minimises {@code f} starting from {@code x}, in a working set of its own.
    *
    * @param f the objective
    * @param x on entry the start point, on return the best point found; {@code double[n]} with
@@ -128,18 +168,36 @@ public final class Lbfgs {
    *     gradient is not finite at the start point
    */
   public LbfgsResult minimize(DifferentiableFunction f, double[] x) {
+    requireNonNull(x, "x is null");
+    return minimize(f, x, newWorkspace(x.length));
+  }
+
+  /**
+   * {@link #minimize(DifferentiableFunction, double[])} in {@code workspace}, which must come from
+   * {@link #newWorkspace} of an L-BFGS with the same history size, for {@code x.length}; one run at a
+   * time may use it. The iterates are those of a fresh working set.
+   *
+   * @throws IllegalArgumentException also if the workspace does not fit
+   */
+  public LbfgsResult minimize(DifferentiableFunction f, double[] x, Workspace workspace) {
     requireNonNull(f, "f is null");
     requireNonNull(x, "x is null");
+    requireNonNull(workspace, "workspace is null");
     if (x.length != f.dimension()) {
       throw new IllegalArgumentException(
           "x has length " + x.length + " but f has dimension " + f.dimension());
     }
+    if (workspace.n != x.length || workspace.s.length != historySize + 1) {
+      throw new IllegalArgumentException("the workspace is for dimension " + workspace.n
+          + " and history " + (workspace.s.length - 1) + ", not " + x.length + " and "
+          + historySize);
+    }
     int threads = Math.min(parallelism, chunkCount(x.length));
     if (threads == 1) {
-      return new Run(f, x, null).run();
+      return new Run(f, x, workspace, null).run();
     }
     try (ChunkWorkers workers = new ChunkWorkers(threads - 1, "lbfgs-worker")) {
-      return new Run(f, x, workers).run();
+      return new Run(f, x, workspace, workers).run();
     }
   }
 
@@ -154,7 +212,6 @@ public final class Lbfgs {
     private static final int SUMS = 5;
 
     private final DifferentiableFunction f;
-    private final double[] callerX;
     private final int n;
     private final int chunks;
     private final ChunkWorkers workers;
@@ -193,21 +250,20 @@ public final class Lbfgs {
     private double scale;
     private final double[] partials;
 
-    Run(DifferentiableFunction f, double[] x, ChunkWorkers workers) {
+    Run(DifferentiableFunction f, double[] x, Workspace workspace, ChunkWorkers workers) {
       this.f = f;
-      this.callerX = x;
       this.n = x.length;
       this.chunks = chunkCount(n);
       this.workers = workers;
       this.x = x;
-      this.g = new double[n];
-      this.d = new double[n];
-      this.xTrial = new double[n];
-      this.gTrial = new double[n];
-      this.gBest = new double[n];
+      this.g = workspace.g;
+      this.d = workspace.d;
+      this.xTrial = workspace.xTrial;
+      this.gTrial = workspace.gTrial;
+      this.gBest = workspace.gBest;
       int slots = historySize + 1;
-      this.s = new float[slots][n];
-      this.y = new float[slots][n];
+      this.s = workspace.s;
+      this.y = workspace.y;
       this.rho = new double[slots];
       this.alphas = new double[slots];
       this.newest = historySize;

@@ -223,6 +223,35 @@ class LbfgsTest {
     assertThat(x).containsExactly(0);
   }
 
+  /**
+   * Rounds in one workspace, which a run on another function has left full of its vectors, take the
+   * same iterates bit for bit as rounds in fresh working sets.
+   */
+  @Test
+  void aReusedWorkspaceGivesTheIteratesOfFreshOnes() {
+    Lbfgs round = Lbfgs.builder().optHistorySize(4).optMaxIterations(7).build();
+    DifferentiableFunction f = TestFunctions.rosenbrock(10);
+    double[] fresh = new double[10];
+    double[] reused = new double[10];
+    Arrays.fill(fresh, -1.2);
+    Arrays.fill(reused, -1.2);
+    Lbfgs.Workspace workspace = round.newWorkspace(10);
+    double[] other = new double[10];
+    Arrays.fill(other, 3);
+    round.minimize(TestFunctions.rosenbrock(10), other, workspace);
+    for (int r = 0; r < 3; r++) {
+      LbfgsResult a = round.minimize(f, fresh);
+      LbfgsResult b = round.minimize(f, reused, workspace);
+      assertThat(b).isEqualTo(a);
+      assertThat(reused).isEqualTo(fresh);
+    }
+    assertThatThrownBy(() -> round.minimize(TestFunctions.rosenbrock(2), new double[2], workspace))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workspace");
+    assertThatThrownBy(() -> Lbfgs.builder().optHistorySize(5).build()
+        .minimize(f, new double[10], workspace))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("history 4");
+  }
+
   @Test
   void rejectsBadArguments() {
     assertThatThrownBy(() -> Lbfgs.builder().optHistorySize(0))
