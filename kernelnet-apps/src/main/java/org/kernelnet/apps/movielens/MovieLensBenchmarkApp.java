@@ -64,6 +64,9 @@ final class MovieLensBenchmarkApp implements Application {
    * @param medianSparseSeconds their median
    * @param denseSeconds each timed dense evaluation (empty unless compared)
    * @param medianDenseSeconds their median, NaN unless compared
+   * @param predictionSeconds each timed prediction of the split's training and test ratings (what
+   *     a training checkpoint computes)
+   * @param medianPredictionSeconds their median
    * @param lbfgsIterations L-BFGS iterations timed
    * @param lbfgsEvaluations the evaluations they made
    * @param lbfgsSecondsPerEvaluation their wall time per evaluation, optimiser included
@@ -78,7 +81,8 @@ final class MovieLensBenchmarkApp implements Application {
       Provenance provenance, String dataset, String model, int items, int users,
       int trainingRatings, int shards, int threads, EvaluationFlops flops,
       double[] sparseSeconds, double medianSparseSeconds, double[] denseSeconds,
-      double medianDenseSeconds, int lbfgsIterations, long lbfgsEvaluations,
+      double medianDenseSeconds, double[] predictionSeconds, double medianPredictionSeconds,
+      int lbfgsIterations, long lbfgsEvaluations,
       double lbfgsSecondsPerEvaluation, double[] lbfgsIterationSeconds,
       double medianLbfgsIterationSeconds, double[] matmulGflops, double medianMatmulGflops,
       long peakResidentBytes, double[] loadAverage) {}
@@ -118,6 +122,7 @@ final class MovieLensBenchmarkApp implements Application {
     Engine.getInstance().setRandomSeed((int) run.seed());
     double[] sparse;
     double[] dense = new double[0];
+    double[] prediction;
     LbfgsTiming lbfgs;
     int shardCount;
     try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device);
@@ -132,6 +137,7 @@ final class MovieLensBenchmarkApp implements Application {
       if (config.compareDense()) {
         dense = timeDense(net, train, items, x, log);
       }
+      prediction = timePrediction(loss, train, split.test(), Math.min(config.evaluations(), 3), log);
       lbfgs = timeLbfgs(objective, x, log);
     }
     double[] matmul = MatmulRate.measure(device, config.matmulSize(), config.repeats(), log);
@@ -139,6 +145,7 @@ final class MovieLensBenchmarkApp implements Application {
     Results results = new Results(provenance, run.dataset().label(), spec.label(), items,
         train.numUsers(), train.size(), shardCount, run.threads(), flops, sparse,
         MatmulRate.median(sparse), dense, dense.length == 0 ? Double.NaN : MatmulRate.median(dense),
+        prediction, MatmulRate.median(prediction),
         lbfgs.iterations(), lbfgs.evaluations(), lbfgs.secondsPerEvaluation(),
         lbfgs.iterationSeconds(), lbfgs.iterationSeconds().length == 0 ? Double.NaN
             : MatmulRate.median(lbfgs.iterationSeconds()), matmul, MatmulRate.median(matmul), ProcessMemory.peakResidentBytes(),
@@ -160,6 +167,20 @@ final class MovieLensBenchmarkApp implements Application {
       objective.evaluate(x, gradient);
       seconds[r] = (System.nanoTime() - start) / 1e9;
       log.always("%s evaluation %d/%d: %.3f s (loss %.6g)", name, r + 1, count, seconds[r], value);
+    }
+    return seconds;
+  }
+
+  /** The seconds of {@code count} predictions of {@code train} and {@code test} at the same point. */
+  private static double[] timePrediction(
+      SparseAutoencoderLoss loss, Ratings train, Ratings test, int count, ProgressLog log) {
+    double[] seconds = new double[count];
+    for (int r = 0; r < count; r++) {
+      long start = System.nanoTime();
+      loss.predict(train, test);
+      seconds[r] = (System.nanoTime() - start) / 1e9;
+      log.always("prediction %d/%d (%d training and %d test ratings): %.3f s", r + 1, count,
+          train.size(), test.size(), seconds[r]);
     }
     return seconds;
   }
@@ -223,6 +244,8 @@ final class MovieLensBenchmarkApp implements Application {
           r.denseSeconds().length, r.flops().dense() / r.medianDenseSeconds() / 1e9,
           r.medianDenseSeconds() / r.medianSparseSeconds());
     }
+    out.printf(Locale.ROOT, "prediction of the training and test ratings (a checkpoint): median"
+        + " %.3f s of %d%n", r.medianPredictionSeconds(), r.predictionSeconds().length);
     if (r.lbfgsIterations() > 0) {
       out.printf(Locale.ROOT, "L-BFGS: %d iterations, %d evaluations; median %.3f s per iteration"
               + " and %.3f s per evaluation, everything included; 1000 iterations ~ %.1f min%n",

@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
         "Times the full-batch loss-and-gradient evaluation of an item autoencoder (default: ML-1M,"
             + " Sparse FC (2)) on the first random split: median seconds per evaluation, GFLOP/s"
             + " of the work needed and dense-equivalent, the dense autograd evaluation for"
-            + " comparison,"
-            + " L-BFGS iterations timed as in training, and the machine's float32 matmul rate"
-            + " measured in the same run.",
+            + " comparison, the prediction of the training and test ratings that a checkpoint"
+            + " makes, L-BFGS iterations timed as in training, and the machine's float32 matmul"
+            + " rate measured in the same run.",
         "Writes benchmark.json. On a shared machine, match PyTorch's threads to the free cores"
             + " (OMP_NUM_THREADS or JAVA_OPTS=-Dai.djl.pytorch.num_threads=N)."})
 public final class MovieLensBenchmarkCommand implements Callable<Integer> {

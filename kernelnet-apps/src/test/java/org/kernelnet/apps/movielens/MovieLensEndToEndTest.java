@@ -105,7 +105,7 @@ class MovieLensEndToEndTest {
   }
 
   @Test
-  void benchmarkTimesEvaluationsAndEveryLbfgsIteration() throws IOException {
+  void benchmarkTimesEvaluationsPredictionsAndEveryLbfgsIteration() throws IOException {
     Path out = home.resolve("bench");
     CommandRun run = CommandRun.of(home, "movielens", "benchmark", "--data-dir", data.toString(),
         "--dataset", "ml-100k", "--hidden", "32", "--layers", "1", "--evaluations", "2",
@@ -118,6 +118,9 @@ class MovieLensEndToEndTest {
     JsonObject results = JsonParser.parseString(Files.readString(out.resolve("benchmark.json")))
         .getAsJsonObject();
     assertThat(results.getAsJsonArray("sparseSeconds")).hasSize(2);
+    assertThat(run.out()).contains("prediction of the training and test ratings");
+    assertThat(results.getAsJsonArray("predictionSeconds")).hasSize(2);
+    assertThat(results.get("medianPredictionSeconds").getAsDouble()).isPositive();
     var iterations = results.getAsJsonArray("lbfgsIterationSeconds");
     assertThat(iterations).hasSize(3);
     double sum = 0;
