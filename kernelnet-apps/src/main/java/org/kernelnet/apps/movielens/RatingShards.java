@@ -18,25 +18,24 @@ import org.kernelnet.apps.movielens.data.Ratings;
  *
  * <ul>
  *   <li>{@code indices [2, n_s]} int64: the local row {@code r - from_s} and the user of each
- *       rating (the coordinates of a COO matrix);
+ *       rating;
  *   <li>{@code targets [n_s]} float32: the ratings;
- *   <li>{@code rowPointer [rows_s + 1]} (Java): the ratings of local row {@code r} are {@code
- *       [rowPointer[r], rowPointer[r + 1])};
- *   <li>{@code values}: the sparse COO matrix {@code X_s [rows_s, users]}, stored by user, then row
- *       ({@code userMajorIndices}, and {@code userMajorOrder} to put row-major values in that
- *       order).
+ *   <li>{@code rowPointer [rows_s + 1]}: the ratings of local row {@code r} are {@code
+ *       [rowPointer[r], rowPointer[r + 1])}, in Java and as an int64 array, so that ({@code
+ *       rowPointer}, users, targets) is the compressed-row form of {@code X_s [rows_s, users]};
+ *   <li>the same ratings by user, then row: {@code userPointer [users + 1]}, their local rows {@code
+ *       rowsByUser [n_s]} and ratings {@code targetsByUser [n_s]}, the compressed-row form of
+ *       {@code X_s^T}, and {@code userMajorOrder [n_s]}, the row-major position of each, to put
+ *       row-major values (the residuals) in that order.
  * </ul>
  *
- * PyTorch's CPU product of a COO and a dense matrix walks the entries in storage order with one
- * {@code axpy} of a dense row each. The user-indexed matrices are the large ones ({@code [users,
- * h]}: the input layer's weights, the output layer's transposed weights and their gradients), so
- * user-major storage makes all four products of a shard read or write those rows in order, and the
- * randomly addressed rows belong to the shard's small {@code [rows_s, h]} arrays.
+ * The products with {@code X_s} and {@code X_s^T} (and with the residuals in their place) are
+ * {@link org.kernelnet.apps.torch.CsrProduct}s.
  *
  * A shard is a mini-batch of items: the full-batch loss and gradient of an item autoencoder are
  * sums over shards, so shards can be processed in parallel. Nothing of size {@code rows_s * users}
- * is ever made: memory is about 48 bytes per rating (two int64 coordinate pairs, a position and two
- * float values) plus {@code long[]} staging arrays of the largest shard.
+ * is ever made: memory is about 40 bytes per rating (an int64 coordinate pair, an int64 row and
+ * position by user, two float values) plus {@code long[]} staging arrays of the largest shard.
  *
  * <p>Shards are cut so that every shard has about the same number of ratings, there are at least
  * {@code minShards} of them when there are that many items, and none has more than {@code
@@ -54,20 +53,21 @@ final class RatingShards implements AutoCloseable {
    * The default bound on the ratings of one shard. Each shard's transposed products {@code X_s^T
    * dA} and {@code D_s^T [H, 1]} make a new {@code [users, h]} array that is then added to the
    * running sum, so shards are as large as this allows (ML-10M in two shards rather than nine);
-   * a shard's own arrays are 48 bytes per rating and, while it is built, {@code long[]} staging
+   * a shard's own arrays are 40 bytes per rating and, while it is built, {@code long[]} staging
    * arrays of its size.
    */
   static final int DEFAULT_MAX_SHARD_RATINGS = 1 << 23;
 
   /**
    * One shard: rows {@code [from, to)}, its ratings' coordinates {@code indices [2, ratings]}
-   * (local row, user) with each row's range {@code rowPointer [to - from + 1]}, their values
-   * {@code targets [ratings]}, the same coordinates in user-major order {@code userMajorIndices}
-   * with the row-major position of each {@code userMajorOrder [ratings]}, and the COO matrix
-   * {@code values [to - from, users]} stored in user-major order.
+   * (local row, user) with each row's range {@code rowPointer [to - from + 1]} (also as the int64
+   * array {@code rowOffsets}), their values {@code targets [ratings]}, and the same ratings by user:
+   * each user's range {@code userPointer [users + 1]}, local rows {@code rowsByUser}, values {@code
+   * targetsByUser} and row-major positions {@code userMajorOrder}.
    */
-  record Shard(int from, int to, int ratings, NDArray indices, int[] rowPointer, NDArray targets,
-      NDArray userMajorIndices, NDArray userMajorOrder, NDArray values) {
+  record Shard(int from, int to, int ratings, NDArray indices, int[] rowPointer,
+      NDArray rowOffsets, NDArray targets, NDArray userPointer, NDArray rowsByUser,
+      NDArray targetsByUser, NDArray userMajorOrder) {
     int rows() {
       return to - from;
     }
@@ -259,23 +259,27 @@ final class RatingShards implements AutoCloseable {
     }
     NDArray indices = manager.create(coordinates, new Shape(2, count));
     NDArray targets = manager.create(values);
-    // the same coordinates by user, then row, and where each entry stands in row-major order
-    int[] byUser = countingSort(count, ratings.numUsers(), j -> (int) coordinates[count + j], null);
-    long[] userMajor = new long[2 * count];
+    // the same ratings by user, then row, and where each stands in row-major order
+    int users = ratings.numUsers();
+    int[] byUser = countingSort(count, users, j -> (int) coordinates[count + j], null);
+    long[] userPointer = new long[users + 1];
+    long[] rowsByUser = new long[count];
     long[] userMajorOrder = new long[count];
-    float[] userMajorValues = new float[count];
+    float[] targetsByUser = new float[count];
     for (int j = 0; j < count; j++) {
       int k = byUser[j];
-      userMajor[j] = coordinates[k];
-      userMajor[count + j] = coordinates[count + k];
+      userPointer[(int) coordinates[count + k] + 1]++;
+      rowsByUser[j] = coordinates[k];
       userMajorOrder[j] = k;
-      userMajorValues[j] = values[k];
+      targetsByUser[j] = values[k];
     }
-    NDArray userMajorIndices = manager.create(userMajor, new Shape(2, count));
-    NDArray matrix = SparseCoo.of(userMajorIndices, manager.create(userMajorValues),
-        new Shape(to - from, ratings.numUsers()));
-    return new Shard(from, to, count, indices, rowPointer, targets, userMajorIndices,
-        manager.create(userMajorOrder), matrix);
+    for (int u = 0; u < users; u++) {
+      userPointer[u + 1] += userPointer[u];
+    }
+    return new Shard(from, to, count, indices, rowPointer,
+        manager.create(Arrays.stream(rowPointer).asLongStream().toArray()), targets,
+        manager.create(userPointer), manager.create(rowsByUser), manager.create(targetsByUser),
+        manager.create(userMajorOrder));
   }
 
   /** The number of columns (users). */

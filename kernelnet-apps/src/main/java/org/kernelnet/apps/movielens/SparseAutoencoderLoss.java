@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.kernelnet.api.Scalars;
 import org.kernelnet.apps.movielens.ItemAutoencoder.Affine;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.torch.CsrProduct;
 
 /**
  * The full-batch training loss of an {@link ItemAutoencoder} computed from the sparse rating matrix
@@ -278,37 +279,31 @@ final class SparseAutoencoderLoss {
   private Partial gradient(RatingShards.Shard shard, List<Affine> layers,
       NDArray outputTransposed, NDManager scope) {
     int hiddenLayers = layers.size() - 1;
-    List<NDArray> activations = new ArrayList<>();
-    attach(scope, shard.indices(), shard.targets(), shard.userMajorIndices(),
-        shard.userMajorOrder(), shard.values());
-    NDArray h = shard.values();
-    activations.add(h);
-    for (int l = 0; l < hiddenLayers; l++) {
-      h = Activation.sigmoid(affine(h, layers.get(l)));
-      activations.add(h);
-    }
+    attachShard(shard, scope);
+    List<NDArray> activations = hiddenActivations(shard, layers);
+    NDArray h = activations.get(hiddenLayers - 1);
     NDArray difference = SampledProduct.of(h, outputTransposed,
         layers.get(hiddenLayers).bias(), shard.rowIndex(), shard.userIndex(), shard.rowPointer(),
         scope)
         .subi(shard.targets());
     double loss = difference.dot(difference).getFloat() / 2;
-    NDArray residual = SparseCoo.of(shard.userMajorIndices(),
-        difference.take(scope, shard.userMajorOrder()), new Shape(shard.rows(), shards.users()));
+    NDArray differenceByUser = difference.take(scope, shard.userMajorOrder());
 
     NDArray[] weightGradients = new NDArray[layers.size()];
     NDArray[] biasGradients = new NDArray[layers.size()];
     // D^T [H_L, 1] gives dE_out^T and db_out in one pass over the residuals
-    NDArray outputGradients = residual.transpose()
-        .matMul(h.concat(scope.ones(new Shape(shard.rows(), 1)), 1));
+    NDArray outputGradients = CsrProduct.of(shard.userPointer(), shard.rowsByUser(),
+        differenceByUser, h.concat(scope.ones(new Shape(shard.rows(), 1)), 1));
     long width = h.getShape().get(1);
     weightGradients[hiddenLayers] = outputGradients.get(new NDIndex(":, :{}", width));
     biasGradients[hiddenLayers] = outputGradients.get(new NDIndex(":, {}", width));
-    NDArray upstream = residual.matMul(outputTransposed);
+    NDArray upstream = CsrProduct.of(shard.rowOffsets(), shard.userIndex(), difference,
+        outputTransposed);
     for (int l = hiddenLayers - 1; l >= 0; l--) {
-      NDArray hl = activations.get(l + 1);
+      NDArray hl = activations.get(l);
       NDArray delta = upstream.mul(hl.sub(hl.mul(hl)));
-      NDArray below = activations.get(l);
-      weightGradients[l] = below.transpose().matMul(delta);
+      weightGradients[l] = l > 0 ? activations.get(l - 1).transpose().matMul(delta)
+          : CsrProduct.of(shard.userPointer(), shard.rowsByUser(), shard.targetsByUser(), delta);
       biasGradients[l] = delta.sum(new int[] {0});
       if (l > 0) {
         upstream = delta.matMul(layers.get(l).weights().transpose());
@@ -317,14 +312,30 @@ final class SparseAutoencoderLoss {
     return new Partial(loss, List.of(weightGradients), List.of(biasGradients));
   }
 
+  /**
+   * The hidden layers' outputs {@code H_1 .. H_L} of a shard: {@code H_1 = s(X E_1 + b_1)} with
+   * {@code X E_1} a {@link CsrProduct}, then {@code H_l = s(H_{l-1} E_l + b_l)}.
+   */
+  private static List<NDArray> hiddenActivations(RatingShards.Shard shard, List<Affine> layers) {
+    List<NDArray> activations = new ArrayList<>();
+    NDArray h = null;
+    for (int l = 0; l + 1 < layers.size(); l++) {
+      Affine layer = layers.get(l);
+      NDArray y = l == 0
+          ? CsrProduct.of(shard.rowOffsets(), shard.userIndex(), shard.targets(), layer.weights())
+          : h.matMul(layer.weights());
+      h = Activation.sigmoid(layer.bias() == null ? y : y.addi(layer.bias()));
+      activations.add(h);
+    }
+    return activations;
+  }
+
   /** The predictions of one shard's items at the pairs of {@code sets} that fall in the shard. */
   private void predictShard(RatingShards.Shard shard, List<Affine> layers,
       NDArray outputTransposed, Ratings[] sets, float[][] out, NDManager scope) {
-    attach(scope, shard.values());
-    NDArray h = shard.values();
-    for (int l = 0; l + 1 < layers.size(); l++) {
-      h = Activation.sigmoid(affine(h, layers.get(l)));
-    }
+    attachShard(shard, scope);
+    List<NDArray> activations = hiddenActivations(shard, layers);
+    NDArray h = activations.get(activations.size() - 1);
     for (int t = 0; t < sets.length; t++) {
       Ratings set = sets[t];
       int rowCount = shard.rows();
@@ -365,25 +376,17 @@ final class SparseAutoencoderLoss {
   }
 
   /**
-   * {@code x E + b}, the bias added in place: at the dense {@code [rows, users]} output layer a
-   * shard then holds one such array instead of two until its scope closes.
-   */
-  private static NDArray affine(NDArray x, Affine layer) {
-    NDArray y = x.matMul(layer.weights());
-    return layer.bias() == null ? y : y.addi(layer.bias());
-  }
-
-  /**
    * The shard's arrays attached to {@code scope} until it closes, so that results of operations on
    * them land in {@code scope} (DJL attaches a result to its first operand's manager).
    */
-  private static void attach(NDManager scope, NDArray... arrays) {
-    scope.tempAttachAll(arrays);
+  private static void attachShard(RatingShards.Shard shard, NDManager scope) {
+    scope.tempAttachAll(shard.indices(), shard.rowOffsets(), shard.targets(), shard.userPointer(),
+        shard.rowsByUser(), shard.targetsByUser(), shard.userMajorOrder());
   }
 
   /**
-   * {@code E^T} in row-major order: PyTorch's sparse-dense product walks the dense operand's rows,
-   * and is several times slower on a transposed view.
+   * {@code E^T} in row-major order: the output layer's products read its rows ({@code [users, h]},
+   * a user's weights side by side).
    */
   private static NDArray contiguousTranspose(NDArray e) {
     long[] shape = e.getShape().getShape();

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** Known answers for {@link SampledProduct} and {@link SparseCoo}. */
+/** Known answers for {@link SampledProduct}. */
 class SampledProductTest {
   @Test
   void givesTheEntriesOfTheFullProductAtThePairsInAnyChunking() {
@@ -97,22 +97,6 @@ class SampledProductTest {
       assertThatThrownBy(() -> SampledProduct.of(a, m.zeros(new Shape(4, 2)), null,
           m.create(new long[] {0, 1}), m.create(new long[] {0}), new int[] {0, 1, 2, 2}, m))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2)");
-    }
-  }
-
-  @Test
-  void buildsACooMatrixFromCoordinatesAndValuesOnTheDevice() {
-    try (NDManager m = NDManager.newBaseManager()) {
-      NDArray indices = m.create(new long[] {0, 1, 1, 2, 0, 2}, new Shape(2, 3));
-      NDArray values = m.create(new float[] {1, 2, 3});
-      NDArray coo = SparseCoo.of(indices, values, new Shape(2, 3));
-      // [[0 0 1] [2 0 3]] times [1 10 100]^T
-      float[] product = coo.matMul(m.create(new float[] {1, 10, 100}, new Shape(3, 1)))
-          .toFloatArray();
-      assertThat(product).containsExactly(100, 302);
-      assertThatThrownBy(() -> SparseCoo.of(indices.toType(ai.djl.ndarray.types.DataType.INT32,
-          false), values, new Shape(2, 3))).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("int32");
     }
   }
 }
