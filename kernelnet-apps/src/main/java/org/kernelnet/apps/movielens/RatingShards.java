@@ -30,7 +30,7 @@ import org.kernelnet.apps.movielens.data.Ratings;
  * </ul>
  *
  * The products with {@code X_s} and {@code X_s^T} (and with the residuals in their place) are
- * {@link org.kernelnet.apps.torch.CsrProduct}s.
+ * {@link org.kernelnet.apps.torch.Csr#product}s.
  *
  * A shard is a mini-batch of items: the full-batch loss and gradient of an item autoencoder are
  * sums over shards, so shards can be processed in parallel. Nothing of size {@code rows_s * users}
@@ -42,11 +42,9 @@ import org.kernelnet.apps.movielens.data.Ratings;
  * maxShardRatings} ratings unless one item alone has more.
  *
  * <p>The rows are ordered by popularity for the output layer's {@link SampledProduct}: it computes a
- * block of rows as one matrix product when the block's ratings fill enough of it and gathers the
- * pairs of the others, and popular items side by side make denser blocks. On ML-1M's first split the
- * dense blocks shrink from 22.4 M to 10.5 M entries (83 K pairs gathered); on ML-10M-sized generated
- * ratings the gathered pairs fall from 8.3 M to 3.7 M (the dense entries rise from 29 M to 111 M; a
- * pair costs about 50 entries). The model itself does not depend on the order of the items.
+ * block of rows as one matrix product when the block's ratings fill enough of it and samples the
+ * pairs of the others one by one, and popular items side by side make denser blocks. The model
+ * itself does not depend on the order of the items.
  */
 final class RatingShards implements AutoCloseable {
   /**

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import org.kernelnet.api.Scalars;
 import org.kernelnet.apps.movielens.ItemAutoencoder.Affine;
 import org.kernelnet.apps.movielens.data.Ratings;
-import org.kernelnet.apps.torch.CsrProduct;
+import org.kernelnet.apps.torch.Csr;
 
 /**
  * The full-batch training loss of an {@link ItemAutoencoder} computed from the sparse rating matrix
@@ -292,18 +292,18 @@ final class SparseAutoencoderLoss {
     NDArray[] weightGradients = new NDArray[layers.size()];
     NDArray[] biasGradients = new NDArray[layers.size()];
     // D^T [H_L, 1] gives dE_out^T and db_out in one pass over the residuals
-    NDArray outputGradients = CsrProduct.of(shard.userPointer(), shard.rowsByUser(),
+    NDArray outputGradients = Csr.product(shard.userPointer(), shard.rowsByUser(),
         differenceByUser, h.concat(scope.ones(new Shape(shard.rows(), 1)), 1));
     long width = h.getShape().get(1);
     weightGradients[hiddenLayers] = outputGradients.get(new NDIndex(":, :{}", width));
     biasGradients[hiddenLayers] = outputGradients.get(new NDIndex(":, {}", width));
-    NDArray upstream = CsrProduct.of(shard.rowOffsets(), shard.userIndex(), difference,
+    NDArray upstream = Csr.product(shard.rowOffsets(), shard.userIndex(), difference,
         outputTransposed);
     for (int l = hiddenLayers - 1; l >= 0; l--) {
       NDArray hl = activations.get(l);
       NDArray delta = upstream.mul(hl.sub(hl.mul(hl)));
       weightGradients[l] = l > 0 ? activations.get(l - 1).transpose().matMul(delta)
-          : CsrProduct.of(shard.userPointer(), shard.rowsByUser(), shard.targetsByUser(), delta);
+          : Csr.product(shard.userPointer(), shard.rowsByUser(), shard.targetsByUser(), delta);
       biasGradients[l] = delta.sum(new int[] {0});
       if (l > 0) {
         upstream = delta.matMul(layers.get(l).weights().transpose());
@@ -314,7 +314,7 @@ final class SparseAutoencoderLoss {
 
   /**
    * The hidden layers' outputs {@code H_1 .. H_L} of a shard: {@code H_1 = s(X E_1 + b_1)} with
-   * {@code X E_1} a {@link CsrProduct}, then {@code H_l = s(H_{l-1} E_l + b_l)}.
+   * {@code X E_1} a {@link Csr#product}, then {@code H_l = s(H_{l-1} E_l + b_l)}.
    */
   private static List<NDArray> hiddenActivations(RatingShards.Shard shard, List<Affine> layers) {
     List<NDArray> activations = new ArrayList<>();
@@ -322,7 +322,7 @@ final class SparseAutoencoderLoss {
     for (int l = 0; l + 1 < layers.size(); l++) {
       Affine layer = layers.get(l);
       NDArray y = l == 0
-          ? CsrProduct.of(shard.rowOffsets(), shard.userIndex(), shard.targets(), layer.weights())
+          ? Csr.product(shard.rowOffsets(), shard.userIndex(), shard.targets(), layer.weights())
           : h.matMul(layer.weights());
       h = Activation.sigmoid(layer.bias() == null ? y : y.addi(layer.bias()));
       activations.add(h);

@@ -41,10 +41,10 @@ class SampledProductTest {
 
   /**
    * Rows of very different density, so that blocks go dense (row 0: 60 of 500 entries) or are
-   * gathered (row 1: 2 of 500), alone or merged, depending on the block size.
+   * sampled (row 1: 2 of 500), alone or merged, depending on the block size.
    */
   @Test
-  void mixesDenseBlocksAndGatheredPairsInPairOrder() {
+  void mixesDenseBlocksAndSampledPairsInPairOrder() {
     int cols = 500;
     int[] perRow = {60, 2, 0, 7, 30, 1, 1};
     Random random = new Random(3);

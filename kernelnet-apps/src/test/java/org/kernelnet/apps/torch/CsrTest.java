@@ -11,13 +11,13 @@ import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** Known answers for {@link CsrProduct} and {@link TorchScriptModule}. */
-class CsrProductTest {
+/** Known answers for {@link Csr} and {@link TorchScriptModule}. */
+class CsrTest {
   @Test
   void multipliesACompressedRowMatrixWithEmptyRowsByADenseOne() {
     try (NDManager m = NDManager.newBaseManager()) {
       // S = [[1 0 2] [0 0 0] [0 3 0]], M = [[0 1] [2 3] [4 5]]
-      NDArray product = CsrProduct.of(m.create(new long[] {0, 2, 2, 3}),
+      NDArray product = Csr.product(m.create(new long[] {0, 2, 2, 3}),
           m.create(new long[] {0, 2, 1}), m.create(new float[] {1, 2, 3}),
           m.create(new float[] {0, 1, 2, 3, 4, 5}, new Shape(3, 2)));
       assertThat(product.getShape()).isEqualTo(new Shape(3, 2));
@@ -66,25 +66,71 @@ class CsrProductTest {
       NDArray s = m.create(dense, new Shape(rows, n));
       NDArray right = m.randomNormal(new Shape(n, 4));
       NDArray left = m.randomNormal(new Shape(rows, 3));
-      assertThat(CsrProduct.of(m.create(rowPointer), m.create(columns), m.create(values), right)
+      assertThat(Csr.product(m.create(rowPointer), m.create(columns), m.create(values), right)
           .toFloatArray())
           .containsExactly(s.matMul(right).toFloatArray(), Offset.offset(1e-5f));
-      assertThat(CsrProduct.of(m.create(columnPointer), m.create(rowsByColumn),
+      assertThat(Csr.product(m.create(columnPointer), m.create(rowsByColumn),
           m.create(valuesByColumn), left).toFloatArray())
           .containsExactly(s.transpose().matMul(left).toFloatArray(), Offset.offset(1e-5f));
     }
   }
 
   @Test
+  void samplesTheProductOfTwoDenseMatricesAtThePattern() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      // A B^T = [[1 2 0 1.5] [3 4 2 3.5] [5 6 4 5.5]], pattern rows {0, 1}, {}, {3, 0, 2}
+      NDArray a = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(3, 2));
+      NDArray b = m.create(new float[] {1, 0, 0, 1, 2, -1, 0.5f, 0.5f}, new Shape(4, 2));
+      NDArray y = Csr.sampledProduct(m.create(new long[] {0, 2, 2, 5}),
+          m.create(new long[] {0, 1, 3, 0, 2}), a, b);
+      assertThat(y.toFloatArray()).containsExactly(new float[] {1, 2, 5.5f, 5, 4},
+          Offset.offset(1e-6f));
+    }
+  }
+
+  @Test
+  void samplesRandomPatternsLikeTheFullProduct() {
+    Random random = new Random(9);
+    int rows = 13;
+    int n = 17;
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray a = m.randomNormal(new Shape(rows, 6));
+      NDArray b = m.randomNormal(new Shape(n, 6));
+      float[] full = a.matMul(b.transpose()).toFloatArray();
+      long[] rowPointer = new long[rows + 1];
+      java.util.List<Long> columns = new java.util.ArrayList<>();
+      java.util.List<Float> expected = new java.util.ArrayList<>();
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < n; j++) {
+          if (random.nextDouble() < 0.25) {
+            columns.add((long) j);
+            expected.add(full[i * n + j]);
+          }
+        }
+        rowPointer[i + 1] = columns.size();
+      }
+      float[] y = Csr.sampledProduct(m.create(rowPointer),
+          m.create(columns.stream().mapToLong(Long::longValue).toArray()), a, b).toFloatArray();
+      assertThat(y).hasSize(expected.size());
+      for (int k = 0; k < y.length; k++) {
+        assertThat(y[k]).isCloseTo(expected.get(k), Offset.offset(1e-5f));
+      }
+    }
+  }
+
+  @Test
   void rejectsMismatchedArraysWithTheirShapes() {
     try (NDManager m = NDManager.newBaseManager()) {
-      assertThatThrownBy(() -> CsrProduct.of(m.create(new long[] {0, 1}), m.create(new long[] {0}),
+      assertThatThrownBy(() -> Csr.product(m.create(new long[] {0, 1}), m.create(new long[] {0}),
           m.create(new float[] {1, 2}), m.ones(new Shape(1, 2))))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("values [nnz]").hasMessageContaining("(2)");
-      assertThatThrownBy(() -> CsrProduct.of(m.create(new int[] {0, 1}), m.create(new long[] {0}),
+      assertThatThrownBy(() -> Csr.product(m.create(new int[] {0, 1}), m.create(new long[] {0}),
           m.create(new float[] {1}), m.ones(new Shape(1, 2))))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("int32");
+      assertThatThrownBy(() -> Csr.sampledProduct(m.create(new long[] {0, 1}),
+          m.create(new long[] {0}), m.ones(new Shape(2, 3)), m.ones(new Shape(4, 3))))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(2, 3)");
     }
   }
 
