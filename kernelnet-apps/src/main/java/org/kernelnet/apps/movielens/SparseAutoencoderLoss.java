@@ -103,16 +103,16 @@ final class SparseAutoencoderLoss {
     List<Affine> layers = terms.stream().map(ItemAutoencoder.LayerTerms::affine).toList();
     List<Affine> constants = detached(layers);
     int last = layers.size() - 1;
-    // E_out^T with autograd: the products use it detached, the surrogate term for E_out takes it
-    NDArray outputTransposedWithGradient = contiguousTranspose(layers.get(last).weights());
-    NDArray outputTransposed = outputTransposedWithGradient.stopGradient();
+    NDArray outputTransposed = contiguousTranspose(constants.get(last).weights());
     Totals totals = new Totals(layers.size(), scope);
     forEachShard(scope, (shard, shardScope) ->
         gradient(shard, constants, outputTransposed, shardScope), totals::add);
     NDArray surrogate = null;
     for (int l = 0; l < layers.size(); l++) {
-      NDArray weights = l == last ? outputTransposedWithGradient : layers.get(l).weights();
-      surrogate = plus(surrogate, inner(weights, totals.weights[l]));
+      // the shards give dE_out^T [users, h]; E_out's own gradient is then contiguous, as its
+      // element-wise backward passes (through W ⊙ K and the regularisers) need to be fast
+      NDArray gradient = l == last ? contiguousTranspose(totals.weights[l]) : totals.weights[l];
+      surrogate = plus(surrogate, inner(layers.get(l).weights(), gradient));
       if (layers.get(l).bias() != null) {
         surrogate = plus(surrogate, inner(layers.get(l).bias(), totals.biases[l]));
       }
