@@ -7,6 +7,8 @@ import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -31,48 +33,49 @@ class CsrTest {
     int n = 11;
     Random random = new Random(5);
     float[] dense = new float[rows * n];
-    int nnz = 0;
     for (int i = 0; i < dense.length; i++) {
       if (random.nextDouble() < 0.3) {
         dense[i] = 1 + random.nextInt(5);
-        nnz++;
       }
     }
-    long[] rowPointer = new long[rows + 1];
-    long[] columns = new long[nnz];
-    float[] values = new float[nnz];
-    long[] columnPointer = new long[n + 1];
-    long[] rowsByColumn = new long[nnz];
-    float[] valuesByColumn = new float[nnz];
-    for (int i = 0, k = 0; i < rows; i++) {
+    float[] transposed = new float[n * rows];
+    for (int i = 0; i < rows; i++) {
       for (int j = 0; j < n; j++) {
-        if (dense[i * n + j] != 0) {
-          columns[k] = j;
-          values[k++] = dense[i * n + j];
-        }
+        transposed[j * rows + i] = dense[i * n + j];
       }
-      rowPointer[i + 1] = k;
-    }
-    for (int j = 0, k = 0; j < n; j++) {
-      for (int i = 0; i < rows; i++) {
-        if (dense[i * n + j] != 0) {
-          rowsByColumn[k] = i;
-          valuesByColumn[k++] = dense[i * n + j];
-        }
-      }
-      columnPointer[j + 1] = k;
     }
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray s = m.create(dense, new Shape(rows, n));
       NDArray right = m.randomNormal(new Shape(n, 4));
       NDArray left = m.randomNormal(new Shape(rows, 3));
-      assertThat(Csr.product(m.create(rowPointer), m.create(columns), m.create(values), right)
-          .toFloatArray())
+      assertThat(compressedProduct(m, dense, rows, right).toFloatArray())
           .containsExactly(s.matMul(right).toFloatArray(), Offset.offset(1e-5f));
-      assertThat(Csr.product(m.create(columnPointer), m.create(rowsByColumn),
-          m.create(valuesByColumn), left).toFloatArray())
+      assertThat(compressedProduct(m, transposed, n, left).toFloatArray())
           .containsExactly(s.transpose().matMul(left).toFloatArray(), Offset.offset(1e-5f));
     }
+  }
+
+  /** {@code S M} by {@link Csr#product} of the row-major {@code S [rows, *]} compressed by rows. */
+  private static NDArray compressedProduct(NDManager m, float[] s, int rows, NDArray right) {
+    int n = s.length / rows;
+    long[] rowPointer = new long[rows + 1];
+    List<Long> columns = new ArrayList<>();
+    List<Float> values = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < n; j++) {
+        if (s[i * n + j] != 0) {
+          columns.add((long) j);
+          values.add(s[i * n + j]);
+        }
+      }
+      rowPointer[i + 1] = columns.size();
+    }
+    float[] valueArray = new float[values.size()];
+    for (int k = 0; k < valueArray.length; k++) {
+      valueArray[k] = values.get(k);
+    }
+    return Csr.product(m.create(rowPointer),
+        m.create(columns.stream().mapToLong(Long::longValue).toArray()), m.create(valueArray), right);
   }
 
   @Test
@@ -98,8 +101,8 @@ class CsrTest {
       NDArray b = m.randomNormal(new Shape(n, 6));
       float[] full = a.matMul(b.transpose()).toFloatArray();
       long[] rowPointer = new long[rows + 1];
-      java.util.List<Long> columns = new java.util.ArrayList<>();
-      java.util.List<Float> expected = new java.util.ArrayList<>();
+      List<Long> columns = new ArrayList<>();
+      List<Float> expected = new ArrayList<>();
       for (int i = 0; i < rows; i++) {
         for (int j = 0; j < n; j++) {
           if (random.nextDouble() < 0.25) {
