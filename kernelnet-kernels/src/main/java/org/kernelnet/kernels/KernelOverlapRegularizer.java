@@ -35,7 +35,7 @@ public final class KernelOverlapRegularizer extends AbstractRegularizer {
   @Override
   public NDArray penalty(LayerMatrices layer) {
     NDArray k = Regularizers.require(NAME, "kernel matrix", layer.kernel());
-    return Regularizers.scaledSum(k.square(), lambda);
+    return Regularizers.scaledSumOfSquares(k, lambda);
   }
 
   /** Builds {@link KernelOverlapRegularizer} from the required {@code lambda}. */

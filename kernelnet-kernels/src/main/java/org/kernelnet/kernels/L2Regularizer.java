@@ -34,7 +34,7 @@ public final class L2Regularizer extends AbstractRegularizer {
   @Override
   public NDArray penalty(LayerMatrices layer) {
     NDArray w = Regularizers.require(NAME, "dense weights", layer.dense());
-    return Regularizers.scaledSum(w.square(), lambda / 2);
+    return Regularizers.scaledSumOfSquares(w, lambda / 2);
   }
 
   /** Builds {@link L2Regularizer} from the required {@code lambda}. */
