@@ -25,8 +25,8 @@ import org.kernelnet.apps.torch.Csr;
  * least {@link #DENSE_BLOCK_MIN_DENSITY} of it is computed as one matrix product {@code A_b B^T}
  * and its entries at the pairs taken ({@code 2 rows_b cols h} FLOPs at the machine's matrix
  * rate); the pairs of each run of other blocks are one {@link Csr#sampledProduct} ({@code 2 n_b h}
- * FLOPs, a dot product per pair). Memory stays bounded by two or three arrays of {@code
- * blockElements} floats besides the result. Everything runs on the arrays' device.
+ * FLOPs, a dot product per pair). Besides arrays of the pairs' size, memory stays bounded by two
+ * or three arrays of {@code blockElements} floats. Everything runs on the arrays' device.
  */
 final class SampledProduct {
   /** The default bound on the elements of one dense block: 8 MB of float32. */
@@ -114,10 +114,7 @@ final class SampledProduct {
     }
   }
 
-  /**
-   * The products at pairs {@code [p0, p1)}, those of rows {@code [from, to)}, as one sampled
-   * product of the rows' pattern.
-   */
+  /** The products at the pairs of rows {@code [from, to)}, one sampled product of their pattern. */
   private static void sampled(NDArray a, NDArray b, NDArray cols, int[] rowPointer, int from,
       int to, NDList parts, NDManager scope) {
     int p0 = rowPointer[from];
