@@ -31,8 +31,9 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TorchScriptModule {
   /**
-   * The archive format: 3 is what {@code torch.jit.save} writes when no operator in the code has
-   * changed meaning since (otherwise libtorch would apply its upgraders to those operators).
+   * The archive format, the oldest libtorch still reads as current. An operator whose meaning
+   * changed in a later format (integer {@code div}, for one) would be read with its old meaning
+   * through libtorch's upgraders, so sources given here must not use such operators.
    */
   private static final String FORMAT_VERSION = "3";
 
