@@ -31,9 +31,9 @@ import java.util.zip.ZipOutputStream;
  */
 public final class TorchScriptModule {
   /**
-   * The archive's format version, the lowest {@code torch.jit.save} writes. An operator whose meaning
-   * changed in a later format (integer {@code div}, for one) would be read with its old meaning
-   * through libtorch's upgraders, so sources given here must not use such operators.
+   * The archive's format version, the lowest {@code torch.jit.save} writes. An operator whose
+   * meaning changed in a later format (integer {@code div}, for one) would be read with its old
+   * meaning through libtorch's upgraders, so sources given here must not use such operators.
    */
   private static final String FORMAT_VERSION = "3";
 
