@@ -26,8 +26,8 @@ import java.util.zip.ZipOutputStream;
  * holding the class {@code Ops}, {@code data.pkl} the pickled object with its one attribute {@code
  * training}, an empty {@code constants.pkl}, and the format {@code version}) and loaded with DJL's
  * {@code JniUtils.loadModule}. Methods run with autograd as the calling thread has it (DJL's
- * training-mode call), not in inference mode, so their results are ordinary tensors. A module may be
- * called from several threads at once.
+ * training-mode call), not in inference mode, so their results are ordinary tensors. A module may
+ * be called from several threads at once.
  */
 public final class TorchScriptModule {
   /**

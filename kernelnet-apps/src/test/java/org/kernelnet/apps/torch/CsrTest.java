@@ -74,8 +74,8 @@ class CsrTest {
     for (int k = 0; k < valueArray.length; k++) {
       valueArray[k] = values.get(k);
     }
-    return Csr.product(m.create(rowPointer),
-        m.create(columns.stream().mapToLong(Long::longValue).toArray()), m.create(valueArray), right);
+    long[] columnArray = columns.stream().mapToLong(Long::longValue).toArray();
+    return Csr.product(m.create(rowPointer), m.create(columnArray), m.create(valueArray), right);
   }
 
   @Test
