@@ -22,7 +22,7 @@ public final class Csr {
         def product(self, row_pointer: Tensor, columns: Tensor, values: Tensor, m: Tensor) -> Tensor:
           return torch.embedding_bag(m, columns, row_pointer, False, 0, False, values, True)[0]
         def sampled_product(self, row_pointer: Tensor, columns: Tensor, a: Tensor, b: Tensor) -> Tensor:
-          zeros = torch.zeros([columns.size(0)], dtype=a.dtype, device=a.device)
+          zeros = torch.zeros([1], dtype=a.dtype, device=a.device).expand([columns.size(0)])
           pattern = torch.sparse_csr_tensor(row_pointer, columns, zeros, [a.size(0), b.size(0)])
           return torch.sparse_sampled_addmm(pattern, a, b.t(), beta=0.0).values()
       """;
