@@ -6,6 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
+import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 
 /**
- * Writes result files into one output folder. Every file is written to a temporary sibling first and
- * then moved into place, so a crash never leaves a half-written result; records (including {@link
- * Provenance}) serialise as JSON objects, {@link Path}s as strings, and non-finite doubles are
- * allowed (written as {@code NaN} / {@code Infinity}).
+ * Writes result files into one folder, usually a {@link RunFolder}'s ({@link RunFolder#writer()}),
+ * which lists every file written as the run's own and writes nothing once the run has ended. Every
+ * file is written to a temporary sibling first and then moved into place ({@link AtomicFile}), so
+ * a crash or a full disk never leaves a half-written result, PNG images included; an I/O error
+ * names the file and the reason. Records (including {@link Provenance}) serialise as JSON objects,
+ * {@link Path}s as strings, and non-finite doubles are allowed (written as {@code NaN} / {@code
+ * Infinity}).
  */
 public final class ResultsWriter {
   private static final Gson GSON = new GsonBuilder()
@@ -31,10 +36,16 @@ public final class ResultsWriter {
       .create();
 
   private final Path folder;
+  private final RunFolder run;
 
-  /** @param folder the output folder, created on first write */
+  /** @param folder a plain output folder (not a run folder), created on first write */
   public ResultsWriter(Path folder) {
+    this(folder, null);
+  }
+
+  ResultsWriter(Path folder, RunFolder run) {
     this.folder = requireNonNull(folder, "folder is null").toAbsolutePath().normalize();
+    this.run = run;
   }
 
   /** The output folder. */
@@ -74,33 +85,77 @@ public final class ResultsWriter {
   }
 
   /**
-   * Writes text to {@code folder/name} atomically.
+   * Writes text (UTF-8) to {@code folder/name}.
    *
    * @return the written file
    */
   public Path write(String name, String text) {
-    Path target = resolve(name);
-    try {
-      AtomicFile.write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return write(name, out -> out.write(bytes));
   }
 
   /**
-   * The path of {@code name} inside the folder, for files written by other means (e.g. PNG plots);
-   * its parent folders are created.
+   * Writes an image (a chart: XChart's {@code BitmapEncoder.getBufferedImage}) as a PNG file.
+   *
+   * @return the written file
+   */
+  public Path writePng(String name, RenderedImage image) {
+    requireNonNull(image, "image is null");
+    return write(name, out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("this JVM has no PNG writer");
+      }
+    });
+  }
+
+  /**
+   * Writes {@code folder/name} with what {@code content} writes, atomically.
+   *
+   * @return the written file
+   * @throws UncheckedIOException naming the file and the reason
+   * @throws IllegalStateException if the run of the folder has ended
+   */
+  public Path write(String name, AtomicFile.Content content) {
+    requireNonNull(content, "content is null");
+    Path target = target(name);
+    try {
+      if (run != null) {
+        run.write(target, content);
+      } else {
+        AtomicFile.write(target, content);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+    return target;
+  }
+
+  /**
+   * The path of {@code name} inside the folder, for a file written by other means (an appended
+   * journal); its parent folders are created, and in a run folder it is listed as the run's own.
    */
   public Path resolve(String name) {
-    Path target = folder.resolve(name).normalize();
-    if (!target.startsWith(folder) || target.equals(folder)) {
-      throw new IllegalArgumentException("'" + name + "' is not a file name inside " + folder);
-    }
+    Path target = target(name);
     try {
       Files.createDirectories(target.getParent());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + target.getParent(), e);
+      throw new UncheckedIOException(IoErrors.message("create", target.getParent(), e), e);
+    }
+    if (run != null) {
+      try {
+        run.record(target);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+    }
+    return target;
+  }
+
+  private Path target(String name) {
+    requireNonNull(name, "name is null");
+    Path target = folder.resolve(name).normalize();
+    if (!target.startsWith(folder) || target.equals(folder)) {
+      throw new IllegalArgumentException("'" + name + "' is not a file name inside " + folder);
     }
     return target;
   }
