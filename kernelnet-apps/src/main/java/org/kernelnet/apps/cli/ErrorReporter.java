@@ -67,7 +67,7 @@ public final class ErrorReporter {
   }
 
   /** The message of the error and of each cause that adds something, joined by ": caused by ". */
-  static String describe(Throwable error) {
+  public static String describe(Throwable error) {
     Set<String> parts = new LinkedHashSet<>();
     String previous = null;
     for (Throwable t = error; t != null && parts.size() < 5; t = t.getCause()) {

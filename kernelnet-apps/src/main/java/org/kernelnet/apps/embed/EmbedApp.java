@@ -361,14 +361,14 @@ final class EmbedApp implements Application {
     String title = String.format(java.util.Locale.ROOT,
         "MNIST test digits at their centre of mass (%s, %d-NN accuracy %.1f %%)",
         config.objective().label(), config.knnK(), 100 * score.accuracy());
-    files.put("scatterPng", plots.writePng(
-        plots.scatter(c, labels, title, 1000, 860), writer.resolve("map-scatter.png")));
+    files.put("scatterPng",
+        writer.writePng("map-scatter.png", plots.scatter(c, labels, title, 1000, 860)));
     MapPlots.Thumbnails thumbnails = plots.thumbnails(
         c, labels, test.images(), test.rows(), 1400, config.seed());
-    files.put("digitsPng", plots.writePng(thumbnails.image(), writer.resolve("map-digits.png")));
+    files.put("digitsPng", writer.writePng("map-digits.png", thumbnails.image()));
     if (!classifier) {
-      files.put("traversalPng", plots.writePng(
-          traversal(model, network, embedded), writer.resolve("traversal.png")));
+      files.put("traversalPng",
+          writer.writePng("traversal.png", traversal(model, network, embedded)));
     }
     return files;
   }

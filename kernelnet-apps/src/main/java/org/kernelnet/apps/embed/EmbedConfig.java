@@ -2,7 +2,6 @@ package org.kernelnet.apps.embed;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
@@ -28,7 +27,6 @@ import org.kernelnet.apps.mnist.data.MnistData;
  * @param knnFitSize training examples the map score is fitted on, {@code k .. trainSize}
  * @param traversalSteps bump centres per axis of the autoencoder traversal mosaic, {@code 2 .. 40}
  * @param seed the seed of the split, DJL's initialisation and sampling, and the thumbnail order
- * @param output the output folder
  * @param quick whether the defaults were those of the quick mode (recorded only)
  */
 public record EmbedConfig(
@@ -48,7 +46,6 @@ public record EmbedConfig(
     int knnFitSize,
     int traversalSteps,
     long seed,
-    Path output,
     boolean quick) {
 
   /**
@@ -89,7 +86,6 @@ public record EmbedConfig(
     requireNonNull(hidden, "hidden is null");
     requireNonNull(decoder, "decoder is null");
     requireNonNull(kernel, "kernel is null");
-    requireNonNull(output, "output is null");
     hidden = List.copyOf(hidden);
     decoder = List.copyOf(decoder);
     List<String> problems = new ArrayList<>();

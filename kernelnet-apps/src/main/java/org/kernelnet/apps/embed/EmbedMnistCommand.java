@@ -2,14 +2,12 @@ package org.kernelnet.apps.embed;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
@@ -40,6 +38,7 @@ public final class EmbedMnistCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
+  @Mixin private OutputOptions output;
   @Spec private CommandSpec spec;
 
   @Option(names = "--objective", paramLabel = "classifier|autoencoder", defaultValue = "classifier",
@@ -106,10 +105,6 @@ public final class EmbedMnistCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed; default: ${DEFAULT-VALUE}.")
   private long seed;
 
-  @Option(names = "--output", paramLabel = "DIR",
-      description = "Output folder (default results/embed-mnist/<yyyyMMdd-HHmmss>).")
-  private Path output;
-
   /** @param environment the environment variables and home folder the command runs with */
   public EmbedMnistCommand(Environment environment) {
     this.environment = requireNonNull(environment, "environment is null");
@@ -136,12 +131,10 @@ public final class EmbedMnistCommand implements Callable<Integer> {
         knnFitSize != null ? knnFitSize : train,
         traversalSteps,
         seed,
-        output != null ? output : Path.of("results", "embed-mnist",
-            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))),
         quick);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
-        new EmbedModule(config), EmbedApp.class);
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
+        terminal, new EmbedModule(config), EmbedApp.class);
     return ExitCode.OK;
   }
 }

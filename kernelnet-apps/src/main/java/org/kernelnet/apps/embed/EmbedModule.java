@@ -8,14 +8,13 @@ import jakarta.inject.Singleton;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
-import org.kernelnet.apps.report.ResultsWriter;
 
 /**
  * Wires {@code kernelnet embed mnist}: its {@link EmbedConfig}, the embedding layer's {@link Kernel}
  * (resolved from the registry, so plugin kernels work; a bad specification is a configuration
- * error), the {@link ResultsWriter} on the output folder, the plots and {@link EmbedApp}. The
- * registry, data directory, device and terminal come from {@link
- * org.kernelnet.apps.inject.CoreModule}.
+ * error), the plots and {@link EmbedApp}. The registry, data directory, device and terminal come
+ * from {@link org.kernelnet.apps.inject.CoreModule}, the run folder's {@code ResultsWriter} from
+ * {@link org.kernelnet.apps.inject.ApplicationRunner}.
  */
 public final class EmbedModule extends AbstractModule {
   private final EmbedConfig config;
@@ -41,11 +40,5 @@ public final class EmbedModule extends AbstractModule {
     } catch (IllegalArgumentException e) {
       throw new ConfigurationException("--kernel " + config.kernel() + ": " + e.getMessage());
     }
-  }
-
-  @Provides
-  @Singleton
-  ResultsWriter resultsWriter() {
-    return new ResultsWriter(config.output());
   }
 }

@@ -9,14 +9,10 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -236,18 +232,6 @@ public final class MapPlots {
       }
     }
     return canvas;
-  }
-
-  /** Writes {@code image} as a PNG file. */
-  public Path writePng(BufferedImage image, Path file) {
-    try {
-      if (!ImageIO.write(image, "png", file.toFile())) {
-        throw new IllegalStateException("no PNG writer in this JVM");
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
   }
 
   /** Draws digit i in {@code colour}, ink blended over what is below, top-left at (x0, y0). */

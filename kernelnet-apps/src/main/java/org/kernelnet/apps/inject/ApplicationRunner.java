@@ -9,9 +9,14 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
+import com.google.inject.util.Modules;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.Optional;
+import org.kernelnet.apps.cli.ErrorReporter;
 import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.apps.report.RunFolder;
 
 /**
  * Runs one application: resolves the plugin folder, opens the plugin class loader, builds a
@@ -21,6 +26,11 @@ import org.kernelnet.apps.cli.Terminal;
  * <p>An exception thrown while the injector builds a binding (a {@code PluginLoadException}, a
  * {@code ConfigurationException}) is rethrown as itself rather than wrapped in Guice's exceptions,
  * so the launcher reports it as the user's error.
+ *
+ * <p>An application that writes results gets a {@link RunFolder}, opened first, before plugins,
+ * engine and data, and bound as the {@link ResultsWriter} the application writes through; the run's
+ * status record says complete when the application returns, failed with the reason the user is
+ * told when anything throws.
  */
 public final class ApplicationRunner {
   private ApplicationRunner() {}
@@ -54,6 +64,37 @@ public final class ApplicationRunner {
         throw unwrap(e, e.getErrorMessages());
       }
       app.run();
+    }
+  }
+
+  /**
+   * Runs an application that writes its results into a run folder.
+   *
+   * @param output the run folder to open
+   * @throws org.kernelnet.apps.cli.ConfigurationException if the run folder cannot be opened
+   * @throws Exception whatever the application or the bindings threw (recorded as the reason the
+   *     run failed)
+   */
+  public static void run(CoreSettings settings, RunFolder.Request output, Terminal terminal,
+      Module appModule, Class<? extends Application> application) throws Exception {
+    requireNonNull(output, "output is null");
+    requireNonNull(appModule, "appModule is null");
+    try (RunFolder folder = RunFolder.open(output)) {
+      terminal.err().println("kernelnet: run folder " + folder.path());
+      terminal.err().flush();
+      try {
+        run(settings, terminal, Modules.combine(appModule,
+            binder -> binder.bind(ResultsWriter.class).toInstance(folder.writer())), application);
+        folder.complete();
+      } catch (Exception | Error e) {
+        try {
+          folder.fail(ErrorReporter.describe(e));
+        } catch (IOException | RuntimeException notRecorded) {
+          terminal.warn("the failure could not be recorded in " + folder.path() + ": "
+              + notRecorded.getMessage());
+        }
+        throw e;
+      }
     }
   }
 

@@ -16,6 +16,9 @@
  *       services of {@link org.kernelnet.apps.inject.CoreModule}: the {@code KernelnetRegistry}, the
  *       {@code DataDirectory}, the {@link org.kernelnet.apps.cli.Terminal} and, if the command
  *       chose a device, the DJL {@code Device}.
+ *   <li><b>A command that writes results</b> adds the {@link org.kernelnet.apps.cli.OutputOptions}
+ *       mixin; its run folder is opened before anything else and bound as the application's
+ *       {@code ResultsWriter}.
  *   <li><b>{@link org.kernelnet.apps.inject.ApplicationRunner} runs it:</b> a {@code
  *       Stage.PRODUCTION} injector with {@code requireExplicitBindings()} over {@code CoreModule}
  *       plus the application module; every singleton (registry, device) is created up front, so

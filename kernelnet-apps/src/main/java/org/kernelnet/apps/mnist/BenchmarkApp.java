@@ -42,13 +42,16 @@ final class BenchmarkApp implements Application {
   private final KernelnetRegistry registry;
   private final Terminal terminal;
   private final Device device;
+  private final ResultsWriter writer;
 
   @Inject
-  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal, Device device) {
+  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.terminal = terminal;
     this.device = device;
+    this.writer = writer;
   }
 
   /**
@@ -109,7 +112,7 @@ final class BenchmarkApp implements Application {
     String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
     Provenance provenance = Provenance.collect("mnist benchmark", config, device.toString(),
         Map.of("init", config.seed()), List.of());
-    Path json = new ResultsWriter(config.output()).writeJson("benchmark.json",
+    Path json = writer.writeJson("benchmark.json",
         new Results(provenance, results, matmul, matmulGflops, threads));
     for (FormResult r : results) {
       terminal.out().println(r.network());

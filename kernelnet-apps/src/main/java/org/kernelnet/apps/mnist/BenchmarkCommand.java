@@ -2,14 +2,12 @@ package org.kernelnet.apps.mnist;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
@@ -37,10 +35,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
-
-  @Option(names = "--output", paramLabel = "DIR",
-      description = "Output folder (default: results/mnist/benchmark/<yyyyMMdd-HHmmss>).")
-  private Path output;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--seed", defaultValue = "42",
       description = "Seed of the initialisation and the batch (default: ${DEFAULT-VALUE}).")
@@ -100,15 +95,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path folder = output != null ? output : Path.of("results", "mnist", "benchmark",
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    BenchmarkConfig config = new BenchmarkConfig(folder, seed, locations, forms, layers, units, gamma,
+    BenchmarkConfig config = new BenchmarkConfig(seed, locations, forms, layers, units, gamma,
         batchSize, warmupSteps != null ? warmupSteps : quick ? 2 : 10,
         steps != null ? steps : quick ? 5 : 30, repeats != null ? repeats : quick ? 3 : 7,
         matmulSize);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
-        new BenchmarkModule(config), BenchmarkApp.class);
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
+        terminal, new BenchmarkModule(config), BenchmarkApp.class);
     return ExitCode.OK;
   }
 }

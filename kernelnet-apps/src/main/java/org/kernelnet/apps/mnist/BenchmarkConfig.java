@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
@@ -12,7 +11,6 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * training steps per measurement and how many measurements, and the size of the reference matrix
  * product.
  *
- * @param output the output folder
  * @param seed the seed of the initialisation and the synthetic batch
  * @param locations the pixel-location variant of the timed networks
  * @param forms the layer forms to time, one network each, at least one, no repeats
@@ -28,7 +26,6 @@ import org.kernelnet.apps.cli.ConfigurationException;
  *     {@code 16..8192}
  */
 public record BenchmarkConfig(
-    Path output,
     long seed,
     PixelLocations locations,
     List<LayerForm> forms,
@@ -47,7 +44,6 @@ public record BenchmarkConfig(
    * @throws ConfigurationException listing each bad value with its valid range
    */
   public BenchmarkConfig {
-    requireNonNull(output, "output is null");
     requireNonNull(locations, "locations is null");
     forms = List.copyOf(requireNonNull(forms, "forms is null"));
     List<String> problems = new ArrayList<>();

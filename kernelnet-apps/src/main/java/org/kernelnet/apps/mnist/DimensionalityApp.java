@@ -58,16 +58,19 @@ final class DimensionalityApp implements Application {
   private final Downloader downloader;
   private final Terminal terminal;
   private final Device device;
+  private final ResultsWriter writer;
 
   @Inject
   DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry,
-      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device) {
+      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.dataDirectory = dataDirectory;
     this.downloader = downloader;
     this.terminal = terminal;
     this.device = device;
+    this.writer = writer;
   }
 
   /** The journal of finished runs in the output folder ({@code --resume} continues it). */
@@ -162,7 +165,7 @@ final class DimensionalityApp implements Application {
         config.epochs(), config.batchSize(), config.hidden());
     RunJournal<Setup, Run> journal;
     try {
-      journal = RunJournal.open(run.output().resolve(JOURNAL), setup, Run.class, config.resume());
+      journal = RunJournal.open(writer.resolve(JOURNAL), setup, Run.class, config.resume());
     } catch (IllegalStateException e) {
       throw new ConfigurationException(e.getMessage());
     }
@@ -214,7 +217,7 @@ final class DimensionalityApp implements Application {
   }
 
   private void write(RunSettings run, ExperimentData data, Map<String, Kernel> kernels,
-      List<Cell> table, List<Run> runs) throws IOException {
+      List<Cell> table, List<Run> runs) {
     Map<String, Map<Integer, MeanAndError>> byName = new LinkedHashMap<>();
     for (Cell cell : table) {
       // the first spec of a kernel name stands for that name in the check
@@ -224,7 +227,6 @@ final class DimensionalityApp implements Application {
       }
     }
     DimensionalityFinding finding = DimensionalityFinding.check(byName);
-    ResultsWriter writer = new ResultsWriter(run.output());
     Map<String, Long> seeds = new LinkedHashMap<>();
     seeds.put("split", run.seed());
     for (int r = 0; r < config.repetitions(); r++) {
@@ -253,10 +255,10 @@ final class DimensionalityApp implements Application {
           cells.stream().mapToDouble(c -> 100 * c.validation().mean()).toArray(),
           cells.stream().mapToDouble(c -> 100 * c.validation().standardError()).toArray()));
     }
-    Path png = writer.resolve("dimensionality.png");
-    Charts.writeLineChart(png, "Effective dimensionality (Figure 3): best mean of "
-            + config.repetitions() + " runs, +- standard error", "location dimension d",
-        "validation accuracy (%)", config.dimensions().size() > 1, series);
+    Path png = Charts.writeLineChart(writer, "dimensionality.png",
+        "Effective dimensionality (Figure 3): best mean of " + config.repetitions()
+            + " runs, +- standard error", "location dimension d", "validation accuracy (%)",
+        config.dimensions().size() > 1, series);
     terminal.out().println("kernel            d   lr      l2       validation        test");
     for (Cell c : table) {
       terminal.out().printf(Locale.ROOT, "%-16s %3d  %-6g  %-7g  %6.2f +- %.2f %%  %6.2f +- %.2f %%%n",

@@ -2,13 +2,12 @@ package org.kernelnet.apps.mnist;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
-import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
@@ -49,6 +48,7 @@ public final class DimensionalityCommand implements Callable<Integer> {
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--kernels", split = ";", paramLabel = "SPEC", defaultValue = "dot;poly:degree=2;rbf:gamma=4",
       description = "Kernel specs from the registry, separated by ';' (a spec's own settings keep their"
@@ -105,7 +105,7 @@ public final class DimensionalityCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean quick = run.quick();
     DimensionalityConfig config = new DimensionalityConfig(
-        run.settings("dimensionality", LocalDateTime.now()),
+        run.settings(),
         kernels,
         pick(dimensions, quick ? QUICK_DIMENSIONS : DIMENSIONS),
         hidden,
@@ -115,13 +115,10 @@ public final class DimensionalityCommand implements Callable<Integer> {
         epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
         batchSize,
         resume);
-    if (resume && !run.hasOutput()) {
-      throw new ConfigurationException("--resume needs --output DIR, the folder of the study to"
-          + " continue");
-    }
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
-        new DimensionalityModule(config), DimensionalityApp.class);
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment),
+        output.request().resumable(resume), terminal, new DimensionalityModule(config),
+        DimensionalityApp.class);
     return ExitCode.OK;
   }
 

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,16 +56,19 @@ final class GridPriorApp implements Application {
   private final Downloader downloader;
   private final Terminal terminal;
   private final Device device;
+  private final ResultsWriter writer;
 
   @Inject
   GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, DataDirectory dataDirectory,
-      Downloader downloader, Terminal terminal, Device device) {
+      Downloader downloader, Terminal terminal, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.dataDirectory = dataDirectory;
     this.downloader = downloader;
     this.terminal = terminal;
     this.device = device;
+    this.writer = writer;
   }
 
   /**
@@ -113,7 +115,6 @@ final class GridPriorApp implements Application {
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,
         config.locationRateFactor(), config.labelSmoothing(), config.emaDecay());
-    ResultsWriter writer = new ResultsWriter(run.output());
     List<VariantResult> results = new ArrayList<>();
     String description = "";
     for (PixelLocations variant : config.variants()) {
@@ -152,12 +153,12 @@ final class GridPriorApp implements Application {
             layout.meanDisplacement(), 100 * layout.initialNeighbourRecall(),
             100 * layout.trainedNeighbourRecall(), layout.initialDistanceCorrelation(),
             layout.trainedDistanceCorrelation());
-        writeLocations(writer, variant, initial, trained);
+        writeLocations(variant, initial, trained);
       }
       // the results so far, so that a failure in a later variant loses nothing finished
-      write(writer, run, data, description, results);
+      write(run, data, description, results);
     }
-    print(writer, results);
+    print(results);
   }
 
   /** The layout of {@link PixelLocations#CORRELATION}, learned from the training images only. */
@@ -181,8 +182,7 @@ final class GridPriorApp implements Application {
    * Writes {@code locations-<variant>.csv}: one row per layer and pixel with its grid row and column
    * and its location before and after training, for plotting the learned layout.
    */
-  private static void writeLocations(ResultsWriter writer, PixelLocations variant,
-      float[] initial, float[] trained) {
+  private void writeLocations(PixelLocations variant, float[] initial, float[] trained) {
     int pixels = MnistData.SIDE * MnistData.SIDE;
     List<List<?>> rows = new ArrayList<>();
     for (int i = 0; i < initial.length / 2; i++) {
@@ -199,8 +199,8 @@ final class GridPriorApp implements Application {
   }
 
   /** Writes grid-prior.json, .csv and .png for the variants trained so far. */
-  private void write(ResultsWriter writer, RunSettings run, ExperimentData data,
-      String description, List<VariantResult> results) throws IOException {
+  private void write(RunSettings run, ExperimentData data, String description,
+      List<VariantResult> results) {
     Provenance provenance = Provenance.collect("mnist grid-prior", config, device.toString(),
         Map.of("split", run.seed(), "init", run.seed()), data.files());
     writer.writeJson("grid-prior.json", new Results(provenance, description, results));
@@ -222,7 +222,6 @@ final class GridPriorApp implements Application {
         "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
         "training_seconds", "location_displacement", "neighbour_recall", "distance_correlation"),
         rows);
-    Path png = writer.resolve("grid-prior.png");
     String layers = switch (config.form()) {
       case KERNEL -> config.layers() + " RBF layers (gamma=" + config.gamma() + ", h="
           + config.units() + ")";
@@ -230,7 +229,7 @@ final class GridPriorApp implements Application {
           + (long) config.layers() * config.units() + " units)";
     };
     String title = "Table 1: " + layers + (config.hidden() > 0 ? ", hidden " + config.hidden() : "");
-    Charts.writeLineChart(png, title, "epoch",
+    Charts.writeLineChart(writer, "grid-prior.png", title, "epoch",
         validated ? "validation accuracy (%)" : "training loss", false, series);
   }
 
@@ -240,7 +239,7 @@ final class GridPriorApp implements Application {
   }
 
   /** Prints the table and the files written. */
-  private void print(ResultsWriter writer, List<VariantResult> results) {
+  private void print(List<VariantResult> results) {
     terminal.out().println(
         "locations     test accuracy  paper    parameters  MACs       neighbour recall");
     for (VariantResult r : results) {
@@ -250,7 +249,8 @@ final class GridPriorApp implements Application {
     }
     String files = Stream.concat(Stream.of("grid-prior.json", "grid-prior.csv", "grid-prior.png"),
             results.stream().map(r -> locationsFile(r.locations())))
-        .map(name -> writer.resolve(name).toString()).collect(Collectors.joining(", "));
+        .map(name -> writer.folder().resolve(name).toString())
+        .collect(Collectors.joining(", "));
     terminal.out().println("Wrote " + files);
     terminal.out().flush();
   }

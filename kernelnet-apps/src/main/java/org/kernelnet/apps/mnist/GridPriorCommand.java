@@ -2,12 +2,12 @@ package org.kernelnet.apps.mnist;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
@@ -46,6 +46,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--locations", split = ",",
       paramLabel = "grid|random|grid_trained|correlation", defaultValue = "grid,random",
@@ -145,13 +146,13 @@ public final class GridPriorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     GridPriorConfig config = new GridPriorConfig(
-        run.settings("grid-prior", LocalDateTime.now()), variants, form, layers, units, gamma,
+        run.settings(), variants, form, layers, units, gamma,
         initScale, locationNoise, inputDropout, dropout, hidden,
         epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
         weightDecay, locationRateFactor, labelSmoothing, emaDecay);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
-        new GridPriorModule(config), GridPriorApp.class);
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
+        terminal, new GridPriorModule(config), GridPriorApp.class);
     return ExitCode.OK;
   }
 }

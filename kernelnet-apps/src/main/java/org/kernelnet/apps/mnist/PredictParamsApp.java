@@ -42,16 +42,19 @@ final class PredictParamsApp implements Application {
   private final Downloader downloader;
   private final Terminal terminal;
   private final Device device;
+  private final ResultsWriter writer;
 
   @Inject
   PredictParamsApp(PredictParamsConfig config, KernelnetRegistry registry,
-      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device) {
+      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.dataDirectory = dataDirectory;
     this.downloader = downloader;
     this.terminal = terminal;
     this.device = device;
+    this.writer = writer;
   }
 
   /**
@@ -123,9 +126,7 @@ final class PredictParamsApp implements Application {
     return new Claim(true, worst <= TOLERANCE, worst);
   }
 
-  private void write(RunSettings run, ExperimentData data, List<Row> rows, Claim claim)
-      throws java.io.IOException {
-    ResultsWriter writer = new ResultsWriter(run.output());
+  private void write(RunSettings run, ExperimentData data, List<Row> rows, Claim claim) {
     Provenance provenance = Provenance.collect("mnist predict-params", config, device.toString(),
         Map.of("split", run.seed(), "init", run.seed(), "alpha-layer1", run.seed(),
             "alpha-layer2", run.seed() + 1), data.files());
@@ -150,10 +151,9 @@ final class PredictParamsApp implements Application {
     rows.stream().filter(r -> r.fractionPredicted() == 0).findFirst().ifPresent(b ->
         series.add(new Charts.Series("plain MLP", x, Arrays.stream(x)
             .map(v -> 100 * b.testAccuracy()).toArray(), null)));
-    Path png = writer.resolve("predict-params.png");
-    Charts.writeLineChart(png, "Predicting parameters (Denil et al.): 784-" + config.hidden() + "-"
-            + config.hidden() + "-10 MLP", "hidden-layer weights predicted (%)",
-        "test accuracy (%)", false, series);
+    Path png = Charts.writeLineChart(writer, "predict-params.png",
+        "Predicting parameters (Denil et al.): 784-" + config.hidden() + "-" + config.hidden()
+            + "-10 MLP", "hidden-layer weights predicted (%)", "test accuracy (%)", false, series);
     terminal.out().println("predicted  test accuracy  parameters");
     for (Row r : rows) {
       terminal.out().printf(Locale.ROOT, "%8.0f %%  %11.2f %%  %10d%n", 100 * r.fractionPredicted(),

@@ -2,12 +2,12 @@ package org.kernelnet.apps.mnist;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
@@ -40,6 +40,7 @@ public final class PredictParamsCommand implements Callable<Integer> {
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--fractions", split = ",", paramLabel = "F",
       description = "Fractions of the hidden layers' weights predicted, 0 = plain MLP (default:"
@@ -92,14 +93,14 @@ public final class PredictParamsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     boolean quick = run.quick();
     PredictParamsConfig config = new PredictParamsConfig(
-        run.settings("predict-params", LocalDateTime.now()),
+        run.settings(),
         fractions != null ? fractions : quick ? QUICK_FRACTIONS : FRACTIONS,
         hidden, hiddenDictionary, lengthFactor, ridge,
         epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
         batchSize, learningRate, weightDecay);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
-        new PredictParamsModule(config), PredictParamsApp.class);
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
+        terminal, new PredictParamsModule(config), PredictParamsApp.class);
     return ExitCode.OK;
   }
 }

@@ -1,23 +1,13 @@
 package org.kernelnet.apps.mnist;
 
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
 import picocli.CommandLine.Option;
 
 /**
- * The options every {@code mnist} experiment shares (a picocli mixin): output folder, seed, quick
- * mode, the sizes of the training and validation sets and how the validation set is chosen.
+ * The options every {@code mnist} experiment shares (a picocli mixin): seed, quick mode, the sizes
+ * of the training and validation sets and how the validation set is chosen.
  */
 public final class RunOptions {
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Output folder (default: results/mnist/<experiment>/<yyyyMMdd-HHmmss> in the"
-          + " working directory).")
-  private Path output;
-
   @Option(
       names = "--seed",
       defaultValue = "42",
@@ -56,29 +46,16 @@ public final class RunOptions {
           + " ${DEFAULT-VALUE}).")
   private ValidationSplit validationSplit;
 
-  /** Whether {@code --output} was given. */
-  public boolean hasOutput() {
-    return output != null;
-  }
-
   /** Whether {@code --quick} was given. */
   public boolean quick() {
     return quick;
   }
 
-  /**
-   * The settings, with quick-mode defaults for what was not given.
-   *
-   * @param experiment the experiment's name, for the default output folder
-   * @param now the time stamp of the default output folder
-   */
-  public RunSettings settings(String experiment, LocalDateTime now) {
-    Path folder = output != null ? output
-        : Path.of("results", "mnist", experiment,
-            now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  /** The settings, with quick-mode defaults for what was not given. */
+  public RunSettings settings() {
     int train = trainSize != null ? trainSize : quick ? RunSettings.QUICK_TRAIN : 0;
     int validation = validationSize != null ? validationSize
         : quick ? RunSettings.QUICK_VALIDATION : RunSettings.VALIDATION;
-    return new RunSettings(folder, seed, quick, train, validation, validationSplit);
+    return new RunSettings(seed, quick, train, validation, validationSplit);
   }
 }

@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.mnist.data.MnistData;
@@ -12,7 +11,6 @@ import org.kernelnet.apps.mnist.data.ValidationSplit;
  * The settings every {@code mnist} experiment shares; part of each experiment's configuration
  * record, which reports {@link #problems()} together with its own.
  *
- * @param output the output folder
  * @param seed the base seed (validation split, initialisation, batch order)
  * @param quick whether this is a quick smoke run
  * @param trainSize the number of training images used, 0 for all that remain after the split
@@ -20,7 +18,7 @@ import org.kernelnet.apps.mnist.data.ValidationSplit;
  *     on all 60,000 (the final fit once the settings are chosen), with no validation accuracy
  * @param validationSplit how the validation images are chosen
  */
-public record RunSettings(Path output, long seed, boolean quick, int trainSize, int validationSize,
+public record RunSettings(long seed, boolean quick, int trainSize, int validationSize,
     ValidationSplit validationSplit) {
   /** Validation images by default. */
   public static final int VALIDATION = 10_000;
@@ -31,7 +29,6 @@ public record RunSettings(Path output, long seed, boolean quick, int trainSize, 
 
   /** Checks only presence; ranges are reported by {@link #problems()}. */
   public RunSettings {
-    requireNonNull(output, "output is null");
     requireNonNull(validationSplit, "validationSplit is null");
   }
 

@@ -30,8 +30,8 @@ import org.kernelnet.apps.report.ResultsWriter;
  * Trains the configured item-based autoencoders on {@code splits} random train/test splits and
  * reports Table 3 (test RMSE per split, mean, standard error) and Table 4 (parameters, MACs, RMSE)
  * on the terminal and as {@code results.json}, {@code splits.csv} and {@code summary.csv} in the
- * output folder; the first split's model of every row is saved ({@code --save FILE}, else {@code
- * models/<model>-<layers>.knml} in the output folder).
+ * run folder; the first split's model of every row is saved ({@code --save FILE}, else {@code
+ * models/<model>-<layers>.knml} in the run folder).
  */
 final class MovieLensApp implements Application {
   static final String COMMAND = "movielens";
@@ -42,16 +42,18 @@ final class MovieLensApp implements Application {
   private final Downloader downloader;
   private final Terminal terminal;
   private final Device device;
+  private final ResultsWriter writer;
 
   @Inject
   MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, DataDirectory dataDir,
-      Downloader downloader, Terminal terminal, Device device) {
+      Downloader downloader, Terminal terminal, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.dataDir = dataDir;
     this.downloader = downloader;
     this.terminal = terminal;
     this.device = device;
+    this.writer = writer;
   }
 
   @Override
@@ -66,7 +68,6 @@ final class MovieLensApp implements Application {
     int items = data.items();
     log.always("%s: %d ratings, %d items x %d users from %s", config.dataset().label(),
         ratings.size(), items, ratings.numUsers(), file);
-    ResultsWriter writer = new ResultsWriter(config.output());
     Map<String, Long> seeds = new LinkedHashMap<>();
     for (int k = 0; k < config.splits(); k++) {
       seeds.put("split" + (k + 1), config.seed() + k);
@@ -77,7 +78,7 @@ final class MovieLensApp implements Application {
         RatingSplit.randomSplits(ratings, config.testFraction(), config.seed(), config.splits());
     List<MovieLensResults.Row> rows = new ArrayList<>();
     for (AutoencoderSpec spec : config.models()) {
-      rows.add(trainRow(spec, splits, items, provenance, writer, log));
+      rows.add(trainRow(spec, splits, items, provenance, log));
     }
     double baseline = rows.get(0).splits().stream()
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
@@ -117,7 +118,7 @@ final class MovieLensApp implements Application {
   }
 
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,
-      Provenance provenance, ResultsWriter writer, ProgressLog log) throws Exception {
+      Provenance provenance, ProgressLog log) throws Exception {
     AutoencoderTrainer trainer = new AutoencoderTrainer(config.optimizer(), config.iterations(),
         config.evalEvery(), config.learningRate(), config.batchSize(), config.seed(),
         config.threads(), config.history());
@@ -154,11 +155,16 @@ final class MovieLensApp implements Application {
             scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(), outcome.stopReason());
         if (k == 0) {
           firstCost = cost;
-          saved = config.save() != null ? config.save()
-              : writer.resolve("models/" + spec.slug() + ".knml");
-          SavedModel.write(saved, new SavedModel.Header(spec, config.dataset().name(),
+          SavedModel.Header header = new SavedModel.Header(spec, config.dataset().name(),
               train.numUsers(), items, train.sourceSha256(), split.provenance(), last.testRmse(),
-              provenance), net);
+              provenance);
+          if (config.save() != null) {
+            saved = config.save();
+            SavedModel.write(saved, header, net);
+          } else {
+            saved = writer.write("models/" + spec.slug() + ".knml",
+                SavedModel.content(header, net));
+          }
         }
       }
     }

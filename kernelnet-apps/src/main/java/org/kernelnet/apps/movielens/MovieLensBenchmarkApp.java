@@ -47,6 +47,7 @@ final class MovieLensBenchmarkApp implements Application {
   private final Downloader downloader;
   private final Terminal terminal;
   private final Device device;
+  private final ResultsWriter writer;
 
   /**
    * The measurements.
@@ -89,13 +90,15 @@ final class MovieLensBenchmarkApp implements Application {
 
   @Inject
   MovieLensBenchmarkApp(MovieLensBenchmarkConfig config, KernelnetRegistry registry,
-      DataDirectory dataDir, Downloader downloader, Terminal terminal, Device device) {
+      DataDirectory dataDir, Downloader downloader, Terminal terminal, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.dataDir = dataDir;
     this.downloader = downloader;
     this.terminal = terminal;
     this.device = device;
+    this.writer = writer;
   }
 
   @Override
@@ -150,7 +153,7 @@ final class MovieLensBenchmarkApp implements Application {
         lbfgs.iterationSeconds(), lbfgs.iterationSeconds().length == 0 ? Double.NaN
             : MatmulRate.median(lbfgs.iterationSeconds()), matmul, MatmulRate.median(matmul), ProcessMemory.peakResidentBytes(),
         new double[] {loadBefore, loadAfter});
-    Path json = new ResultsWriter(run.output()).writeJson("benchmark.json", results);
+    Path json = writer.writeJson("benchmark.json", results);
     print(results);
     terminal.out().println("Wrote " + json);
     terminal.out().flush();

@@ -2,11 +2,11 @@ package org.kernelnet.apps.movielens;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
@@ -36,6 +36,7 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
+  @Mixin private OutputOptions output;
   @Mixin private AutoencoderOptions autoencoder;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-1m",
@@ -68,10 +69,6 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
       description = "Seed of the split and the initialisation (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Option(names = "--output", paramLabel = "DIR",
-      description = "Output folder (default: results/movielens-benchmark/<yyyyMMdd-HHmmss>).")
-  private Path output;
-
   @Spec private CommandSpec spec;
 
   /** @param environment the environment variables and home folder the command runs with */
@@ -82,14 +79,12 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MovieLensConfig run = autoencoder.applyTo(MovieLensConfig.builder())
-        .dataset(dataset).splits(1).seed(seed)
-        .output(output != null ? output : MovieLensCommand.defaultOutput("movielens-benchmark"))
-        .build();
+        .dataset(dataset).splits(1).seed(seed).build();
     MovieLensBenchmarkConfig config = new MovieLensBenchmarkConfig(
         run, evaluations, lbfgsIterations, compareDense, matmulSize, repeats);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
-        new MovieLensBenchmarkModule(config), MovieLensBenchmarkApp.class);
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
+        terminal, new MovieLensBenchmarkModule(config), MovieLensBenchmarkApp.class);
     return ExitCode.OK;
   }
 }

@@ -9,8 +9,8 @@ import org.kernelnet.apps.cli.ConfigurationException;
 /**
  * The configuration of {@code kernelnet movielens benchmark}.
  *
- * @param run the data set, model (its first), threads, seed and output folder, as for {@code
- *     kernelnet movielens}; its first split is used
+ * @param run the data set, model (its first), threads and seed, as for {@code kernelnet
+ *     movielens}; its first split is used
  * @param evaluations timed loss-and-gradient evaluations at a fixed point, {@code >= 1}
  * @param lbfgsIterations L-BFGS iterations timed as in training (evaluations plus the optimiser's
  *     own work), {@code >= 0}

@@ -3,15 +3,15 @@ package org.kernelnet.apps.movielens;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -40,6 +40,7 @@ public final class MovieLensCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
+  @Mixin private OutputOptions output;
   @Mixin private AutoencoderOptions autoencoder;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-100k",
@@ -103,12 +104,9 @@ public final class MovieLensCommand implements Callable<Integer> {
       + " given.")
   private boolean quick;
 
-  @Option(names = "--output", paramLabel = "DIR",
-      description = "Output folder (default: results/movielens/<yyyyMMdd-HHmmss>).")
-  private Path output;
-
   @Option(names = "--save", paramLabel = "FILE",
-      description = "Where to save the first split's model (default: <output>/models/<model>.knml).")
+      description = "Where to save the first split's model; its folder is checked for writing"
+          + " before any work (default: <output>/models/<model>.knml).")
   private Path save;
 
   @Spec private CommandSpec spec;
@@ -124,18 +122,13 @@ public final class MovieLensCommand implements Callable<Integer> {
         .dataset(dataset).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
         .learningRate(learningRate).batchSize(batchSize).splits(splits).seed(seed)
         .testFraction(testFraction).validation(validation).maxItems(maxItems)
-        .ratedInputs(ratedInputs).all(all).quick(quick)
-        .output(output != null ? output : defaultOutput("movielens")).save(save)
+        .ratedInputs(ratedInputs).all(all).quick(quick).save(save)
         .build();
+    RunFolder.Request request = save == null ? output.request()
+        : output.request().alsoWriting("--save", save);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), terminal,
+    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), request, terminal,
         new MovieLensModule(config), MovieLensApp.class);
     return ExitCode.OK;
-  }
-
-  /** {@code results/<command>/<yyyyMMdd-HHmmss>} relative to the working folder. */
-  static Path defaultOutput(String command) {
-    return Path.of("results", command,
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
   }
 }

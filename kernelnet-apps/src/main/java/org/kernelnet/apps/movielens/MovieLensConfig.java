@@ -35,8 +35,7 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
  * @param ratedInputs the rated items per user assumed by the MACs count of Table 4 (10)
  * @param threads the threads that process item shards of the full-batch loss in parallel
  * @param history L-BFGS's history size (10)
- * @param output the output folder
- * @param save where to save the model of the first split, or null to save into the output folder
+ * @param save where to save the model of the first split, or null to save into the run folder
  * @param quick whether {@code --quick} chose the smoke-run defaults
  */
 public record MovieLensConfig(
@@ -55,7 +54,6 @@ public record MovieLensConfig(
     int ratedInputs,
     int threads,
     int history,
-    Path output,
     Path save,
     boolean quick) {
 
@@ -64,7 +62,6 @@ public record MovieLensConfig(
     requireNonNull(dataset, "dataset is null");
     models = List.copyOf(models);
     requireNonNull(optimizer, "optimizer is null");
-    requireNonNull(output, "output is null");
   }
 
   /** A builder holding the raw option values; null means "not given". */
@@ -120,7 +117,6 @@ public record MovieLensConfig(
     private int ratedInputs = 10;
     private Integer threads;
     private int history = 10;
-    private Path output;
     private Path save;
     private boolean all;
     private boolean quick;
@@ -256,12 +252,6 @@ public record MovieLensConfig(
       return this;
     }
 
-    /** The output folder (required). */
-    public Builder output(Path output) {
-      this.output = output;
-      return this;
-    }
-
     /** The model file, or null. */
     public Builder save(Path save) {
       this.save = save;
@@ -363,12 +353,9 @@ public record MovieLensConfig(
       if (history < 1 || history > 1000) {
         problems.add("--history must be in 1..1000, got " + history);
       }
-      if (output == null) {
-        problems.add("--output is required");
-      }
       if (all && save != null) {
         problems.add("--save names one model file but --all trains six models; drop --save (the"
-            + " models go into the output folder)");
+            + " models go into the run folder)");
       }
       if (!problems.isEmpty()) {
         throw new ConfigurationException(problems);
@@ -384,7 +371,7 @@ public record MovieLensConfig(
         models.add(spec(kind, layers, data));
       }
       return new MovieLensConfig(data, models, opt, its, every, learningRate, batchSize, k, seed,
-          f, validation, items, ratedInputs, t, history, output, save, quick);
+          f, validation, items, ratedInputs, t, history, save, quick);
     }
 
     private AutoencoderSpec spec(ModelKind kind, int hiddenLayers, MovieLensDataset data) {

@@ -72,9 +72,14 @@ public final class SavedModel {
   /** Writes {@code net} with {@code header} to {@code file} atomically. */
   public static void write(Path file, Header header, ItemAutoencoder net) throws IOException {
     requireNonNull(file, "file is null");
+    AtomicFile.write(file, content(header, net));
+  }
+
+  /** What {@link #write} writes, for a writer that places the file itself (a run folder's). */
+  public static AtomicFile.Content content(Header header, ItemAutoencoder net) {
     requireNonNull(header, "header is null");
     requireNonNull(net, "net is null");
-    AtomicFile.write(file, stream -> {
+    return stream -> {
       DataOutputStream out = new DataOutputStream(stream);
       byte[] json = ResultsWriter.gson().toJson(header).getBytes(StandardCharsets.UTF_8);
       out.write(MAGIC);
@@ -83,7 +88,7 @@ public final class SavedModel {
       out.write(json);
       net.saveParameters(out);
       out.flush();
-    });
+    };
   }
 
   /**

@@ -255,7 +255,8 @@ class MnistExperimentsTest {
 
     CommandRun again = CommandRun.of(env(), home, with(study, "--dimensions", "2"));
     assertThat(again.status()).isEqualTo(2);
-    assertThat(again.err()).contains("already records runs").contains("--resume");
+    assertThat(again.err()).contains("already holds a kernelnet run (mnist dimensionality,"
+        + " complete").contains("--resume to continue it");
 
     // a crash in the middle of writing a line, then the study resumed with one more d
     Files.writeString(journal, "{\"setup\":{\"trainSize\":10", StandardOpenOption.APPEND);

@@ -11,7 +11,7 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
 class MovieLensConfigTest {
   @Test
   void defaultsAreMl100kSparseFcTwoLayersLbfgsFiveSplitsWithTheMl100kRegularisation() {
-    MovieLensConfig config = MovieLensConfig.builder().output(Path.of("out")).build();
+    MovieLensConfig config = MovieLensConfig.builder().build();
 
     assertThat(config.dataset()).isEqualTo(MovieLensDataset.ML_100K);
     assertThat(config.optimizer()).isEqualTo(OptimizerKind.LBFGS);
@@ -25,9 +25,9 @@ class MovieLensConfigTest {
 
   @Test
   void ml1mDefaultsAreThePublishedCodesAndRpropKeepsItsThousandSteps() {
-    MovieLensConfig ml1m = MovieLensConfig.builder().output(Path.of("out")).dataset("ml-1m")
+    MovieLensConfig ml1m = MovieLensConfig.builder().dataset("ml-1m")
         .build();
-    MovieLensConfig rprop = MovieLensConfig.builder().output(Path.of("out")).optimizer("rprop")
+    MovieLensConfig rprop = MovieLensConfig.builder().optimizer("rprop")
         .build();
 
     assertThat(ml1m.iterations()).isEqualTo(1000);
@@ -39,7 +39,7 @@ class MovieLensConfigTest {
 
   @Test
   void allGivesTheSixRowsOfTable3() {
-    MovieLensConfig config = MovieLensConfig.builder().output(Path.of("out")).dataset("ml-1m")
+    MovieLensConfig config = MovieLensConfig.builder().dataset("ml-1m")
         .all(true).lambda2(10.0).build();
 
     assertThat(config.models()).extracting(AutoencoderSpec::label).containsExactly(
@@ -64,25 +64,25 @@ class MovieLensConfigTest {
         "--layers must be in [1, 10], got 0",
         "--lambda2 must be a finite number >= 0, got -1.0",
         "--iterations must be >= 1, got 0",
-        "--splits must be >= 1, got 0",
-        "--output is required");
+        "--splits must be >= 1, got 0");
   }
 
   @Test
   void kernelOptionsAreRejectedForAutorecAndSaveForAll() {
-    ConfigurationException e = catchThrowableOfType(() -> MovieLensConfig.builder()
-        .output(Path.of("o")).model("autorec").dimension(5).build(), ConfigurationException.class);
+    ConfigurationException e = catchThrowableOfType(
+        () -> MovieLensConfig.builder().model("autorec").dimension(5).build(),
+        ConfigurationException.class);
     assertThat(e.problems()).singleElement().asString().contains("not to autorec");
 
     ConfigurationException all = catchThrowableOfType(() -> MovieLensConfig.builder()
-        .output(Path.of("o")).all(true).save(Path.of("m.knml")).kernel("rbf").build(),
+        .all(true).save(Path.of("m.knml")).kernel("rbf").build(),
         ConfigurationException.class);
     assertThat(all.problems()).hasSize(2);
   }
 
   @Test
   void quickShrinksOnlyWhatIsNotGiven() {
-    MovieLensConfig quick = MovieLensConfig.builder().output(Path.of("o")).quick(true).splits(3)
+    MovieLensConfig quick = MovieLensConfig.builder().quick(true).splits(3)
         .build();
 
     assertThat(quick.iterations()).isEqualTo(60);

@@ -3,12 +3,10 @@ package org.kernelnet.apps.cifar.probe;
 import static java.util.Objects.requireNonNull;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cifar.data.Cifar10;
+import org.kernelnet.apps.report.ResultsWriter;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -33,15 +31,17 @@ final class EmbeddingMap {
   /**
    * Draws the map.
    *
-   * @param file the PNG to write
+   * @param writer the folder to write the PNG into
+   * @param name its file name
    * @param title the chart title
    * @param centres {@code [N, 2]} row-major centres; rows with a NaN (no activation) are left out
    * @param labels the true class of every row
    * @param halfExtent half the side of the grid (named in the axis titles; the axes fit the points)
    * @return the number of points drawn
    */
-  static int write(Path file, String title, float[] centres, int[] labels, double halfExtent) {
-    requireNonNull(file, "file is null");
+  static int write(ResultsWriter writer, String name, String title, float[] centres, int[] labels,
+      double halfExtent) {
+    requireNonNull(writer, "writer is null");
     requireNonNull(title, "title is null");
     if (centres.length != 2 * labels.length) {
       throw new IllegalArgumentException("centres has " + centres.length + " values for "
@@ -80,11 +80,7 @@ final class EmbeddingMap {
       series.setMarker(SeriesMarkers.CIRCLE);
       series.setMarkerColor(CLASS_COLORS.get(c));
     }
-    try {
-      BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    writer.writePng(name, BitmapEncoder.getBufferedImage(chart));
     return drawn;
   }
 }

@@ -56,15 +56,17 @@ final class ProbeApp implements Application {
   private final KernelnetRegistry registry;
   private final Terminal terminal;
   private final Device device;
+  private final ResultsWriter writer;
 
   @Inject
   ProbeApp(ProbeConfig config, DataDirectory dataDirectory, KernelnetRegistry registry,
-      Terminal terminal, Device device) {
+      Terminal terminal, Device device, ResultsWriter writer) {
     this.config = requireNonNull(config, "config is null");
     this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
     this.registry = requireNonNull(registry, "registry is null");
     this.terminal = requireNonNull(terminal, "terminal is null");
     this.device = requireNonNull(device, "device is null");
+    this.writer = requireNonNull(writer, "writer is null");
   }
 
   /** The outcome of one head, for the results file. */
@@ -96,7 +98,6 @@ final class ProbeApp implements Application {
         dataDirectory.missingMessage(relative, PretrainedResNets.howToGet(config.depth()))));
     DataFile weightsFile = DataFile.of("pretrained-resnet" + config.depth(), weights);
     FeatureCache cache = new FeatureCache(config.cache());
-    ResultsWriter writer = new ResultsWriter(config.output());
     Map<String, String> testLabels = new LinkedHashMap<>();
     tests.forEach(t -> testLabels.put(t.id(), t.label()));
     List<String> columns = tests.stream().map(ProbeData.ImageSet::label).toList();
@@ -165,12 +166,11 @@ final class ProbeApp implements Application {
                   p.predictions()[i], centres[2 * i], centres[2 * i + 1]));
             }
             if (test == sets.test()) {
-              Path file = writer.resolve(png);
-              int points = EmbeddingMap.write(file, "ResNet-" + config.depth() + ", " + kept
+              int points = EmbeddingMap.write(writer, png, "ResNet-" + config.depth() + ", " + kept
                   + " layers kept + kernel head: " + test.label() + ", " + Table2.percent(a),
                   centres, labels, config.gridExtent() / 2);
               drawn.put(test.id(), points);
-              pngs.add(file);
+              pngs.add(writer.folder().resolve(png));
             }
           }
         }

@@ -3,8 +3,6 @@ package org.kernelnet.apps.cifar.probe;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -14,6 +12,7 @@ import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationRunner;
 import org.kernelnet.apps.inject.CoreSettings;
@@ -57,6 +56,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption deviceOption;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--depth", defaultValue = "32", paramLabel = "20|32|44|56",
       description = "Depth of the pretrained ResNet (default: ${DEFAULT-VALUE}).")
@@ -176,10 +176,6 @@ public final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Keep trunk features in memory only.")
   private boolean noCache;
 
-  @Option(names = "--output", paramLabel = "DIR",
-      description = "Output folder (default: results/cifar-probe/<yyyyMMdd-HHmmss>).")
-  private Path output;
-
   @Option(names = "--quick",
       description = "A one-minute run: 2,000 training and 1,000 test images, 2 epochs, 31 layers kept, no mirror"
           + " images.")
@@ -195,8 +191,8 @@ public final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, deviceOption.device(), environment), terminal,
-        new ProbeModule(config()), ProbeApp.class);
+    ApplicationRunner.run(CoreSettings.of(common, deviceOption.device(), environment),
+        output.request(), terminal, new ProbeModule(config()), ProbeApp.class);
     return ExitCode.OK;
   }
 
@@ -205,8 +201,6 @@ public final class ProbeCommand implements Callable<Integer> {
     Path base = Path.of("results", "cifar-probe");
     Optional<Path> cacheFolder = noCache ? Optional.empty()
         : Optional.of(cache != null ? cache : base.resolve("feature-cache"));
-    Path out = output != null ? output
-        : base.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     return new ProbeConfig(
         depth,
         keep != null ? keep : quick ? QUICK_KEEP : DEFAULT_KEEP,
@@ -231,7 +225,6 @@ public final class ProbeCommand implements Callable<Integer> {
         featureBatch,
         seed,
         cacheFolder,
-        out,
         quick);
   }
 

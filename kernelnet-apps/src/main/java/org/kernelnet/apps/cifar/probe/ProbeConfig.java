@@ -59,7 +59,6 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param featureBatch images per trunk forward pass
  * @param seed the seed of the validation split, the shuffles and the engine
  * @param cache folder of the on-disk feature cache; absent: features are only held in memory
- * @param output the output folder
  * @param quick whether the settings came from {@code --quick} (recorded in the results)
  */
 public record ProbeConfig(
@@ -86,7 +85,6 @@ public record ProbeConfig(
     int featureBatch,
     long seed,
     Optional<Path> cache,
-    Path output,
     boolean quick) {
 
   /** The most crop views: each is one more trunk pass over the training set and its features in memory. */
@@ -117,7 +115,6 @@ public record ProbeConfig(
     requireNonNull(kernel, "kernel is null");
     requireNonNull(eta, "eta is null");
     requireNonNull(cache, "cache is null");
-    requireNonNull(output, "output is null");
     keep = List.copyOf(keep);
     List<String> problems = new ArrayList<>();
     boolean depthOk = PretrainedResNets.DEPTHS.contains(depth);
@@ -265,7 +262,6 @@ public record ProbeConfig(
     m.put("featureBatch", featureBatch);
     m.put("seed", seed);
     m.put("cache", cache.map(Path::toString).orElse(null));
-    m.put("output", output.toString());
     m.put("quick", quick);
     return Collections.unmodifiableMap(m);
   }

@@ -2,17 +2,15 @@ package org.kernelnet.apps.mnist.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.kernelnet.apps.report.ResultsWriter;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
-/** Line charts of experiment results written as PNG with XChart, headless. */
+/** Line charts of experiment results drawn with XChart, headless, and written as PNG. */
 public final class Charts {
   private Charts() {}
 
@@ -37,12 +35,15 @@ public final class Charts {
   }
 
   /**
-   * Writes a line chart to {@code file} as a 900 x 560 PNG.
+   * Writes a line chart as a 900 x 560 PNG, atomically.
    *
+   * @param writer the folder to write into
+   * @param name the file name, e.g. {@code grid-prior.png}
    * @param logX whether the x axis is logarithmic
+   * @return the written file
    */
-  public static void writeLineChart(Path file, String title, String xTitle, String yTitle,
-      boolean logX, List<Series> series) throws IOException {
+  public static Path writeLineChart(ResultsWriter writer, String name, String title,
+      String xTitle, String yTitle, boolean logX, List<Series> series) {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xTitle)
         .yAxisTitle(yTitle).build();
@@ -58,8 +59,6 @@ public final class Charts {
         chart.addSeries(s.name(), s.x(), s.y(), s.errors());
       }
     }
-    try (OutputStream out = Files.newOutputStream(file)) {
-      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-    }
+    return writer.writePng(name, BitmapEncoder.getBufferedImage(chart));
   }
 }

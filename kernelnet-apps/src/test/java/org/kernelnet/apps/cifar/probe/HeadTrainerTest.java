@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Model;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +23,7 @@ class HeadTrainerTest {
   private static ProbeConfig config() {
     return new ProbeConfig(32, List.of(31), OptionalInt.empty(), ProbeConfig.DataFormat.AUTO,
         OptionalInt.empty(), OptionalInt.empty(), 100, 16, 4, 2.0, Optional.empty(),
-        OptionalDouble.empty(), 4, 4, 32, 1e-2, 0, 0, true, 0, 200, 1, Optional.empty(), Path.of("out"),
-        false);
+        OptionalDouble.empty(), 4, 4, 32, 1e-2, 0, 0, true, 0, 200, 1, Optional.empty(), false);
   }
 
   /** Rows whose feature {@code (label + shift) mod 10} is 4, the rest N(0, 0.5^2). */
