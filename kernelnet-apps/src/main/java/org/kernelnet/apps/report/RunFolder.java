@@ -252,11 +252,6 @@ public final class RunFolder implements AutoCloseable {
     return writer;
   }
 
-  /** The status record as last written. */
-  public synchronized RunStatus status() {
-    return status;
-  }
-
   /**
    * Records the run as complete, unless it has already ended (interrupted).
    *
