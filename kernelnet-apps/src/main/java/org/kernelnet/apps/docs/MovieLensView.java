@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code movielens} runs ({@code results.json}): one row per model of each run, with the test RMSE
- * of every split, their mean and standard error, the time per full-batch evaluation (the range over
- * the splits), the wall time and the peak resident memory of the run.
+ * {@code movielens} runs ({@code results.json}): one row per model of each run, with its free
+ * parameters and MACs per prediction (Table 4), the test RMSE of every split, their mean and
+ * standard error, the training time (all splits), the time per full-batch evaluation (the range
+ * over the splits), the wall time and the peak resident memory of the run.
  */
 final class MovieLensView implements ResultsView {
   /** Settings the table shows in columns of their own. */
@@ -20,8 +21,9 @@ final class MovieLensView implements ResultsView {
 
   @Override
   public MarkdownTable table(List<ResultFile> files) {
-    RunRows rows = new RunRows(files, SHOWN, List.of("data set", "model", "iterations",
-        "test RMSE by split", "mean ± s.e.", "s per evaluation", "wall", "peak memory"));
+    RunRows rows = new RunRows(files, SHOWN, List.of("data set", "model", "parameters", "MACs",
+        "iterations", "test RMSE by split", "mean ± s.e.", "training", "s per evaluation", "wall",
+        "peak memory"));
     for (ResultFile file : files) {
       JsonObject json = file.json();
       for (JsonObject model : Json.objects(json, "rows")) {
@@ -29,10 +31,14 @@ final class MovieLensView implements ResultsView {
         rows.add(file, List.of(
             Json.string(json, "dataset"),
             Json.string(model, "model"),
+            Cells.count(Json.number(model, "freeParameters")),
+            Cells.count(Json.number(model, "meanMacs")),
             Cells.count(Json.number(file.configuration(), "iterations")),
             Cells.fixedList(splits.stream().mapToDouble(s -> Json.number(s, "testRmse")).toArray(),
                 4),
             meanAndError(model, splits.size()),
+            Cells.fixed(splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum(),
+                0) + " s",
             secondsPerEvaluation(splits),
             Cells.duration(Json.optionalNumber(json, "wallSeconds")),
             Cells.gib(Json.optionalNumber(json, "peakResidentGib"))));
