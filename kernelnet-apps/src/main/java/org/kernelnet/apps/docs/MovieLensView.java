@@ -37,8 +37,8 @@ final class MovieLensView implements ResultsView {
             Cells.fixedList(splits.stream().mapToDouble(s -> Json.number(s, "testRmse")).toArray(),
                 4),
             meanAndError(model, splits.size()),
-            Cells.fixed(splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum(),
-                0) + " s",
+            Cells.duration(
+                splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum()),
             secondsPerEvaluation(splits),
             Cells.duration(Json.optionalNumber(json, "wallSeconds")),
             Cells.gib(Json.optionalNumber(json, "peakResidentGib"))));
