@@ -26,18 +26,15 @@ final class DimensionalityView implements ResultsView {
         .forEach(cell -> dimensions.add((int) Json.number(cell, "dimension"))));
     List<String> columns = new ArrayList<>(List.of("kernel"));
     dimensions.forEach(d -> columns.add("d = " + d));
-    RunRows rows = new RunRows(files, Set.of(), columns);
-    for (ResultFile file : files) {
-      for (Map.Entry<String, Map<Integer, JsonObject>> kernel : byKernel(file).entrySet()) {
-        List<String> row = new ArrayList<>(List.of(kernel.getKey()));
-        for (int d : dimensions) {
-          JsonObject cell = kernel.getValue().get(d);
-          row.add(cell == null ? Cells.NONE : validation(cell));
-        }
-        rows.add(file, row);
-      }
-    }
-    return rows.table();
+    return RunRows.of(files, Set.of(), columns, file -> byKernel(file).entrySet().stream()
+        .map(kernel -> {
+          List<String> row = new ArrayList<>(List.of(kernel.getKey()));
+          for (int d : dimensions) {
+            JsonObject cell = kernel.getValue().get(d);
+            row.add(cell == null ? Cells.NONE : validation(cell));
+          }
+          return row;
+        }).toList());
   }
 
   /**

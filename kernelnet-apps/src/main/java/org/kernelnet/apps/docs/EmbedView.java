@@ -19,20 +19,18 @@ final class EmbedView implements ResultsView {
 
   @Override
   public MarkdownTable table(List<ResultFile> files) {
-    RunRows rows = new RunRows(files, SHOWN, List.of("objective", "test accuracy", "test loss",
-        "k-NN map accuracy, trained", "untrained", "parameters", "training"));
-    for (ResultFile file : files) {
-      JsonObject json = file.json();
-      rows.add(file, List.of(
-          Json.string(json, "objective"),
-          Cells.percent(Json.number(json, "testAccuracy")),
-          Cells.fixed(Json.number(json, "testLoss"), 3),
-          Cells.percent(Json.number(json, "knnTrainedAccuracy")),
-          Cells.percent(Json.number(json, "knnUntrainedAccuracy")),
-          Cells.count(Json.number(json, "freeParameters")),
-          Cells.duration(Json.number(json, "trainingSeconds"))));
-    }
-    return rows.table();
+    return RunRows.of(files, SHOWN, List.of("objective", "test accuracy", "test loss",
+        "k-NN map accuracy, trained", "untrained", "parameters", "training"), file -> {
+          JsonObject json = file.json();
+          return List.of(List.of(
+              Json.string(json, "objective"),
+              Cells.percent(Json.number(json, "testAccuracy")),
+              Cells.fixed(Json.number(json, "testLoss"), 3),
+              Cells.percent(Json.number(json, "knnTrainedAccuracy")),
+              Cells.percent(Json.number(json, "knnUntrainedAccuracy")),
+              Cells.count(Json.number(json, "freeParameters")),
+              Cells.duration(Json.number(json, "trainingSeconds"))));
+        });
   }
 
   /** The first run's k-NN accuracy of its map, {@code 94.51 %}. */

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Reads the fields of a result file. A field the table needs and the file lacks is an error that
@@ -26,27 +27,24 @@ final class Json {
   }
 
   static JsonObject object(JsonObject object, String key) {
-    JsonElement value = member(object, key);
-    if (!value.isJsonObject()) {
-      throw new IllegalArgumentException("field '" + key + "' is not an object: " + value);
-    }
-    return value.getAsJsonObject();
+    return typed(object, key, JsonElement::isJsonObject, "an object").getAsJsonObject();
   }
 
   static JsonArray array(JsonObject object, String key) {
-    JsonElement value = member(object, key);
-    if (!value.isJsonArray()) {
-      throw new IllegalArgumentException("field '" + key + "' is not an array: " + value);
-    }
-    return value.getAsJsonArray();
+    return typed(object, key, JsonElement::isJsonArray, "an array").getAsJsonArray();
   }
 
   static String string(JsonObject object, String key) {
+    return typed(object, key, JsonElement::isJsonPrimitive, "a string").getAsString();
+  }
+
+  private static JsonElement typed(JsonObject object, String key, Predicate<JsonElement> is,
+      String what) {
     JsonElement value = member(object, key);
-    if (!value.isJsonPrimitive()) {
-      throw new IllegalArgumentException("field '" + key + "' is not a string: " + value);
+    if (!is.test(value)) {
+      throw new IllegalArgumentException("field '" + key + "' is not " + what + ": " + value);
     }
-    return value.getAsString();
+    return value;
   }
 
   /**

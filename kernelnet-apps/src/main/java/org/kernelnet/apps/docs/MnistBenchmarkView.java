@@ -22,22 +22,17 @@ final class MnistBenchmarkView implements ResultsView {
 
   @Override
   public MarkdownTable table(List<ResultFile> files) {
-    RunRows rows = new RunRows(files, SHOWN, List.of("form", "examples/s", "GFLOP/s",
-        "matmul GFLOP/s", "% of matmul"));
-    for (ResultFile file : files) {
-      JsonObject json = file.json();
-      double matmul = Json.number(json, "medianMatmulGflops");
-      for (JsonObject form : forms(json)) {
-        rows.add(file, List.of(
-            form.has("form") ? Json.string(form, "form").toLowerCase(Locale.ROOT)
-                : Json.string(form, "network"),
-            Cells.count(Json.number(form, "medianExamplesPerSecond")),
-            Cells.fixed(Json.number(form, "medianTrainingGflops"), 1),
-            Cells.fixed(matmul, 1),
-            Cells.percent(Json.number(form, "fractionOfMatmulRate"))));
-      }
-    }
-    return rows.table();
+    return RunRows.of(files, SHOWN, List.of("form", "examples/s", "GFLOP/s", "matmul GFLOP/s",
+        "% of matmul"), file -> {
+          double matmul = Json.number(file.json(), "medianMatmulGflops");
+          return forms(file.json()).stream().map(form -> List.of(
+              form.has("form") ? Json.string(form, "form").toLowerCase(Locale.ROOT)
+                  : Json.string(form, "network"),
+              Cells.count(Json.number(form, "medianExamplesPerSecond")),
+              Cells.fixed(Json.number(form, "medianTrainingGflops"), 1),
+              Cells.fixed(matmul, 1),
+              Cells.percent(Json.number(form, "fractionOfMatmulRate")))).toList();
+        });
   }
 
   /** The first form's share of the matmul rate in the first run, {@code 48.61 % of matmul}. */

@@ -21,20 +21,18 @@ final class MovieLensBenchmarkView implements ResultsView {
 
   @Override
   public MarkdownTable table(List<ResultFile> files) {
-    RunRows rows = new RunRows(files, SHOWN, List.of("data set", "evaluation", "dense evaluation",
-        "prediction", "L-BFGS iteration", "peak memory", "matmul"));
-    for (ResultFile file : files) {
-      JsonObject json = file.json();
-      rows.add(file, List.of(
-          Json.string(json, "dataset"),
-          Cells.seconds(Json.number(json, "medianSparseSeconds")),
-          Cells.seconds(Json.number(json, "medianDenseSeconds")),
-          Cells.seconds(Json.optionalNumber(json, "medianPredictionSeconds")),
-          Cells.seconds(Json.optionalNumber(json, "medianLbfgsIterationSeconds")),
-          Cells.bytesAsGib(Json.optionalNumber(json, "peakResidentBytes")),
-          Cells.fixed(Json.number(json, "medianMatmulGflops"), 1) + " GFLOP/s"));
-    }
-    return rows.table();
+    return RunRows.of(files, SHOWN, List.of("data set", "evaluation", "dense evaluation",
+        "prediction", "L-BFGS iteration", "peak memory", "matmul"), file -> {
+          JsonObject json = file.json();
+          return List.of(List.of(
+              Json.string(json, "dataset"),
+              Cells.seconds(Json.number(json, "medianSparseSeconds")),
+              Cells.seconds(Json.number(json, "medianDenseSeconds")),
+              Cells.seconds(Json.optionalNumber(json, "medianPredictionSeconds")),
+              Cells.seconds(Json.optionalNumber(json, "medianLbfgsIterationSeconds")),
+              Cells.bytesAsGib(Json.optionalNumber(json, "peakResidentBytes")),
+              Cells.fixed(Json.number(json, "medianMatmulGflops"), 1) + " GFLOP/s"));
+        });
   }
 
   /** The first run's median seconds per sparse evaluation. */

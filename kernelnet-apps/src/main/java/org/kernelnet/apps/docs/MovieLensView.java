@@ -21,30 +21,27 @@ final class MovieLensView implements ResultsView {
 
   @Override
   public MarkdownTable table(List<ResultFile> files) {
-    RunRows rows = new RunRows(files, SHOWN, List.of("data set", "model", "parameters", "MACs",
+    return RunRows.of(files, SHOWN, List.of("data set", "model", "parameters", "MACs",
         "iterations", "test RMSE by split", "mean ± s.e.", "training", "s per evaluation", "wall",
-        "peak memory"));
-    for (ResultFile file : files) {
-      JsonObject json = file.json();
-      for (JsonObject model : Json.objects(json, "rows")) {
-        List<JsonObject> splits = Json.objects(model, "splits");
-        rows.add(file, List.of(
-            Json.string(json, "dataset"),
-            Json.string(model, "model"),
-            Cells.count(Json.number(model, "freeParameters")),
-            Cells.count(Json.number(model, "meanMacs")),
-            Cells.count(Json.number(file.configuration(), "iterations")),
-            Cells.fixedList(splits.stream().mapToDouble(s -> Json.number(s, "testRmse")).toArray(),
-                4),
-            meanAndError(model, splits.size()),
-            Cells.duration(
-                splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum()),
-            secondsPerEvaluation(splits),
-            Cells.duration(Json.optionalNumber(json, "wallSeconds")),
-            Cells.gib(Json.optionalNumber(json, "peakResidentGib"))));
-      }
-    }
-    return rows.table();
+        "peak memory"), file -> Json.objects(file.json(), "rows").stream()
+            .map(model -> cells(file, model)).toList());
+  }
+
+  private static List<String> cells(ResultFile file, JsonObject model) {
+    JsonObject json = file.json();
+    List<JsonObject> splits = Json.objects(model, "splits");
+    return List.of(
+        Json.string(json, "dataset"),
+        Json.string(model, "model"),
+        Cells.count(Json.number(model, "freeParameters")),
+        Cells.count(Json.number(model, "meanMacs")),
+        Cells.count(Json.number(file.configuration(), "iterations")),
+        Cells.fixedList(splits.stream().mapToDouble(s -> Json.number(s, "testRmse")).toArray(), 4),
+        meanAndError(model, splits.size()),
+        Cells.duration(splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum()),
+        secondsPerEvaluation(splits),
+        Cells.duration(Json.optionalNumber(json, "wallSeconds")),
+        Cells.gib(Json.optionalNumber(json, "peakResidentGib")));
   }
 
   /** The first model's mean test RMSE ± its standard error, of the first file. */

@@ -1,6 +1,5 @@
 package org.kernelnet.apps.docs;
 
-import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Set;
 
@@ -19,19 +18,15 @@ final class PredictParamsView implements ResultsView {
 
   @Override
   public MarkdownTable table(List<ResultFile> files) {
-    RunRows rows = new RunRows(files, SHOWN, List.of("predicted", "test accuracy", "validation",
-        "parameters", "training"));
-    for (ResultFile file : files) {
-      for (JsonObject row : Json.objects(file.json(), "rows")) {
-        rows.add(file, List.of(
-            Cells.fixed(100 * Json.number(row, "fractionPredicted"), 0) + " %",
-            Cells.percent(Json.number(row, "testAccuracy")),
-            Cells.percent(Json.number(row, "validationAccuracy")),
-            Cells.count(Json.number(Json.object(row, "size"), "parameters")),
-            Cells.duration(Json.number(row, "trainingSeconds"))));
-      }
-    }
-    return rows.table();
+    return RunRows.of(files, SHOWN, List.of("predicted", "test accuracy", "validation",
+        "parameters", "training"), file -> Json.objects(file.json(), "rows").stream()
+            .map(row -> List.of(
+                Cells.fixed(100 * Json.number(row, "fractionPredicted"), 0) + " %",
+                Cells.percent(Json.number(row, "testAccuracy")),
+                Cells.percent(Json.number(row, "validationAccuracy")),
+                Cells.count(Json.number(Json.object(row, "size"), "parameters")),
+                Cells.duration(Json.number(row, "trainingSeconds"))))
+            .toList());
   }
 
   /** The first run's test accuracy at every fraction, {@code 98.31 / 98.40 / 98.19 %}. */

@@ -28,21 +28,20 @@ final class ProbeView implements ResultsView {
     List<String> columns = new ArrayList<>(List.of("network", "layers kept", "added layers"));
     testSets.forEach(set -> columns.add("test accuracy, " + set));
     columns.add("paper (official test set)");
-    RunRows rows = new RunRows(files, SHOWN, columns);
-    for (ResultFile file : files) {
-      for (JsonObject row : Json.objects(file.json(), "table")) {
-        JsonObject accuracy = Json.object(row, "accuracy");
-        List<String> cells = new ArrayList<>(List.of(
-            Json.string(row, "network"),
-            Cells.count(Json.number(row, "keptLayers")),
-            Cells.count(Json.number(row, "addedLayers"))));
-        testSets.forEach(set -> cells.add(
-            accuracy.has(set) ? Cells.percent(Json.number(accuracy, set)) : Cells.NONE));
-        cells.add(Cells.percent(Json.number(row, "paper")));
-        rows.add(file, cells);
-      }
-    }
-    return rows.table();
+    return RunRows.of(files, SHOWN, columns, file -> Json.objects(file.json(), "table").stream()
+        .map(row -> cells(row, testSets)).toList());
+  }
+
+  private static List<String> cells(JsonObject row, Set<String> testSets) {
+    JsonObject accuracy = Json.object(row, "accuracy");
+    List<String> cells = new ArrayList<>(List.of(
+        Json.string(row, "network"),
+        Cells.count(Json.number(row, "keptLayers")),
+        Cells.count(Json.number(row, "addedLayers"))));
+    testSets.forEach(set -> cells.add(
+        accuracy.has(set) ? Cells.percent(Json.number(accuracy, set)) : Cells.NONE));
+    cells.add(Cells.percent(Json.number(row, "paper")));
+    return cells;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -49,12 +50,21 @@ final class RunRows {
     rows.add(row);
   }
 
-  /** Adds a row from one run. */
-  void add(ResultFile run, List<String> cells) {
-    add(List.of(run), cells);
-  }
-
   MarkdownTable table() {
     return new MarkdownTable(header, rows);
+  }
+
+  /**
+   * The table of the rows each run gives, in the order of the files.
+   *
+   * @param rowsOfRun the cells of each row a run gives, without the run and settings columns
+   */
+  static MarkdownTable of(List<ResultFile> files, Set<String> shown, List<String> columns,
+      Function<ResultFile, List<List<String>>> rowsOfRun) {
+    RunRows rows = new RunRows(files, shown, columns);
+    for (ResultFile file : files) {
+      rowsOfRun.apply(file).forEach(cells -> rows.add(List.of(file), cells));
+    }
+    return rows.table();
   }
 }
