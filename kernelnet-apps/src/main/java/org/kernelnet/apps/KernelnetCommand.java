@@ -2,6 +2,7 @@ package org.kernelnet.apps;
 
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cifar.CifarCommand;
+import org.kernelnet.apps.docs.ReportCommand;
 import org.kernelnet.apps.embed.EmbedCommand;
 import org.kernelnet.apps.kernels.KernelsCommand;
 import org.kernelnet.apps.mnist.MnistCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         ""},
     subcommands = {
         KernelsCommand.class, MovieLensCommand.class, RecommendCommand.class, MnistCommand.class,
-        EmbedCommand.class, CifarCommand.class, HelpCommand.class},
+        EmbedCommand.class, CifarCommand.class, ReportCommand.class, HelpCommand.class},
     footer = {
         "",
         "Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.",

@@ -148,7 +148,8 @@ class KernelnetTest {
         .contains("Try 'kernelnet kernels --help'").doesNotContain("\tat ");
     assertThat(none.status()).isEqualTo(2);
     assertThat(none.err())
-        .contains("Missing a command; one of: kernels, movielens, recommend, mnist, embed, cifar, help");
+        .contains("Missing a command; one of: kernels, movielens, recommend, mnist, embed, cifar,"
+            + " report, help");
     assertThat(typo.status()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: kernelnet kernels");
   }

@@ -1,0 +1,70 @@
+package org.kernelnet.apps.docs;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code movielens} runs ({@code results.json}): one row per model of each run, with its free
+ * parameters and MACs per prediction (Table 4), the test RMSE of every split, their mean and
+ * standard error, the training time (all splits), the time per full-batch evaluation (the range
+ * over the splits), the wall time and the peak resident memory of the run.
+ */
+final class MovieLensView implements ResultsView {
+  /** Settings the table shows in columns of their own. */
+  private static final Set<String> SHOWN = Set.of("dataset", "iterations", "kind", "layers");
+
+  @Override
+  public String command() {
+    return "movielens";
+  }
+
+  @Override
+  public MarkdownTable table(List<ResultFile> files) {
+    return RunRows.of(files, SHOWN, List.of("data set", "model", "parameters", "MACs",
+        "iterations", "test RMSE by split", "mean ± s.e.", "training", "s per evaluation", "wall",
+        "peak memory"), file -> Json.objects(file.json(), "rows").stream()
+            .map(model -> cells(file, model)).toList());
+  }
+
+  private static List<String> cells(ResultFile file, JsonObject model) {
+    JsonObject json = file.json();
+    List<JsonObject> splits = Json.objects(model, "splits");
+    return List.of(
+        Json.string(json, "dataset"),
+        Json.string(model, "model"),
+        Cells.count(Json.number(model, "freeParameters")),
+        Cells.count(Json.number(model, "meanMacs")),
+        Cells.count(Json.number(file.configuration(), "iterations")),
+        Cells.fixedList(splits.stream().mapToDouble(s -> Json.number(s, "testRmse")).toArray(), 4),
+        meanAndError(model, splits.size()),
+        Cells.duration(splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum()),
+        secondsPerEvaluation(splits),
+        Cells.duration(Json.optionalNumber(json, "wallSeconds")),
+        Cells.gib(Json.optionalNumber(json, "peakResidentGib")));
+  }
+
+  /** The first model's mean test RMSE ± its standard error, of the first file. */
+  @Override
+  public String headline(List<ResultFile> files) {
+    JsonObject model = Json.objects(files.get(0).json(), "rows").get(0);
+    return meanAndError(model, Json.objects(model, "splits").size());
+  }
+
+  private static String meanAndError(JsonObject model, int splits) {
+    return Cells.meanAndError(Json.number(model, "meanTestRmse"),
+        Json.number(model, "standardError"), splits, 4);
+  }
+
+  /** The range of the splits' seconds per evaluation, {@code 0.30–0.34 s}. */
+  private static String secondsPerEvaluation(List<JsonObject> splits) {
+    double[] seconds = splits.stream()
+        .mapToDouble(s -> Json.number(s, "secondsPerEvaluation")).sorted().toArray();
+    if (seconds.length == 0) {
+      return Cells.NONE;
+    }
+    String low = Cells.fixed(seconds[0], 2);
+    String high = Cells.fixed(seconds[seconds.length - 1], 2);
+    return (low.equals(high) ? low : low + "–" + high) + " s";
+  }
+}
