@@ -51,7 +51,8 @@ final class RecommendApp implements Application {
 
   @Override
   public void run() throws Exception {
-    try (SavedModel.Loaded loaded = SavedModel.read(config.model(), registry, device)) {
+    try (SavedModel.Loaded loaded =
+        SavedModel.read(config.model(), registry, device, terminal::warn)) {
       SavedModel.Header header = loaded.header();
       MovieLensDataset dataset = MovieLensDataset.valueOf(header.dataset());
       Path file = dataset.locate(dataDir, downloader);
