@@ -17,6 +17,8 @@ import java.util.Deque;
 import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.cli.Environment;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 class KernelnetTest {
   @TempDir Path home;
@@ -135,6 +138,45 @@ class KernelnetTest {
 
     assertThat(checked).isGreaterThan(100);
     assertThat(invalid).isEmpty();
+  }
+
+  /**
+   * Every option that takes a size or a count says in its help what 0 means: either "0 for none"
+   * or the valid range that leaves 0 out ("at least 1", "N >= 20", "1 to 256", ...). 0 never
+   * means "all" or "the default": leaving an option out does. Ids, seeds and the ResNet depth are
+   * numbers but not sizes; --keep lists layer counts of the form 1 + 2k, as its help says.
+   */
+  @Test
+  void everySizeOrCountOptionSaysWhatZeroMeans() {
+    Set<String> notSizes = Set.of("--seed", "--user", "--depth", "--keep");
+    Set<Class<?>> integers = Set.of(int.class, Integer.class, long.class, Long.class);
+    Pattern zeroStated = Pattern.compile(
+        "0 for none|at least 1|N >= \\d+|\\b\\d+ to \\S|up to \\d|from --knn-k");
+    CommandLine root = Kernelnet.commandLine(new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()), new Environment(Map.of(), home));
+    List<String> silent = new ArrayList<>();
+    int checked = 0;
+    Deque<CommandLine> commands = new ArrayDeque<>(List.of(root));
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.pop();
+      commands.addAll(command.getSubcommands().values());
+      for (OptionSpec option : command.getCommandSpec().options()) {
+        boolean integer = integers.contains(option.type())
+            || option.isMultiValue() && integers.contains(option.auxiliaryTypes()[0]);
+        if (!integer || notSizes.contains(option.longestName())) {
+          continue;
+        }
+        checked++;
+        String help = String.join(" ", option.description());
+        if (!zeroStated.matcher(help).find()) {
+          silent.add(command.getCommandSpec().qualifiedName() + " " + option.longestName() + ": "
+              + help);
+        }
+      }
+    }
+
+    assertThat(checked).isGreaterThan(50);
+    assertThat(silent).isEmpty();
   }
 
   @Test

@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -23,7 +28,9 @@ import java.util.zip.ZipFile;
 /**
  * Downloads data files safely: into a temporary file next to the target, verified against the
  * published checksums, then moved into place atomically. On any failure the temporary files are
- * deleted, so a target path either does not exist or holds the complete, verified file.
+ * deleted (on an interrupted run, when the JVM exits), so a target path either does not exist or
+ * holds the complete, verified file. The {@link ProgressListener} is told what is fetched, from
+ * where and to where before the connection is made; the {@link Fetcher} bounds how long it waits.
  *
  * <p>Zip archives are read through their central directory. An archive is rejected as a whole if
  * any entry name, resolved against the target folder and normalised, lies outside it ("zip slip");
@@ -69,8 +76,9 @@ public final class Downloader {
     try {
       return downloadZipEntry(source, target);
     } catch (IOException | RuntimeException e) {
+      String cause = String.valueOf(e.getMessage());
       throw new DataUnavailableException(dataDir.missingMessage(relative, source.manualInstructions())
-          + " Automatic download failed: " + e.getMessage(), e);
+          + " Automatic download failed: " + cause + (cause.endsWith(".") ? "" : "."), e);
     }
   }
 
@@ -83,8 +91,12 @@ public final class Downloader {
    */
   public Path downloadZipEntry(RemoteZipEntry source, Path target) throws IOException {
     requireNonNull(source, "source is null");
-    Path folder = folderOf(target);
-    Path zip = downloadVerified(source.archive(), folder, source.checksums(),
+    requireNonNull(target, "target is null");
+    String archive = source.archive().getPath();
+    progress.starting("entry " + source.entryName() + " of "
+        + (archive == null ? source.archive() : archive.substring(archive.lastIndexOf('/') + 1)),
+        source.archive(), target);
+    Path zip = downloadVerified(source.archive(), target, source.checksums(),
         source.maxArchiveBytes());
     try {
       return extractEntry(zip, source.entryName(), target, source.maxEntryBytes());
@@ -104,7 +116,10 @@ public final class Downloader {
    */
   public Path download(URI uri, Path target, List<Checksum> checksums, long maxBytes)
       throws IOException {
-    Path temp = downloadVerified(uri, folderOf(target), checksums, maxBytes);
+    requireNonNull(uri, "uri is null");
+    requireNonNull(target, "target is null");
+    progress.starting(String.valueOf(target.getFileName()), uri, target);
+    Path temp = downloadVerified(uri, target, checksums, maxBytes);
     try {
       moveIntoPlace(temp, target);
     } finally {
@@ -113,9 +128,11 @@ public final class Downloader {
     return target;
   }
 
-  private Path downloadVerified(URI uri, Path folder, List<Checksum> checksums, long maxBytes)
+  /** Downloads {@code uri} to a verified temporary file in the folder of {@code target}. */
+  private Path downloadVerified(URI uri, Path target, List<Checksum> checksums, long maxBytes)
       throws IOException {
     requireNonNull(uri, "uri is null");
+    Path folder = folderOf(target);
     List<Checksum> expected = List.copyOf(requireNonNull(checksums, "checksums is null"));
     if (expected.isEmpty()) {
       throw new IllegalArgumentException("at least one checksum is required for " + uri);
@@ -136,8 +153,7 @@ public final class Downloader {
     }
     Path temp;
     try {
-      Files.createDirectories(folder);
-      temp = Files.createTempFile(folder, ".download-", ".part");
+      temp = createTemp(folder, ".download-");
     } catch (IOException e) {
       response.body().close();
       throw e;
@@ -155,7 +171,7 @@ public final class Downloader {
           for (MessageDigest d : digests) {
             d.update(buffer, 0, n);
           }
-          out.write(buffer, 0, n);
+          write(out, buffer, n, temp);
           progress.progress(done, total);
         }
         if (total >= 0 && done != total) {
@@ -167,7 +183,8 @@ public final class Downloader {
         if (!expected.get(i).matches(actual)) {
           throw new IOException("checksum mismatch for " + uri + ": expected "
               + expected.get(i) + ", got " + expected.get(i).algorithm() + " "
-              + HexFormat.of().formatHex(actual) + "; the download was discarded");
+              + HexFormat.of().formatHex(actual) + "; the downloaded bytes were deleted and"
+              + " nothing was written to " + target);
         }
       }
       ok = true;
@@ -212,8 +229,7 @@ public final class Downloader {
             + names.stream().limit(20).collect(Collectors.joining(", "))
             + (names.size() > 20 ? ", ... (" + names.size() + " in all)" : ""));
       }
-      Files.createDirectories(folder);
-      Path temp = Files.createTempFile(folder, ".extract-", ".part");
+      Path temp = createTemp(folder, ".extract-");
       try {
         try (InputStream in = archive.getInputStream(entry);
             OutputStream out = Files.newOutputStream(temp)) {
@@ -225,7 +241,7 @@ public final class Downloader {
               throw new IOException("zip entry '" + entryName + "' of " + zip
                   + " inflates to more than the limit of " + maxBytes + " bytes");
             }
-            out.write(buffer, 0, n);
+            write(out, buffer, n, temp);
           }
         }
         moveIntoPlace(temp, target);
@@ -254,11 +270,63 @@ public final class Downloader {
     return parent;
   }
 
+  /**
+   * A new hidden temporary file in {@code folder} (created if needed), deleted when the JVM exits
+   * if it is still there, so an interrupted download leaves nothing behind.
+   */
+  private static Path createTemp(Path folder, String prefix) throws IOException {
+    Path temp;
+    try {
+      Files.createDirectories(folder);
+      temp = Files.createTempFile(folder, prefix, ".part");
+    } catch (IOException e) {
+      throw new IOException("cannot create a temporary file in " + folder + ": " + reason(e), e);
+    }
+    temp.toFile().deleteOnExit();
+    return temp;
+  }
+
+  private static void write(OutputStream out, byte[] buffer, int length, Path file)
+      throws IOException {
+    try {
+      out.write(buffer, 0, length);
+    } catch (IOException e) {
+      throw new IOException("cannot write " + file + ": " + reason(e), e);
+    }
+  }
+
   private static void moveIntoPlace(Path temp, Path target) throws IOException {
     try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new IOException("cannot move " + temp + " to " + target + ": " + reason(e), e);
     }
+  }
+
+  /**
+   * Why a file operation failed, in words: the JDK's file-system exceptions carry only the path
+   * in their message and often no reason.
+   */
+  private static String reason(IOException e) {
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return "a file of that name exists";
+    }
+    if (e instanceof NotDirectoryException) {
+      return "not a folder";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

@@ -4,9 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.URLConnection;
 import java.time.Duration;
 
 /**
@@ -26,36 +25,46 @@ public interface Fetcher {
   /**
    * Opens {@code uri}.
    *
-   * @throws IOException if the resource cannot be reached (no network, HTTP error, missing file)
+   * @throws IOException if the resource cannot be reached (no network, HTTP error, missing file);
+   *     the message names the host (or file) and the cause
    */
   Response open(URI uri) throws IOException;
 
   /**
-   * The JDK's {@link URLConnection}: {@code https}, {@code http} and {@code file} URIs. An HTTP
-   * status other than 2xx is an {@link IOException} naming the status and the URI.
+   * How long a fetch waits before it gives up: for the host name's DNS lookup, for the connection
+   * to be made, and for each read of data once connected.
+   *
+   * @param lookup the most time a DNS lookup may take, {@code > 0}
+   * @param connect the most time connecting may take, {@code > 0}
+   * @param read the most time between two pieces of data, {@code > 0}
    */
-  static Fetcher urlConnection(Duration connectTimeout, Duration readTimeout) {
-    requireNonNull(connectTimeout, "connectTimeout is null");
-    requireNonNull(readTimeout, "readTimeout is null");
-    return uri -> {
-      URLConnection connection = uri.toURL().openConnection();
-      connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
-      connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
-      if (connection instanceof HttpURLConnection http) {
-        http.setInstanceFollowRedirects(true);
-        int status = http.getResponseCode();
-        if (status / 100 != 2) {
-          http.disconnect();
-          throw new IOException("HTTP " + status + " for " + uri);
-        }
+  record Timeouts(Duration lookup, Duration connect, Duration read) {
+    /**
+     * 5 s lookup and 10 s connect, so an unreachable host fails within 15 s; 15 s without data
+     * from a server that answered.
+     */
+    public static final Timeouts STANDARD =
+        new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(15));
+
+    /** Checks every timeout is positive and fits in an {@code int} of milliseconds. */
+    public Timeouts {
+      check("lookup", lookup);
+      check("connect", connect);
+      check("read", read);
+    }
+
+    private static void check(String name, Duration timeout) {
+      requireNonNull(timeout, name + " is null");
+      if (timeout.toMillis() <= 0 || timeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(name + " timeout must be in 1 ms.." + Integer.MAX_VALUE
+            + " ms, got " + timeout);
       }
-      return new Response(connection.getInputStream(), connection.getContentLengthLong());
-    };
+    }
   }
 
-  /** {@link #urlConnection} with a 30 s connect and a 60 s read timeout. */
+  /** An {@link UrlFetcher} with the {@link Timeouts#STANDARD standard timeouts} and DNS. */
   static Fetcher standard() {
-    return urlConnection(Duration.ofSeconds(30), Duration.ofSeconds(60));
+    return new UrlFetcher(Timeouts.STANDARD, InetAddress::getAllByName);
   }
 
   /** A fetcher that never connects: every {@code open} fails, saying that downloads are off. */

@@ -1,10 +1,26 @@
 package org.kernelnet.apps.data;
 
-/** Told how a download proceeds: bytes received so far and the total, or -1 if unknown. */
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * Told how a download proceeds: what is fetched, from where and to where before it starts, then
+ * the bytes received so far and the total, or -1 if unknown.
+ */
 @FunctionalInterface
 public interface ProgressListener {
   /** A listener that ignores progress. */
   ProgressListener NONE = (done, total) -> {};
+
+  /**
+   * Called once before connecting to {@code source}. Does nothing unless overridden.
+   *
+   * @param what what is fetched, e.g. {@code train-images-idx3-ubyte.gz} or {@code entry
+   *     ml-1m/ratings.dat of ml-1m.zip}
+   * @param source where it is fetched from
+   * @param target the file it becomes once verified
+   */
+  default void starting(String what, URI source, Path target) {}
 
   /**
    * Called after each chunk and once at the end.

@@ -49,16 +49,16 @@ public final class EmbedMnistCommand implements Callable<Integer> {
   private boolean quick;
 
   @Option(names = "--hidden", split = ",", paramLabel = "W,W,...",
-      description = "Encoder widths; the last feeds the kernel layer (default 2000,2000,2500;"
-          + " quick 256,256,256).")
+      description = "Encoder widths, each 1 to 100000; the last feeds the kernel layer (default"
+          + " 2000,2000,2500; quick 256,256,256).")
   private List<Integer> hidden;
 
   @Option(names = "--grid", paramLabel = "G",
-      description = "Side of the G x G embedding grid (default 40; quick 20).")
+      description = "Side of the G x G embedding grid, 2 to 200 (default 40; quick 20).")
   private Integer grid;
 
   @Option(names = "--decoder", split = ",", paramLabel = "W,W,...",
-      description = "Decoder widths (default 2000,2000; quick 256,256).")
+      description = "Decoder widths, each 1 to 100000 (default 2000,2000; quick 256,256).")
   private List<Integer> decoder;
 
   @Option(names = "--eta", defaultValue = "0.5",
@@ -69,10 +69,11 @@ public final class EmbedMnistCommand implements Callable<Integer> {
       description = "Kernel of the embedding layer, distances in grid cells; default: ${DEFAULT-VALUE}.")
   private String kernel;
 
-  @Option(names = "--epochs", description = "Training epochs (default 8; quick 4).")
+  @Option(names = "--epochs", description = "Training epochs, at least 1 (default 8; quick 4).")
   private Integer epochs;
 
-  @Option(names = "--batch-size", description = "Examples per step (default 128; quick 64).")
+  @Option(names = "--batch-size",
+      description = "Examples per step, at least 1 (default 128; quick 64).")
   private Integer batchSize;
 
   @Option(names = "--learning-rate", defaultValue = "1e-3",
@@ -80,26 +81,31 @@ public final class EmbedMnistCommand implements Callable<Integer> {
   private double learningRate;
 
   @Option(names = "--train-size",
-      description = "Training examples used (default 55000; quick 6000).")
+      description = "Training examples used, 1 to 60000 minus the validation examples (default"
+          + " 55000; quick 6000).")
   private Integer trainSize;
 
   @Option(names = "--validation-size",
-      description = "Examples held out of the training set (default 5000; quick 1000).")
+      description = "Examples held out of the training set, at least 1: the maps are scored on"
+          + " them every epoch (default 5000; quick 1000).")
   private Integer validationSize;
 
-  @Option(names = "--test-size", description = "Test examples embedded (default 10000; quick 2000).")
+  @Option(names = "--test-size",
+      description = "Test examples embedded, 1 to 10000 (default 10000; quick 2000).")
   private Integer testSize;
 
   @Option(names = "--knn-k", defaultValue = "5",
-      description = "Neighbours of the k-NN map score; default: ${DEFAULT-VALUE}.")
+      description = "Neighbours of the k-NN map score, at least 1; default: ${DEFAULT-VALUE}.")
   private int knnK;
 
   @Option(names = "--knn-fit-size",
-      description = "Training examples the k-NN score is fitted on (default: all used for training).")
+      description = "Training examples the k-NN score is fitted on, from --knn-k to --train-size"
+          + " (default: all used for training).")
   private Integer knnFitSize;
 
   @Option(names = "--traversal-steps", defaultValue = "10",
-      description = "Bump centres per axis of the autoencoder traversal; default: ${DEFAULT-VALUE}.")
+      description = "Bump centres per axis of the autoencoder traversal, 2 to 40; default:"
+          + " ${DEFAULT-VALUE}.")
   private int traversalSteps;
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed; default: ${DEFAULT-VALUE}.")

@@ -10,14 +10,13 @@ import com.google.inject.Scopes;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.DeviceChoice;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.DownloadLog;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.data.Fetcher;
-import org.kernelnet.apps.data.ProgressListener;
 import org.kernelnet.apps.report.ProgressLog;
 
 /**
@@ -72,15 +71,13 @@ public final class CoreModule extends AbstractModule {
 
   /**
    * Fetches a missing data file from its official source over HTTPS, verifying the published
-   * checksums, with progress on the terminal.
+   * checksums, with what, from where and to where, and then progress, on the terminal.
    */
   @Provides
   @Singleton
   Downloader downloader(Terminal terminal) {
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(2));
-    ProgressListener progress = (done, total) -> log.throttled(
-        "downloaded %.1f of %s MB", done / 1e6, total < 0 ? "?" : String.format(Locale.ROOT, "%.1f", total / 1e6));
-    return new Downloader(Fetcher.standard(), progress);
+    return new Downloader(Fetcher.standard(),
+        new DownloadLog(new ProgressLog(terminal.err(), Duration.ofSeconds(2))));
   }
 
   /** Resolves a device choice against the devices {@code engine} reports. */

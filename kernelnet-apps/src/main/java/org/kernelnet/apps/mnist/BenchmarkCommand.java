@@ -55,11 +55,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
   private List<LayerForm> forms;
 
   @Option(names = "--layers", defaultValue = "" + GridPriorCommand.LAYERS,
-      description = "Parallel kernel layers P (default: ${DEFAULT-VALUE}).")
+      description = "Parallel kernel layers P, 1 to 256 (default: ${DEFAULT-VALUE}).")
   private int layers;
 
   @Option(names = "--units", defaultValue = "" + GridPriorCommand.UNITS,
-      description = "Units h of each kernel layer (default: ${DEFAULT-VALUE}).")
+      description = "Units h of each kernel layer, 1 to 4096 (default: ${DEFAULT-VALUE}).")
   private int units;
 
   @Option(names = "--gamma", defaultValue = "" + GridPriorCommand.GAMMA,
@@ -67,23 +67,25 @@ public final class BenchmarkCommand implements Callable<Integer> {
   private double gamma;
 
   @Option(names = "--batch-size", defaultValue = "" + GridPriorCommand.BATCH_SIZE,
-      description = "Examples per step (default: ${DEFAULT-VALUE}, as grid-prior).")
+      description = "Examples per step, 1 to 60000 (default: ${DEFAULT-VALUE}, as grid-prior).")
   private int batchSize;
 
-  @Option(names = "--warmup-steps", description = "Untimed steps first (default: 10, 2 with --quick).")
+  @Option(names = "--warmup-steps",
+      description = "Untimed steps first, up to 1000000; 0 for none (default: 10, 2 with --quick).")
   private Integer warmupSteps;
 
-  @Option(names = "--steps", description = "Timed steps per measurement (default: 30, 5 with --quick).")
+  @Option(names = "--steps",
+      description = "Timed steps per measurement, 1 to 1000000 (default: 30, 5 with --quick).")
   private Integer steps;
 
   @Option(names = "--repeats",
-      description = "Measurements of training and of the matmul; medians are printed (default: 7, 3"
-          + " with --quick).")
+      description = "Measurements of training and of the matmul, 1 to 1000; medians are printed"
+          + " (default: 7, 3 with --quick).")
   private Integer repeats;
 
   @Option(names = "--matmul-size", defaultValue = "2048",
-      description = "n of the n x n float32 product timed for the machine's rate (default:"
-          + " ${DEFAULT-VALUE}).")
+      description = "n of the n x n float32 product timed for the machine's rate, 16 to 8192"
+          + " (default: ${DEFAULT-VALUE}).")
   private int matmulSize;
 
   @Spec private CommandSpec spec;

@@ -59,11 +59,12 @@ public final class DimensionalityCommand implements Callable<Integer> {
   private List<String> kernels;
 
   @Option(names = "--dimensions", split = ",", paramLabel = "D",
-      description = "Location dimensions d (default: 1,2,3,5,10,20,50; 1,2,10 with --quick).")
+      description = "Location dimensions d, each 1 to 784 (default: 1,2,3,5,10,20,50; 1,2,10"
+          + " with --quick).")
   private List<Integer> dimensions;
 
   @Option(names = "--hidden", defaultValue = "100",
-      description = "Hidden units H of the kernel layer (default: ${DEFAULT-VALUE}).")
+      description = "Hidden units H of the kernel layer, 1 to 4096 (default: ${DEFAULT-VALUE}).")
   private int hidden;
 
   @Option(names = "--lr", split = ",", paramLabel = "LR",
@@ -75,17 +76,17 @@ public final class DimensionalityCommand implements Callable<Integer> {
   private List<Double> weightDecays;
 
   @Option(names = "--repetitions", paramLabel = "R",
-      description = "Runs per configuration (default: " + REPETITIONS + ", " + QUICK_REPETITIONS
-          + " with --quick).")
+      description = "Runs per configuration, 1 to 100 (default: " + REPETITIONS + ", "
+          + QUICK_REPETITIONS + " with --quick).")
   private Integer repetitions;
 
   @Option(names = "--epochs",
-      description = "Passes over the training set per run (default: " + EPOCHS + ", " + QUICK_EPOCHS
-          + " with --quick).")
+      description = "Passes over the training set per run, 1 to 10000 (default: " + EPOCHS + ", "
+          + QUICK_EPOCHS + " with --quick).")
   private Integer epochs;
 
   @Option(names = "--batch-size", defaultValue = "128",
-      description = "Examples per step (default: ${DEFAULT-VALUE}).")
+      description = "Examples per step, 1 to 60000 (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
   @Option(names = "--resume",

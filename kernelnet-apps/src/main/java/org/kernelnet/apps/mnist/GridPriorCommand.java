@@ -64,11 +64,11 @@ public final class GridPriorCommand implements Callable<Integer> {
   private LayerForm form;
 
   @Option(names = "--layers", defaultValue = "" + LAYERS,
-      description = "Parallel kernel layers P (default: ${DEFAULT-VALUE}).")
+      description = "Parallel kernel layers P, 1 to 256 (default: ${DEFAULT-VALUE}).")
   private int layers;
 
   @Option(names = "--units", defaultValue = "" + UNITS,
-      description = "Output units h of each kernel layer (default: ${DEFAULT-VALUE}).")
+      description = "Output units h of each kernel layer, 1 to 4096 (default: ${DEFAULT-VALUE}).")
   private int units;
 
   @Option(names = "--gamma", defaultValue = "" + GAMMA,
@@ -97,18 +97,18 @@ public final class GridPriorCommand implements Callable<Integer> {
 
   @Option(names = "--hidden", defaultValue = "0",
       description = "Units of a fully connected ReLU layer between the kernel layers and the"
-          + " softmax layer, with its own dropout; 0 for none, the paper's network"
+          + " softmax layer, with its own dropout, up to 8192; 0 for none, the paper's network"
           + " (default: ${DEFAULT-VALUE}).")
   private int hidden;
 
   @Option(names = "--epochs",
-      description = "Passes over the training set (default: " + EPOCHS + ", " + QUICK_EPOCHS
-          + " with --quick).")
+      description = "Passes over the training set, 1 to 10000 (default: " + EPOCHS + ", "
+          + QUICK_EPOCHS + " with --quick).")
   private Integer epochs;
 
   @Option(names = "--batch-size", defaultValue = "" + BATCH_SIZE,
-      description = "Examples per step; large batches amortise the per-operation overhead of the P"
-          + " layers (default: ${DEFAULT-VALUE}).")
+      description = "Examples per step, 1 to 60000; large batches amortise the per-operation"
+          + " overhead of the P layers (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
   @Option(names = "--lr", defaultValue = "0.01",

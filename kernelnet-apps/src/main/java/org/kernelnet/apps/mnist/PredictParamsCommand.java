@@ -48,7 +48,7 @@ public final class PredictParamsCommand implements Callable<Integer> {
   private List<Double> fractions;
 
   @Option(names = "--hidden", defaultValue = "500",
-      description = "Hidden width H of both hidden layers (default: ${DEFAULT-VALUE}).")
+      description = "Hidden width H of both hidden layers, 1 to 4096 (default: ${DEFAULT-VALUE}).")
   private int hidden;
 
   @Option(names = "--hidden-dictionary", paramLabel = "grid|random", defaultValue = "grid",
@@ -66,12 +66,12 @@ public final class PredictParamsCommand implements Callable<Integer> {
   private double ridge;
 
   @Option(names = "--epochs",
-      description = "Passes over the training set (default: " + EPOCHS + ", " + QUICK_EPOCHS
-          + " with --quick).")
+      description = "Passes over the training set, 1 to 10000 (default: " + EPOCHS + ", "
+          + QUICK_EPOCHS + " with --quick).")
   private Integer epochs;
 
   @Option(names = "--batch-size", defaultValue = "128",
-      description = "Examples per step (default: ${DEFAULT-VALUE}).")
+      description = "Examples per step, 1 to 60000 (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
   @Option(names = "--lr", defaultValue = "0.001",

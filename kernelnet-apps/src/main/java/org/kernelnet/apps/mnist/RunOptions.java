@@ -1,5 +1,8 @@
 package org.kernelnet.apps.mnist;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
 import picocli.CommandLine.Option;
 
@@ -25,16 +28,17 @@ public final class RunOptions {
   @Option(
       names = "--train-size",
       paramLabel = "N",
-      description = "Use only the first N training images after the split (default: all, or "
-          + RunSettings.QUICK_TRAIN + " with --quick).")
+      description = "Use only the first N training images after the split, N >= 1 (default: all,"
+          + " or " + RunSettings.QUICK_TRAIN + " with --quick).")
   private Integer trainSize;
 
   @Option(
       names = "--validation-size",
       paramLabel = "N",
-      description = "Images carved from the 60,000 training images for validation; 0 trains on"
-          + " all of them, the final fit once the settings are chosen on validation (default: "
-          + RunSettings.VALIDATION + ", or " + RunSettings.QUICK_VALIDATION + " with --quick).")
+      description = "Images carved from the 60,000 training images for validation; 0 for none:"
+          + " train on all of them, the final fit once the settings are chosen on validation"
+          + " (dimensionality needs at least 1) (default: " + RunSettings.VALIDATION + ", or "
+          + RunSettings.QUICK_VALIDATION + " with --quick).")
   private Integer validationSize;
 
   @Option(
@@ -51,11 +55,25 @@ public final class RunOptions {
     return quick;
   }
 
-  /** The settings, with quick-mode defaults for what was not given. */
+  /**
+   * The settings, with quick-mode defaults for what was not given.
+   *
+   * @throws ConfigurationException if {@code --train-size} is below 1, with the other problems of
+   *     the settings (those of the experiment's own options are then reported on the next run)
+   */
   public RunSettings settings() {
     int train = trainSize != null ? trainSize : quick ? RunSettings.QUICK_TRAIN : 0;
     int validation = validationSize != null ? validationSize
         : quick ? RunSettings.QUICK_VALIDATION : RunSettings.VALIDATION;
-    return new RunSettings(seed, quick, train, validation, validationSplit);
+    RunSettings settings = new RunSettings(seed, quick, train, validation, validationSplit);
+    if (trainSize != null && trainSize < 1) {
+      // the settings record says "all" with 0, so an explicit 0 is refused here
+      List<String> problems = new ArrayList<>();
+      problems.add("--train-size must be >= 1 (leave it out to train on all the images left after"
+          + " the validation split), got " + trainSize);
+      problems.addAll(settings.problems());
+      throw new ConfigurationException(problems);
+    }
+    return settings;
   }
 }

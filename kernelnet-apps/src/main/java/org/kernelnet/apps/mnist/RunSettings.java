@@ -13,7 +13,8 @@ import org.kernelnet.apps.mnist.data.ValidationSplit;
  *
  * @param seed the base seed (validation split, initialisation, batch order)
  * @param quick whether this is a quick smoke run
- * @param trainSize the number of training images used, 0 for all that remain after the split
+ * @param trainSize the number of training images used, 0 for all that remain after the split (the
+ *     option itself refuses 0: {@link RunOptions} stands for "all" by leaving it out)
  * @param validationSize the number of images carved from the training set for validation; 0 trains
  *     on all 60,000 (the final fit once the settings are chosen), with no validation accuracy
  * @param validationSplit how the validation images are chosen
@@ -39,8 +40,8 @@ public record RunSettings(long seed, boolean quick, int trainSize, int validatio
       problems.add("--validation-size must be in 0.." + (MnistData.TRAIN_SIZE - 1) + ", got "
           + validationSize);
     } else if (trainSize < 0 || trainSize > MnistData.TRAIN_SIZE - validationSize) {
-      problems.add("--train-size must be in 0.." + (MnistData.TRAIN_SIZE - validationSize)
-          + " (0 = all the images left after the validation split), got " + trainSize);
+      problems.add("--train-size must be in 1.." + (MnistData.TRAIN_SIZE - validationSize)
+          + " (the images left after the validation split), got " + trainSize);
     }
     return problems;
   }

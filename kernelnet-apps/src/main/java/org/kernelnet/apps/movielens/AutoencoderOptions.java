@@ -13,11 +13,11 @@ public final class AutoencoderOptions {
   private String model;
 
   @Option(names = "--layers", paramLabel = "N", defaultValue = "2",
-      description = "Hidden layers (default: ${DEFAULT-VALUE}).")
+      description = "Hidden layers, 1 to 10 (default: ${DEFAULT-VALUE}).")
   private int layers;
 
   @Option(names = "--hidden", paramLabel = "N", defaultValue = "500",
-      description = "Units per hidden layer (default: ${DEFAULT-VALUE}).")
+      description = "Units per hidden layer, at least 1 (default: ${DEFAULT-VALUE}).")
   private int hidden;
 
   @Option(names = "--kernel", paramLabel = "SPEC",
@@ -26,7 +26,8 @@ public final class AutoencoderOptions {
   private String kernel;
 
   @Option(names = "--dimension", paramLabel = "D",
-      description = "Location dimension d (default: 50 for kernelnet, 5 for sparse-fc).")
+      description = "Location dimension d, at least 1 (default: 50 for kernelnet, 5 for"
+          + " sparse-fc).")
   private Integer dimension;
 
   @Option(names = "--lambda2", paramLabel = "X",
@@ -40,13 +41,13 @@ public final class AutoencoderOptions {
   private Double lambda0;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads that process item shards of the full-batch loss in parallel"
-          + " (default: the number of processors).")
+      description = "Threads that process item shards of the full-batch loss in parallel, at"
+          + " least 1 (default: the number of processors).")
   private Integer threads;
 
   @Option(names = "--history", paramLabel = "M", defaultValue = "10",
-      description = "L-BFGS history size; its memory is 2 (M + 1) float and 6 double vectors of"
-          + " the parameter count (default: ${DEFAULT-VALUE}).")
+      description = "L-BFGS history size, 1 to 1000; its memory is 2 (M + 1) float and 6 double"
+          + " vectors of the parameter count (default: ${DEFAULT-VALUE}).")
   private int history;
 
   /** Sets these options on {@code builder} and returns it. */

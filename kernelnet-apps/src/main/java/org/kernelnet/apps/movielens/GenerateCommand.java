@@ -53,14 +53,16 @@ public final class GenerateCommand implements Callable<Integer> {
           + " default size (default: ${DEFAULT-VALUE}).")
   private String dataset;
 
-  @Option(names = "--users", paramLabel = "N", description = "Users (default: the published count).")
+  @Option(names = "--users", paramLabel = "N",
+      description = "Users, at least 1 (default: the published count).")
   private Integer users;
 
-  @Option(names = "--items", paramLabel = "N", description = "Items (default: the published count).")
+  @Option(names = "--items", paramLabel = "N",
+      description = "Items, at least 1 (default: the published count).")
   private Integer items;
 
   @Option(names = "--ratings", paramLabel = "N",
-      description = "Ratings, exactly this many, at most users x items (default: the published"
+      description = "Ratings, exactly this many, 1 to users x items (default: the published"
           + " count).")
   private Long ratings;
 

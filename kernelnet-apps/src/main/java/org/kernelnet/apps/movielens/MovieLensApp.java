@@ -61,7 +61,7 @@ final class MovieLensApp implements Application {
     checkKernels();
     long start = System.nanoTime();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    RunData data = RunData.load(config, dataDir, downloader);
+    RunData data = RunData.load(config, dataDir, downloader, terminal::warn);
     Path file = data.file();
     Ratings all = data.all();
     Ratings ratings = data.ratings();

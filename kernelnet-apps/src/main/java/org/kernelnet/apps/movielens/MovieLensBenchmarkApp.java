@@ -106,7 +106,7 @@ final class MovieLensBenchmarkApp implements Application {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     MovieLensConfig run = config.run();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    RunData data = RunData.load(run, dataDir, downloader);
+    RunData data = RunData.load(run, dataDir, downloader, terminal::warn);
     Path file = data.file();
     Ratings all = data.all();
     int items = data.items();

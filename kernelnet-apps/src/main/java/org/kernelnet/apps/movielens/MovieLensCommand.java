@@ -52,14 +52,15 @@ public final class MovieLensCommand implements Callable<Integer> {
   private String optimizer;
 
   @Option(names = "--iterations", paramLabel = "N",
-      description = "L-BFGS iterations, RPROP steps or Adam epochs per split (default: L-BFGS 150"
+      description = "L-BFGS iterations, RPROP steps or Adam epochs per split, at least 1"
+          + " (default: L-BFGS 150"
           + " on ml-100k, chosen on validation ratings, 1000 on ml-1m, ml-10m and ml-20m; RPROP"
           + " 1000; Adam 200; --quick: 60, Adam 20).")
   private Integer iterations;
 
   @Option(names = "--eval-every", paramLabel = "N",
-      description = "Iterations between RMSE reports; also the L-BFGS round length after which its"
-          + " history restarts (default: 50, Adam 10).")
+      description = "Iterations between RMSE reports, at least 1; also the L-BFGS round length"
+          + " after which its history restarts (default: 50, Adam 10).")
   private Integer evalEvery;
 
   @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "1e-3",
@@ -67,11 +68,11 @@ public final class MovieLensCommand implements Callable<Integer> {
   private double learningRate;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-      description = "Adam's mini-batch size in items (default: ${DEFAULT-VALUE}).")
+      description = "Adam's mini-batch size in items, at least 1 (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
   @Option(names = "--splits", paramLabel = "N",
-      description = "Random train/test splits to average (default: 5; --quick: 2).")
+      description = "Random train/test splits to average, at least 1 (default: 5; --quick: 2).")
   private Integer splits;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
@@ -84,16 +85,18 @@ public final class MovieLensCommand implements Callable<Integer> {
 
   @Option(names = "--validation", paramLabel = "F", defaultValue = "0",
       description = "Hold out this fraction of each split's training ratings and score it instead"
-          + " of the test set, which is then not used: for choosing settings (default: 0, score"
-          + " the test set).")
+          + " of the test set, which is then not used: for choosing settings; 0 for none, score"
+          + " the test set (default: ${DEFAULT-VALUE}).")
   private double validation;
 
   @Option(names = "--max-items", paramLabel = "N",
-      description = "Use only the ratings of the first N items (default: all; --quick: 600).")
+      description = "Use only the ratings of the first N items, N >= 1 (default: all; --quick:"
+          + " 600).")
   private Integer maxItems;
 
   @Option(names = "--rated-inputs", paramLabel = "N", defaultValue = "10",
-      description = "Rated items per prediction assumed by the MACs count (default: ${DEFAULT-VALUE}).")
+      description = "Rated items per prediction assumed by the MACs count, at least 1 (default:"
+          + " ${DEFAULT-VALUE}).")
   private int ratedInputs;
 
   @Option(names = "--all", description = "Train the six rows of Table 3 (autorec, kernelnet,"

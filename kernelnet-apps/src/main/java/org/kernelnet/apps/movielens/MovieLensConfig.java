@@ -339,10 +339,10 @@ public record MovieLensConfig(
       if (!(validation >= 0 && validation < 1)) {
         problems.add("--validation must be in [0, 1), got " + validation);
       }
-      int items = maxItems != null ? maxItems : quick ? 600 : 0;
-      if (items < 0) {
-        problems.add("--max-items must be >= 0 (0 = all), got " + items);
+      if (maxItems != null && maxItems < 1) { // 0 would mean no items; leave it out for all
+        problems.add("--max-items must be >= 1 (leave it out to use all items), got " + maxItems);
       }
+      int items = maxItems != null ? maxItems : quick ? 600 : 0;
       if (ratedInputs < 1) {
         problems.add("--rated-inputs must be >= 1, got " + ratedInputs);
       }

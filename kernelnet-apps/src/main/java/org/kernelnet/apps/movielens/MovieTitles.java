@@ -4,21 +4,29 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.TextDataFiles;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 
 /**
  * Movie titles by original item id, read from the data set's item file when it is present: {@code
  * u.item} ({@code id|title|...}, ISO-8859-1) for ML-100K, {@code movies.dat} ({@code
  * id::title::genres}) for ML-1M (ISO-8859-1) and ML-10M (UTF-8), {@code movies.csv} (UTF-8, header
- * {@code movieId,title,genres}, a title with a comma in double quotes) for ML-20M.
+ * {@code movieId,title,genres}, a title with a comma in double quotes) for ML-20M. A UTF-8
+ * byte-order mark at the start is skipped, and so are blank lines, which are reported in one line
+ * (see {@link TextDataFiles}).
  */
 public final class MovieTitles {
   private final Map<Integer, String> titles;
@@ -33,11 +41,14 @@ public final class MovieTitles {
   }
 
   /**
-   * The titles of {@code dataset} from {@code dataDir}, or {@link #none()} if its item file is absent.
+   * The titles of {@code dataset} from {@code dataDir}, or {@link #none()} if its item file is
+   * absent.
    *
+   * @param notes told how many blank lines the item file had, if any
    * @throws IOException if the file exists but cannot be read; a malformed line names file and line
    */
-  public static MovieTitles find(DataDirectory dataDir, MovieLensDataset dataset) throws IOException {
+  public static MovieTitles find(DataDirectory dataDir, MovieLensDataset dataset,
+      Consumer<String> notes) throws IOException {
     requireNonNull(dataDir, "dataDir is null");
     requireNonNull(dataset, "dataset is null");
     String name = switch (dataset) {
@@ -50,10 +61,10 @@ public final class MovieTitles {
       return none();
     }
     return switch (dataset) {
-      case ML_100K -> read(file.get(), "|", StandardCharsets.ISO_8859_1);
-      case ML_1M -> read(file.get(), "::", StandardCharsets.ISO_8859_1);
-      case ML_10M -> read(file.get(), "::", StandardCharsets.UTF_8);
-      case ML_20M -> readCsv(file.get());
+      case ML_100K -> read(file.get(), "|", StandardCharsets.ISO_8859_1, notes);
+      case ML_1M -> read(file.get(), "::", StandardCharsets.ISO_8859_1, notes);
+      case ML_10M -> read(file.get(), "::", StandardCharsets.UTF_8, notes);
+      case ML_20M -> readCsv(file.get(), notes);
     };
   }
 
@@ -61,14 +72,20 @@ public final class MovieTitles {
    * Reads {@code movieId,title,genres} lines after the header line; a title containing a comma is
    * in double quotes, a quote in it doubled.
    */
-  static MovieTitles readCsv(Path file) throws IOException {
+  static MovieTitles readCsv(Path file, Consumer<String> notes) throws IOException {
     Map<Integer, String> titles = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      in.readLine();
-      int lineNumber = 1;
+    int blankLines = 0;
+    try (BufferedReader in = open(file, StandardCharsets.UTF_8)) {
+      boolean header = true;
+      int lineNumber = 0;
       for (String line; (line = in.readLine()) != null; ) {
         lineNumber++;
         if (line.isBlank()) {
+          blankLines++;
+          continue;
+        }
+        if (header) {
+          header = false;
           continue;
         }
         int comma = line.indexOf(',');
@@ -83,7 +100,10 @@ public final class MovieTitles {
               + " got '" + line + "'", e);
         }
       }
+    } catch (CharacterCodingException e) {
+      throw notDecodable(file, StandardCharsets.UTF_8, e);
     }
+    TextDataFiles.reportBlankLines(file, blankLines, notes);
     return new MovieTitles(titles);
   }
 
@@ -109,15 +129,17 @@ public final class MovieTitles {
   }
 
   /** Reads {@code id<separator>title<separator>...} lines. */
-  static MovieTitles read(Path file, String separator, java.nio.charset.Charset charset)
+  static MovieTitles read(Path file, String separator, Charset charset, Consumer<String> notes)
       throws IOException {
     Map<Integer, String> titles = new HashMap<>();
     Pattern split = Pattern.compile(Pattern.quote(separator));
-    try (BufferedReader in = Files.newBufferedReader(file, charset)) {
+    int blankLines = 0;
+    try (BufferedReader in = open(file, charset)) {
       int lineNumber = 0;
       for (String line; (line = in.readLine()) != null; ) {
         lineNumber++;
         if (line.isBlank()) {
+          blankLines++;
           continue;
         }
         String[] fields = split.split(line, 3);
@@ -131,8 +153,31 @@ public final class MovieTitles {
               + "title, got '" + line + "'", e);
         }
       }
+    } catch (CharacterCodingException e) {
+      throw notDecodable(file, charset, e);
     }
+    TextDataFiles.reportBlankLines(file, blankLines, notes);
     return new MovieTitles(titles);
+  }
+
+  /** The decoder reads ahead, so the line of the bad bytes is not known. */
+  private static IOException notDecodable(Path file, Charset charset, CharacterCodingException e) {
+    return new IOException(file + ": not " + charset.name() + " text (" + e + ")", e);
+  }
+
+  /**
+   * {@code file} decoded with {@code charset} (bytes it cannot decode are a {@link
+   * CharacterCodingException}), after a UTF-8 byte-order mark if it has one.
+   */
+  private static BufferedReader open(Path file, Charset charset) throws IOException {
+    InputStream in = Files.newInputStream(file);
+    try {
+      return new BufferedReader(
+          new InputStreamReader(TextDataFiles.skipByteOrderMark(in), charset.newDecoder()));
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
   }
 
   /** The title of item {@code id}, if known. */

@@ -51,11 +51,12 @@ final class RecommendApp implements Application {
 
   @Override
   public void run() throws Exception {
-    try (SavedModel.Loaded loaded = SavedModel.read(config.model(), registry, device)) {
+    try (SavedModel.Loaded loaded =
+        SavedModel.read(config.model(), registry, device, terminal::warn)) {
       SavedModel.Header header = loaded.header();
       MovieLensDataset dataset = MovieLensDataset.valueOf(header.dataset());
       Path file = dataset.locate(dataDir, downloader);
-      Ratings all = RatingsReader.of(dataset).read(file);
+      Ratings all = RatingsReader.of(dataset).read(file, terminal::warn);
       if (!all.sourceSha256().equals(header.ratingsSha256())) {
         throw new ConfigurationException("the model " + config.model() + " was trained on a ratings"
             + " file with SHA-256 " + header.ratingsSha256() + " but " + file + " has "
@@ -68,7 +69,7 @@ final class RecommendApp implements Application {
             + " (user ids " + ratings.userId(0) + ".." + ratings.userId(ratings.numUsers() - 1) + ")");
       }
       List<Recommendation> top = recommend(loaded.net(), ratings, header.items(), user.getAsInt(),
-          config.top(), MovieTitles.find(dataDir, dataset));
+          config.top(), MovieTitles.find(dataDir, dataset, terminal::warn));
       PrintWriter out = terminal.out();
       out.printf(Locale.ROOT, "Top %d unrated items for user %d (%s, %s, test RMSE %.4f)%n",
           top.size(), config.user(), header.spec().label(), dataset.label(), header.testRmse());

@@ -40,7 +40,7 @@ public final class RecommendCommand implements Callable<Integer> {
   private int user;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
-      description = "How many items to list (default: ${DEFAULT-VALUE}).")
+      description = "How many items to list, at least 1 (default: ${DEFAULT-VALUE}).")
   private int top;
 
   @Spec private CommandSpec spec;

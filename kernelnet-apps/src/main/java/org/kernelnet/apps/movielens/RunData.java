@@ -2,6 +2,7 @@ package org.kernelnet.apps.movielens;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.movielens.data.Ratings;
@@ -17,11 +18,15 @@ import org.kernelnet.apps.movielens.data.RatingsReader;
  * @param items the rows of the rating matrix
  */
 record RunData(Path file, Ratings all, Ratings ratings, int items) {
-  /** Locates and reads the configured data set and applies {@code --max-items}. */
-  static RunData load(MovieLensConfig config, DataDirectory dataDir, Downloader downloader)
-      throws IOException {
+  /**
+   * Locates and reads the configured data set and applies {@code --max-items}.
+   *
+   * @param notes told how many blank lines the ratings file had, if any
+   */
+  static RunData load(MovieLensConfig config, DataDirectory dataDir, Downloader downloader,
+      Consumer<String> notes) throws IOException {
     Path file = config.dataset().locate(dataDir, downloader);
-    Ratings all = RatingsReader.of(config.dataset()).read(file);
+    Ratings all = RatingsReader.of(config.dataset()).read(file, notes);
     if (config.maxItems() <= 0) {
       return new RunData(file, all, all, all.numItems());
     }

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every download goes to a {@code file:} URI or an in-process fake: no network. */
+/**
+ * Every download goes to a {@code file:} URI, an in-process fake or a {@link LocalHttpServer} on
+ * the loopback interface: no network.
+ */
 class DownloaderTest {
   private static final String ENTRY = "ml-test/ratings.dat";
   private static final String RELATIVE = "movielens/ml-test/ratings.dat";
@@ -169,6 +174,82 @@ class DownloaderTest {
   }
 
   @Test
+  void saysWhatFromWhereAndToWhereBeforeConnecting() throws IOException {
+    byte[] zip = zip(Map.of(ENTRY, CONTENT));
+    Path zipFile = Files.write(server.resolve("ml-test.zip"), zip);
+    List<String> events = new ArrayList<>();
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void starting(String what, URI source, Path target) {
+        events.add("starting " + what + " from " + source + " to " + target);
+      }
+
+      @Override
+      public void progress(long bytesDone, long bytesTotal) {}
+    };
+    Downloader downloader = new Downloader(uri -> {
+      events.add("open " + uri);
+      return Fetcher.standard().open(uri);
+    }, listener);
+
+    downloader.fetch(dataDir, RELATIVE, source(zipFile.toUri(), zip));
+    Path direct = tmp.resolve("direct").resolve("blob.bin");
+    downloader.download(zipFile.toUri(), direct, List.of(Checksum.md5(hex("MD5", zip))), 1024);
+
+    assertThat(events).containsExactly(
+        "starting entry " + ENTRY + " of ml-test.zip from " + zipFile.toUri() + " to "
+            + dataDir.path(RELATIVE),
+        "open " + zipFile.toUri(),
+        "starting blob.bin from " + zipFile.toUri() + " to " + direct,
+        "open " + zipFile.toUri());
+  }
+
+  @Test
+  void overHttpAnErrorStatusWrongBytesOrAStallLeaveNothingBehind() throws IOException {
+    byte[] zip = zip(Map.of(ENTRY, CONTENT));
+    byte[] other = zip(Map.of(ENTRY, "1::10::4::978300760\n".getBytes(US_ASCII)));
+    Downloader downloader = new Downloader(new UrlFetcher(new Fetcher.Timeouts(
+        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(300)),
+        InetAddress::getAllByName), ProgressListener.NONE);
+    try (LocalHttpServer http = new LocalHttpServer().serve("/other.zip", other)
+        .status("/gone.zip", 404).stallAfter("/stalls.zip", 1000, 100)) {
+      assertThatThrownBy(() -> downloader.fetch(dataDir, RELATIVE,
+          source(http.uri("/gone.zip"), zip)))
+          .isInstanceOf(DataUnavailableException.class)
+          .hasMessageContaining("Download " + http.uri("/gone.zip"))
+          .hasMessageEndingWith("Automatic download failed: HTTP 404 Not Found from "
+              + http.hostAndPort() + ".");
+      assertThatThrownBy(() -> downloader.fetch(dataDir, RELATIVE,
+          source(http.uri("/other.zip"), zip)))
+          .isInstanceOf(DataUnavailableException.class)
+          .hasMessageEndingWith("checksum mismatch for " + http.uri("/other.zip")
+              + ": expected MD5 " + hex("MD5", zip) + ", got MD5 " + hex("MD5", other)
+              + "; the downloaded bytes were deleted and nothing was written to "
+              + dataDir.path(RELATIVE) + ".");
+      assertThatThrownBy(() -> downloader.fetch(dataDir, RELATIVE,
+          source(http.uri("/stalls.zip"), zip)))
+          .isInstanceOf(DataUnavailableException.class)
+          .hasMessageEndingWith(http.hostAndPort() + " sent no data for 0.3 s (read timed out).");
+    }
+    assertThat(filesUnder(tmp)).isEmpty();
+  }
+
+  @Test
+  void anUnwritableDataFolderIsNamedWithTheReason() throws IOException {
+    Path blocker = Files.write(tmp.resolve("blocker"), CONTENT); // a file where a folder must go
+    Path target = blocker.resolve("mnist").resolve("blob.bin");
+    Downloader fetching = new Downloader(
+        uri -> new Fetcher.Response(new ByteArrayInputStream(CONTENT), CONTENT.length),
+        ProgressListener.NONE);
+
+    assertThatThrownBy(() -> fetching.download(URI.create("https://files.example.org/blob.bin"),
+        target, List.of(Checksum.md5(hex("MD5", CONTENT))), 1024))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot create a temporary file in " + target.getParent()
+            + ": Not a directory");
+  }
+
+  @Test
   void offlineNamesTheFileTheExpectedPlaceAndHowToGetIt() throws IOException {
     byte[] zip = zip(Map.of(ENTRY, CONTENT));
     URI uri = URI.create("https://files.example.org/ml-test.zip");
@@ -195,7 +276,7 @@ class DownloaderTest {
         source(URI.create("https://files.example.org/ml-test.zip"), zip)))
         .isInstanceOf(DataUnavailableException.class)
         .hasMessageContaining("expected at " + dataDir.path(RELATIVE))
-        .hasMessageEndingWith("Automatic download failed: Connection refused")
+        .hasMessageEndingWith("Automatic download failed: Connection refused.")
         .hasCauseInstanceOf(java.net.ConnectException.class);
   }
 

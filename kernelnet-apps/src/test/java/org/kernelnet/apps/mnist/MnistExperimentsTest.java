@@ -205,6 +205,19 @@ class MnistExperimentsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"grid-prior", "predict-params", "dimensionality"})
+  void aTrainSizeOfZeroIsRefusedNotReadAsAll(String experiment) {
+    CommandRun run = CommandRun.of(home, "mnist", experiment, "--train-size", "0",
+        "--validation-size", "60000", "--output", out.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--train-size must be >= 1 (leave it out to train on all the images left after"
+            + " the validation split), got 0")
+        .contains("--validation-size must be in 0..59999, got 60000");
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "grid-prior     | --form             | sparse | KERNEL, MASKED",
       "predict-params | --validation-split | tail   | RANDOM, BLOCK"})

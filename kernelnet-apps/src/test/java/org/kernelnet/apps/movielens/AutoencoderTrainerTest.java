@@ -51,7 +51,7 @@ class AutoencoderTrainerTest {
     }
     Path file = dir.resolve("u.data");
     Files.writeString(file, lines);
-    Ratings ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file);
+    Ratings ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file, note -> {});
     split = RatingSplit.random(ratings, 0.2, 3);
   }
 

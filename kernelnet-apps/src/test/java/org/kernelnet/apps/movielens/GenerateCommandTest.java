@@ -33,7 +33,8 @@ class GenerateCommandTest {
     assertThat(run.status()).as(run.err()).isZero();
     Path file = data.resolve("movielens/ml-20m/ratings.csv");
     assertThat(Files.readAllLines(file).get(0)).isEqualTo("userId,movieId,rating,timestamp");
-    Ratings r = MovieLensDataset.ML_20M.load(DataDirectory.of(data), Downloader.offline());
+    Ratings r =
+        MovieLensDataset.ML_20M.load(DataDirectory.of(data), Downloader.offline(), note -> {});
     assertThat(r.size()).isEqualTo(20_000);
     JsonObject json = JsonParser.parseString(Files.readString(
         data.resolve("movielens/ml-20m/ratings.csv.summary.json"))).getAsJsonObject();

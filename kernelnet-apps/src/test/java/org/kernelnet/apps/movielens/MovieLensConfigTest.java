@@ -55,7 +55,7 @@ class MovieLensConfigTest {
   void everyProblemIsReportedTogetherWithTheValidNames() {
     ConfigurationException e = catchThrowableOfType(() -> MovieLensConfig.builder()
         .dataset("ml-2m").model("resnet").optimizer("sgd").layers(0).splits(0)
-        .lambda2(-1.0).iterations(0).build(), ConfigurationException.class);
+        .lambda2(-1.0).iterations(0).maxItems(0).build(), ConfigurationException.class);
 
     assertThat(e.problems()).containsExactlyInAnyOrder(
         "--dataset: unknown data set 'ml-2m'; valid: ml-100k, ml-1m, ml-10m, ml-20m",
@@ -64,7 +64,8 @@ class MovieLensConfigTest {
         "--layers must be in [1, 10], got 0",
         "--lambda2 must be a finite number >= 0, got -1.0",
         "--iterations must be >= 1, got 0",
-        "--splits must be >= 1, got 0");
+        "--splits must be >= 1, got 0",
+        "--max-items must be >= 1 (leave it out to use all items), got 0");
   }
 
   @Test

@@ -65,7 +65,8 @@ class MovieLensEndToEndTest {
         .hasSize(64);
 
     // the global-mean baseline, computed here from the same slice and split
-    Ratings all = MovieLensDataset.ML_100K.load(DataDirectory.of(data), Downloader.offline());
+    Ratings all =
+        MovieLensDataset.ML_100K.load(DataDirectory.of(data), Downloader.offline(), note -> {});
     Ratings slice = MovieLensApp.firstItems(all, 300);
     var rs = org.kernelnet.apps.movielens.data.RatingSplit.random(slice, 0.2, 1);
     double baseline = MovieLensApp.baselineRmse(rs.train(), rs.test());

@@ -19,7 +19,7 @@ class RatingMatrixTest {
   private Ratings read(String lines) throws IOException {
     Path file = dir.resolve("u.data");
     Files.writeString(file, lines);
-    return RatingsReader.of(MovieLensDataset.ML_100K).read(file);
+    return RatingsReader.of(MovieLensDataset.ML_100K).read(file, note -> {});
   }
 
   @Test

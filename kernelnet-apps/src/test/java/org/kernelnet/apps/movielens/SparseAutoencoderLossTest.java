@@ -50,7 +50,7 @@ class SparseAutoencoderLossTest {
     }
     Path file = dir.resolve("u.data");
     Files.writeString(file, lines);
-    ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file);
+    ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file, note -> {});
   }
 
   static Stream<Arguments> cases() {

@@ -81,24 +81,26 @@ public final class ProbeCommand implements Callable<Integer> {
   private ProbeConfig.DataFormat format;
 
   @Option(names = "--train-limit", paramLabel = "N",
-      description = "Use N training images (image folders: N/10 per class; default: all; --quick: 2000).")
+      description = "Use N training images, N >= 20 (image folders: N/10 per class; default: all;"
+          + " --quick: 2000).")
   private Integer trainLimit;
 
   @Option(names = "--test-limit", paramLabel = "N",
-      description = "Use N images of the main test set (default: all; --quick: 1000).")
+      description = "Use N images of the main test set, N >= 10 (default: all; --quick: 1000).")
   private Integer testLimit;
 
   @Option(names = "--validation", paramLabel = "N",
-      description = "Training images held out for validation and early stopping (default: 5000;"
-          + " --quick: 200).")
+      description = "Training images held out for validation and early stopping, at least 1"
+          + " (default: 5000; --quick: 200).")
   private Integer validation;
 
   @Option(names = "--hidden", defaultValue = "500", paramLabel = "N",
-      description = "Width of the fully connected layer (default: ${DEFAULT-VALUE}).")
+      description = "Width of the fully connected layer, at least 1 (default: ${DEFAULT-VALUE}).")
   private int hidden;
 
   @Option(names = "--grid", defaultValue = "30", paramLabel = "N",
-      description = "The kernel layer has N x N units on a fixed grid (default: ${DEFAULT-VALUE}).")
+      description = "The kernel layer has N x N units on a fixed grid, N from 2 to 100 (default:"
+          + " ${DEFAULT-VALUE}).")
   private int grid;
 
   @Option(names = "--grid-extent", defaultValue = "2.0", paramLabel = "X",
@@ -120,17 +122,18 @@ public final class ProbeCommand implements Callable<Integer> {
   private boolean noThreshold;
 
   @Option(names = "--epochs", paramLabel = "N",
-      description = "Most training epochs per head; early stopping on the validation images usually"
-          + " ends training sooner (default: " + DEFAULT_EPOCHS + "; --quick: " + QUICK_EPOCHS
-          + ").")
+      description = "Most training epochs per head, at least 1; early stopping on the validation"
+          + " images usually ends training sooner (default: " + DEFAULT_EPOCHS + "; --quick: "
+          + QUICK_EPOCHS + ").")
   private Integer epochs;
 
   @Option(names = "--patience", defaultValue = "3", paramLabel = "N",
-      description = "Stop after N epochs without a better validation accuracy (default: ${DEFAULT-VALUE}).")
+      description = "Stop after N epochs without a better validation accuracy, N >= 1 (default:"
+          + " ${DEFAULT-VALUE}).")
   private int patience;
 
   @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
-      description = "Training batch size (default: ${DEFAULT-VALUE}).")
+      description = "Training batch size, at least 1 (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
   @Option(names = "--lr", defaultValue = "0.001", paramLabel = "X",
@@ -155,12 +158,12 @@ public final class ProbeCommand implements Callable<Integer> {
       description = "Also train on K sets of random crops of the training images (zero-padded by 4"
           + " pixels, cropped to 32 x 32, mirrored with probability 1/2; one trunk pass per set, cached)."
           + " Each epoch draws, per image, one of its views (itself, its mirror image, its crops)"
-          + " uniformly; 4 beat 0 on validation accuracy after 21 and 11 layers (default: "
-          + DEFAULT_CROPS + "; --quick: 0).")
+          + " uniformly; 4 beat 0 on validation accuracy after 21 and 11 layers; up to "
+          + ProbeConfig.MAX_CROPS + ", 0 for none (default: " + DEFAULT_CROPS + "; --quick: 0).")
   private Integer crops;
 
   @Option(names = "--feature-batch", defaultValue = "200", paramLabel = "N",
-      description = "Images per trunk forward pass (default: ${DEFAULT-VALUE}).")
+      description = "Images per trunk forward pass, at least 1 (default: ${DEFAULT-VALUE}).")
   private int featureBatch;
 
   @Option(names = "--seed", defaultValue = "42", paramLabel = "N",

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.kernelnet.apps.data.Checksum;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.DataUnavailableException;
@@ -153,9 +154,14 @@ public enum MovieLensDataset {
     }
   }
 
-  /** Locates the ratings file (see {@link #locate}) and reads it with {@link RatingsReader#of}. */
-  public Ratings load(DataDirectory dataDir, Downloader downloader) throws IOException {
-    return RatingsReader.of(this).read(locate(dataDir, downloader));
+  /**
+   * Locates the ratings file (see {@link #locate}) and reads it with {@link RatingsReader#of}.
+   *
+   * @param notes told how many blank lines the file had, if any
+   */
+  public Ratings load(DataDirectory dataDir, Downloader downloader, Consumer<String> notes)
+      throws IOException {
+    return RatingsReader.of(this).read(locate(dataDir, downloader), notes);
   }
 
   @Override

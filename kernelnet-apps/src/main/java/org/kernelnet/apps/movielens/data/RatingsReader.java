@@ -16,7 +16,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
+import java.util.function.Consumer;
 import java.util.zip.ZipException;
+import org.kernelnet.apps.data.TextDataFiles;
 import org.kernelnet.apps.movielens.data.internal.IdIndex;
 
 /**
@@ -26,7 +28,9 @@ import org.kernelnet.apps.movielens.data.internal.IdIndex;
  * is a header, see {@link #withHeader}). The 4-field originals and the 3-field form without
  * timestamps are both accepted, but one file uses one form throughout. Ids are non-negative
  * integers, ratings decimals on the data set's {@link RatingScale}; timestamps are checked to be
- * non-negative integers and then dropped. LF or CRLF line ends; no blank lines.
+ * non-negative integers and then dropped. LF or CRLF line ends. A UTF-8 byte-order mark at the
+ * start is skipped, and so are blank lines (empty or only spaces and tabs), which are counted and
+ * reported in one line per file (see {@link TextDataFiles}); line numbers in errors count them.
  *
  * <p>Plain or gzip, told apart by the gzip magic bytes {@code 1f 8b}, not by the file name. The
  * bytes are parsed directly (no regex, no string per field), so ten million lines take seconds.
@@ -89,11 +93,13 @@ public final class RatingsReader {
   /**
    * Reads every rating of {@code file}.
    *
+   * @param notes told, in one line naming the file, how many blank lines were skipped, if any
    * @throws RatingsFormatException if the content is invalid (message names file and line)
    * @throws IOException if the file cannot be read
    */
-  public Ratings read(Path file) throws IOException {
+  public Ratings read(Path file, Consumer<String> notes) throws IOException {
     requireNonNull(file, "file is null");
+    requireNonNull(notes, "notes is null");
     MessageDigest sha256;
     try {
       sha256 = MessageDigest.getInstance("SHA-256");
@@ -107,14 +113,16 @@ public final class RatingsReader {
       boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
       in.reset();
       try {
-        parser.parse(gzip ? new GZIPInputStream(in, 1 << 16) : in);
+        parser.parse(TextDataFiles.skipByteOrderMark(gzip ? new GZIPInputStream(in, 1 << 16) : in));
       } catch (ZipException | EOFException e) {
         throw new RatingsFormatException(file, parser.lineNumber + 1,
             "corrupt or truncated gzip data (" + e.getMessage() + ")", null);
       }
       in.transferTo(OutputStream.nullOutputStream()); // the digest covers every stored byte
     }
-    return parser.finish(HexFormat.of().formatHex(sha256.digest()));
+    Ratings ratings = parser.finish(HexFormat.of().formatHex(sha256.digest()));
+    TextDataFiles.reportBlankLines(file, parser.blankLines, notes);
+    return ratings;
   }
 
   /** The state of one read; discarded on error. */
@@ -127,7 +135,12 @@ public final class RatingsReader {
     private final int[] fieldEnd = new int[5];
     private byte[] buf;
     private long lineNumber;
+    private long headerLinesRead;
+    /** For each blank line, how many ratings were read before it, in order. */
+    private int[] blankAfter = new int[16];
+    private int blankLines;
     private int fieldsPerLine = -1;
+    private long fieldsPerLineLine;
     private int[] users = new int[1 << 12];
     private int[] items = new int[1 << 12];
     private float[] values = new float[1 << 12];
@@ -187,10 +200,18 @@ public final class RatingsReader {
       if (to > from && buf[to - 1] == '\r') {
         to--;
       }
-      if (lineNumber <= headerLines) {
+      if (isBlank(from, to)) {
+        if (blankLines == blankAfter.length) {
+          blankAfter = Arrays.copyOf(blankAfter, 2 * blankLines);
+        }
+        blankAfter[blankLines++] = n;
+        return;
+      }
+      if (headerLinesRead < headerLines) {
         if (!text(from, to).equals(header)) {
           throw error("expected the header line '" + header + "'", from, to);
         }
+        headerLinesRead++;
         return;
       }
       int fields = split(from, to);
@@ -201,8 +222,9 @@ public final class RatingsReader {
       }
       if (fieldsPerLine < 0) {
         fieldsPerLine = fields;
+        fieldsPerLineLine = lineNumber;
       } else if (fields != fieldsPerLine) {
-        throw error("malformed line, " + fields + " fields where line " + (headerLines + 1)
+        throw error("malformed line, " + fields + " fields where line " + fieldsPerLineLine
             + " has " + fieldsPerLine, from, to);
       }
       int user = nonNegativeInt(0, "user id", from, to);
@@ -221,6 +243,24 @@ public final class RatingsReader {
       items[n] = itemIndex.indexOf(item);
       values[n] = (float) rating;
       n++;
+    }
+
+    private boolean isBlank(int from, int to) {
+      for (int p = from; p < to; p++) {
+        if (buf[p] != ' ' && buf[p] != '\t') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The line number of rating {@code k}: after the header and the blank lines before it. */
+    private long lineOf(int k) {
+      int blanksBefore = 0;
+      while (blanksBefore < blankLines && blankAfter[blanksBefore] <= k) {
+        blanksBefore++;
+      }
+      return k + 1L + headerLines + blanksBefore;
     }
 
     /** Finds up to 5 fields of {@code [from, to)}; returns how many (5 means "more than 4"). */
@@ -387,7 +427,7 @@ public final class RatingsReader {
     /**
      * Groups the ratings by user (a counting sort of positions, O(n + U + I), no pair keys sorted)
      * and marks each user's items; an item marked twice for one user is a repeated pair, reported
-     * at its later line (rating {@code k} is line {@code k + 1}, after a header {@code k + 2}).
+     * at its later line.
      */
     private void rejectDuplicates(int[] u, int[] i, int numItems, int[] userIds, int[] itemIds)
         throws RatingsFormatException {
@@ -412,9 +452,9 @@ public final class RatingsReader {
           int k = byUser[q];
           int item = i[k];
           if (markedBy[item] == user) {
-            throw new RatingsFormatException(file, k + 1L + headerLines, "duplicate (user, item)"
+            throw new RatingsFormatException(file, lineOf(k), "duplicate (user, item)"
                 + " pair (user " + userIds[user] + ", item " + itemIds[item] + "), already rated on"
-                + " line " + (markedAt[item] + 1L + headerLines), null);
+                + " line " + lineOf(markedAt[item]), null);
           }
           markedBy[item] = user;
           markedAt[item] = k;

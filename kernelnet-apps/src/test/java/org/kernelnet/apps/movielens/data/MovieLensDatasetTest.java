@@ -67,7 +67,8 @@ class MovieLensDatasetTest {
     }
     Files.write(folder.resolve("ratings.csv.gz"), bytes.toByteArray());
 
-    Ratings r = MovieLensDataset.ML_20M.load(DataDirectory.of(tmp), Downloader.offline());
+    Ratings r =
+        MovieLensDataset.ML_20M.load(DataDirectory.of(tmp), Downloader.offline(), note -> {});
 
     assertThat(r.size()).isEqualTo(2);
     assertThat(r.mean()).isEqualTo(2.0);
@@ -82,7 +83,8 @@ class MovieLensDatasetTest {
     }
     Path file = Files.write(folder.resolve("ratings_no_timestamps.dat.gz"), bytes.toByteArray());
 
-    Ratings r = MovieLensDataset.ML_1M.load(DataDirectory.of(tmp), Downloader.offline());
+    Ratings r =
+        MovieLensDataset.ML_1M.load(DataDirectory.of(tmp), Downloader.offline(), note -> {});
 
     assertThat(r.source()).isEqualTo(file.toString());
     assertThat(r.size()).isEqualTo(3);

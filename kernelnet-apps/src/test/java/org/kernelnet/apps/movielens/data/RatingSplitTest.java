@@ -20,7 +20,7 @@ class RatingSplitTest {
     Path file = tmp.resolve("ratings.dat");
     SyntheticRatings.builder().setUsers(97).setItems(211).setRatings(10_007).optSeed(5).build()
         .write(file);
-    ratings = RatingsReader.of(MovieLensDataset.ML_1M).read(file);
+    ratings = RatingsReader.of(MovieLensDataset.ML_1M).read(file, note -> {});
   }
 
   @Test

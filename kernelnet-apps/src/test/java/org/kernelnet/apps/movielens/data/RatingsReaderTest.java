@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RatingsReaderTest {
   private static final RatingsReader COLONS = new RatingsReader("::", RatingScale.STARS_1_TO_5);
   private static final RatingsReader TABS = new RatingsReader("\t", RatingScale.STARS_1_TO_5);
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   @TempDir Path tmp;
 
@@ -30,7 +33,7 @@ class RatingsReaderTest {
     Path file = write("u.data", "196\t242\t3\t881250949\n186\t302\t3\t891717742\n22\t377\t1\t878887116\n"
         + "196\t377\t4\t881250950\n");
 
-    Ratings r = TABS.read(file);
+    Ratings r = TABS.read(file, note -> {});
 
     assertThat(r.size()).isEqualTo(4);
     assertThat(r.numUsers()).isEqualTo(3);
@@ -52,7 +55,7 @@ class RatingsReaderTest {
 
   @Test
   void readsThreeFieldColonsWithCrlfAndNoFinalNewline() throws Exception {
-    Ratings r = COLONS.read(write("r.dat", "1::1193::5\r\n1::661::3\r\n2::1193::4"));
+    Ratings r = COLONS.read(write("r.dat", "1::1193::5\r\n1::661::3\r\n2::1193::4"), note -> {});
 
     assertThat(r.size()).isEqualTo(3);
     assertThat(r.userIndices()).containsExactly(0, 0, 1);
@@ -66,8 +69,8 @@ class RatingsReaderTest {
     Path gzipNamedDat = Files.write(tmp.resolve("ratings.dat"), gzip(text));
     Path plainNamedGz = write("ratings.dat.gz", text);
 
-    Ratings fromGzip = COLONS.read(gzipNamedDat);
-    Ratings fromPlain = COLONS.read(plainNamedGz);
+    Ratings fromGzip = COLONS.read(gzipNamedDat, note -> {});
+    Ratings fromPlain = COLONS.read(plainNamedGz, note -> {});
 
     assertThat(fromGzip.values()).containsExactly(5f, 3f);
     assertThat(fromPlain.values()).containsExactly(5f, 3f);
@@ -81,14 +84,14 @@ class RatingsReaderTest {
   void halfStarsOnTheTenMillionScale() throws Exception {
     RatingsReader ml10m = RatingsReader.of(MovieLensDataset.ML_10M);
     Ratings r = ml10m.read(write("ratings.dat", "1::122::5::838985046\n1::185::4.5::838983525\n"
-        + "2::122::0.5::868245777\n2::185::3.0::868245920\n"));
+        + "2::122::0.5::868245777\n2::185::3.0::868245920\n"), note -> {});
 
     assertThat(r.values()).containsExactly(5f, 4.5f, 0.5f, 3f);
     assertThat(r.mean()).isEqualTo(3.25);
-    assertThatThrownBy(() -> ml10m.read(write("bad.dat", "1::122::5\n1::185::4.25\n")))
+    assertThatThrownBy(() -> ml10m.read(write("bad.dat", "1::122::5\n1::185::4.25\n"), note -> {}))
         .isInstanceOf(RatingsFormatException.class)
         .hasMessageContaining("line 2: rating '4.25' is not on the scale 0.5..5 in steps of 0.5");
-    assertThatThrownBy(() -> ml10m.read(write("zero.dat", "1::122::0\n")))
+    assertThatThrownBy(() -> ml10m.read(write("zero.dat", "1::122::0\n"), note -> {}))
         .hasMessageContaining("line 1: rating '0' is not on the scale");
   }
 
@@ -96,7 +99,7 @@ class RatingsReaderTest {
   void halfStarIsRejectedOnTheIntegerScale() throws Exception {
     Path file = write("ratings.dat", "1::1::4\n1::2::3.5\n");
 
-    assertThatThrownBy(() -> RatingsReader.of(MovieLensDataset.ML_1M).read(file))
+    assertThatThrownBy(() -> RatingsReader.of(MovieLensDataset.ML_1M).read(file, note -> {}))
         .isInstanceOfSatisfying(RatingsFormatException.class, e -> {
           assertThat(e.file()).isEqualTo(file);
           assertThat(e.line()).isEqualTo(2);
@@ -109,7 +112,6 @@ class RatingsReaderTest {
       "too few fields           | 3::4           | 3 | malformed line, expected 3 or 4 fields (user, item, rating[, timestamp]) separated by '::', found 2",
       "too many fields          | 3::4::5::6::7  | 3 | found more than 4",
       "single-colon separator   | 3:4:5          | 3 | found 1",
-      "blank line               | ''             | 3 | found 1",
       "empty rating             | 3::4::         | 3 | malformed line, empty rating",
       "empty user               | ::4::5         | 3 | malformed line, empty user id",
       "non-numeric user         | u3::4::5       | 3 | non-numeric user id 'u3', expected a non-negative integer",
@@ -128,7 +130,7 @@ class RatingsReaderTest {
       throws IOException {
     Path file = write(name.replace(' ', '_') + ".dat", "1::10::5\n2::10::4\n" + badLine + "\n4::4::4\n");
 
-    assertThatThrownBy(() -> COLONS.read(file))
+    assertThatThrownBy(() -> COLONS.read(file, note -> {}))
         .isInstanceOfSatisfying(RatingsFormatException.class, e -> {
           assertThat(e.line()).isEqualTo(line);
           assertThat(e.file()).isEqualTo(file);
@@ -147,7 +149,7 @@ class RatingsReaderTest {
   void badTimestampsNameFileAndLine(String badLine, String problem) throws IOException {
     Path file = write("ts.dat", "1::10::5::978300760\n2::10::4::978300761\n" + badLine + "\n");
 
-    assertThatThrownBy(() -> COLONS.read(file))
+    assertThatThrownBy(() -> COLONS.read(file, note -> {}))
         .isInstanceOf(RatingsFormatException.class)
         .hasMessageStartingWith(file + ", line 3: " + problem);
   }
@@ -156,7 +158,7 @@ class RatingsReaderTest {
   void fieldCountMustNotChange() throws IOException {
     Path file = write("mixed.dat", "1::10::5::978300760\n2::10::4::978300761\n3::10::4\n");
 
-    assertThatThrownBy(() -> COLONS.read(file))
+    assertThatThrownBy(() -> COLONS.read(file, note -> {}))
         .hasMessage(file + ", line 3: malformed line, 3 fields where line 1 has 4: \"3::10::4\"");
   }
 
@@ -169,7 +171,7 @@ class RatingsReaderTest {
     sb.append("50::").append(50 % 7 + 1).append("::4\n");
     Path file = write("dup.dat", sb.toString());
 
-    assertThatThrownBy(() -> COLONS.read(file))
+    assertThatThrownBy(() -> COLONS.read(file, note -> {}))
         .hasMessage(file + ", line 101: duplicate (user, item) pair (user 50, item 2), already rated "
             + "on line 50");
   }
@@ -179,10 +181,79 @@ class RatingsReaderTest {
     Path colons = write("c.dat", "1::10::5\n");
     Path tabs = write("t.dat", "1\t10\t5\n");
 
-    assertThatThrownBy(() -> TABS.read(colons))
+    assertThatThrownBy(() -> TABS.read(colons, note -> {}))
         .hasMessageContaining(", line 1: malformed line, expected 3 or 4 fields")
         .hasMessageContaining("separated by tab, found 1");
-    assertThatThrownBy(() -> COLONS.read(tabs)).hasMessageContaining(", line 1: malformed line");
+    assertThatThrownBy(() -> COLONS.read(tabs, note -> {}))
+        .hasMessageContaining(", line 1: malformed line");
+  }
+
+  private static byte[] withByteOrderMark(byte[] bytes) {
+    byte[] marked = Arrays.copyOf(BYTE_ORDER_MARK, BYTE_ORDER_MARK.length + bytes.length);
+    System.arraycopy(bytes, 0, marked, BYTE_ORDER_MARK.length, bytes.length);
+    return marked;
+  }
+
+  @Test
+  void aByteOrderMarkIsSkippedInPlainAndGzipFilesAndBeforeAHeader() throws IOException {
+    byte[] text = "1::10::5\n2::10::4\n".getBytes(US_ASCII);
+    Path plain = Files.write(tmp.resolve("bom.dat"), withByteOrderMark(text));
+    Path zipped = Files.write(tmp.resolve("bom.dat.gz"), gzip(withByteOrderMark(text)));
+    Path csv = Files.write(tmp.resolve("bom.csv"), withByteOrderMark(
+        "userId,movieId,rating,timestamp\n1,2,3.5,1112486027\n".getBytes(US_ASCII)));
+    List<String> notes = new ArrayList<>();
+
+    for (Path file : List.of(plain, zipped)) {
+      Ratings r = COLONS.read(file, notes::add);
+      assertThat(r.userId(0)).isEqualTo(1); // "1", not the mark and "1"
+      assertThat(r.userId(1)).isEqualTo(2);
+      assertThat(r.values()).containsExactly(5f, 4f);
+      assertThat(r.sourceSha256()).isEqualTo(sha256(Files.readAllBytes(file)));
+    }
+    assertThat(RatingsReader.of(MovieLensDataset.ML_20M).read(csv, notes::add).values())
+        .containsExactly(3.5f);
+    assertThat(notes).isEmpty();
+  }
+
+  @Test
+  void blankLinesAreSkippedAndReportedOnceWithTheFile() throws IOException {
+    Path clean = write("clean.dat", "1::10::5\n2::10::4\n2::20::3\n");
+    Path blanks = write("blanks.dat", "\n1::10::5\r\n \t\n\r\n2::10::4\n\n2::20::3\n\n");
+    List<String> notes = new ArrayList<>();
+
+    Ratings expected = COLONS.read(clean, notes::add);
+    assertThat(notes).isEmpty();
+    Ratings r = COLONS.read(blanks, notes::add);
+
+    assertThat(r.userIndices()).containsExactly(expected.userIndices());
+    assertThat(r.itemIndices()).containsExactly(expected.itemIndices());
+    assertThat(r.values()).containsExactly(expected.values());
+    assertThat(notes).containsExactly(blanks + ": skipped 5 blank lines");
+  }
+
+  @Test
+  void lineNumbersInErrorsCountTheBlankLines() throws IOException {
+    Path dup = write("dup.dat", "\n\n1::10::5\n\n2::10::4\n\n1::10::3\n");
+    Path mixed = write("mixed.dat", "\n1::10::5\n\n2::10::4::978300760\n");
+    Path csv = write("blank-first.csv", "\n\nuserId,movieId,rating,timestamp\n\n1,2,3.5,1\n"
+        + "2,2,3,2\n\n1,2,4,3\n");
+
+    assertThatThrownBy(() -> COLONS.read(dup, note -> {})).hasMessage(dup + ", line 7:"
+        + " duplicate (user, item) pair (user 1, item 10), already rated on line 3");
+    assertThatThrownBy(() -> COLONS.read(mixed, note -> {})).hasMessage(mixed + ", line 4:"
+        + " malformed line, 4 fields where line 2 has 3: \"2::10::4::978300760\"");
+    assertThatThrownBy(() -> RatingsReader.of(MovieLensDataset.ML_20M).read(csv, note -> {}))
+        .hasMessage(csv + ", line 8: duplicate (user, item) pair (user 1, item 2), already rated"
+            + " on line 5");
+  }
+
+  @Test
+  void onlyBlankLinesAreNoRatings() throws IOException {
+    Path file = write("blank.dat", "\n  \n\t\n");
+
+    assertThatThrownBy(() -> COLONS.read(file, note -> {}))
+        .isInstanceOf(RatingsFormatException.class)
+        .hasMessage(file + ": no ratings in the file");
   }
 
   @Test
@@ -192,10 +263,10 @@ class RatingsReaderTest {
     Path truncated = Files.write(tmp.resolve("truncated.dat.gz"),
         Arrays.copyOf(zipped, zipped.length - 12));
 
-    assertThatThrownBy(() -> COLONS.read(empty))
+    assertThatThrownBy(() -> COLONS.read(empty, note -> {}))
         .isInstanceOf(RatingsFormatException.class)
         .hasMessage(empty + ": no ratings in the file");
-    assertThatThrownBy(() -> COLONS.read(truncated))
+    assertThatThrownBy(() -> COLONS.read(truncated, note -> {}))
         .isInstanceOf(RatingsFormatException.class)
         .hasMessageStartingWith(truncated + ", line ")
         .hasMessageContaining("corrupt or truncated gzip data");
@@ -206,7 +277,7 @@ class RatingsReaderTest {
     Path file = write("ratings.csv", "userId,movieId,rating,timestamp\r\n1,2,3.5,1112486027\r\n"
         + "1,29,3.5,1112484676\r\n7,2,4.0,1112484819\r\n");
 
-    Ratings r = RatingsReader.of(MovieLensDataset.ML_20M).read(file);
+    Ratings r = RatingsReader.of(MovieLensDataset.ML_20M).read(file, note -> {});
 
     assertThat(r.size()).isEqualTo(3);
     assertThat(r.values()).containsExactly(3.5f, 3.5f, 4f);
@@ -222,14 +293,17 @@ class RatingsReaderTest {
     Path dup = write("c.csv", "userId,movieId,rating,timestamp\n1,2,3.5,1\n2,2,3,2\n1,2,4,3\n");
     Path mixed = write("d.csv", "userId,movieId,rating,timestamp\n1,2,3.5,1\n2,2,3\n");
 
-    assertThatThrownBy(() -> csv.read(noHeader)).hasMessage(noHeader + ", line 1: expected the"
-        + " header line 'userId,movieId,rating,timestamp': \"1,2,3.5,1112486027\"");
-    assertThatThrownBy(() -> csv.read(headerOnly))
+    assertThatThrownBy(() -> csv.read(noHeader, note -> {}))
+        .hasMessage(noHeader + ", line 1: expected the"
+            + " header line 'userId,movieId,rating,timestamp': \"1,2,3.5,1112486027\"");
+    assertThatThrownBy(() -> csv.read(headerOnly, note -> {}))
         .hasMessage(headerOnly + ": no ratings in the file");
-    assertThatThrownBy(() -> csv.read(dup)).hasMessage(dup + ", line 4: duplicate (user, item)"
-        + " pair (user 1, item 2), already rated on line 2");
-    assertThatThrownBy(() -> csv.read(mixed)).hasMessage(mixed + ", line 3: malformed line,"
-        + " 3 fields where line 2 has 4: \"2,2,3\"");
+    assertThatThrownBy(() -> csv.read(dup, note -> {}))
+        .hasMessage(dup + ", line 4: duplicate (user, item)"
+            + " pair (user 1, item 2), already rated on line 2");
+    assertThatThrownBy(() -> csv.read(mixed, note -> {}))
+        .hasMessage(mixed + ", line 3: malformed line,"
+            + " 3 fields where line 2 has 4: \"2,2,3\"");
     assertThatThrownBy(() -> COLONS.withHeader("a\nb"))
         .hasMessage("header must be one non-empty line of ASCII text, got 'a\nb'");
   }
@@ -241,7 +315,7 @@ class RatingsReaderTest {
     Path gz = tmp.resolve("synthetic.dat.gz");
     SyntheticRatings.Summary summary = generator.write(gz);
 
-    Ratings r = COLONS.read(gz);
+    Ratings r = COLONS.read(gz, note -> {});
 
     assertThat(r.size()).isEqualTo(2_003);
     assertThat(r.numUsers()).isEqualTo(summary.activeUsers()).isEqualTo(50);
@@ -266,7 +340,7 @@ class RatingsReaderTest {
     Path file = tmp.resolve("half.tsv");
     SyntheticRatings.Summary summary = generator.write(file);
 
-    Ratings r = new RatingsReader("\t", RatingScale.HALF_STARS_05_TO_5).read(file);
+    Ratings r = new RatingsReader("\t", RatingScale.HALF_STARS_05_TO_5).read(file, note -> {});
 
     // Every cell of the 30 x 30 matrix is rated exactly once.
     assertThat(r.size()).isEqualTo(900);
@@ -284,9 +358,13 @@ class RatingsReaderTest {
   }
 
   private static byte[] gzip(String text) throws IOException {
+    return gzip(text.getBytes(US_ASCII));
+  }
+
+  private static byte[] gzip(byte[] content) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-      out.write(text.getBytes(US_ASCII));
+      out.write(content);
     }
     return bytes.toByteArray();
   }

@@ -35,7 +35,7 @@ class RealMovieLensDataTest {
   void ml100k() throws IOException {
     assumeThat(MovieLensDataset.ML_100K.find(dataDir)).isPresent();
     long start = System.nanoTime();
-    Ratings r = MovieLensDataset.ML_100K.load(dataDir, Downloader.offline());
+    Ratings r = MovieLensDataset.ML_100K.load(dataDir, Downloader.offline(), note -> {});
     LOG.info("ML-100K: {} ratings read in {} ms", r.size(), (System.nanoTime() - start) / 1_000_000);
 
     assertThat(r.size()).isEqualTo(100_000);
@@ -61,7 +61,7 @@ class RealMovieLensDataTest {
     assumeThat(MovieLensDataset.ML_1M.find(dataDir)).isPresent();
     Path file = MovieLensDataset.ML_1M.find(dataDir).orElseThrow();
     long start = System.nanoTime();
-    Ratings r = MovieLensDataset.ML_1M.load(dataDir, Downloader.offline());
+    Ratings r = MovieLensDataset.ML_1M.load(dataDir, Downloader.offline(), note -> {});
     LOG.info("ML-1M: {} ratings read from {} ({} bytes) in {} ms", r.size(), file, Files.size(file),
         (System.nanoTime() - start) / 1_000_000);
 

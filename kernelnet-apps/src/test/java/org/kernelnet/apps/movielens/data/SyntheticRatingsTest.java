@@ -51,7 +51,7 @@ class SyntheticRatingsTest {
     dataset.header().ifPresent(b::optHeader);
     SyntheticRatings.Summary summary = b.build().write(file);
 
-    Ratings r = RatingsReader.of(dataset).read(file);
+    Ratings r = RatingsReader.of(dataset).read(file, note -> {});
 
     assertThat(r.size()).isEqualTo(12_345);
     assertThat(summary.ratings()).isEqualTo(12_345);
@@ -128,7 +128,7 @@ class SyntheticRatingsTest {
         .setRatings(60_000).optScale(scale).optSeed(2).build();
     SyntheticRatings.Summary summary = generator.write(file);
 
-    Ratings r = RatingsReader.of(dataset).read(file);
+    Ratings r = RatingsReader.of(dataset).read(file, note -> {});
     double mean = r.mean();
     double squares = 0;
     double modelSquares = 0;
