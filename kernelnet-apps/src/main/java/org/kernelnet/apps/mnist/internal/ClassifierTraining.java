@@ -40,8 +40,9 @@ import org.kernelnet.djl.optim.ParameterGroupTracker;
 
 /**
  * Trains a classifier {@code [B, 784] -> [B, 10]} (logits) with Adam on the softmax cross-entropy
- * {@code L = -mean_b log softmax(z_b)[y_b]}, one validation accuracy per epoch, and measures
- * accuracy (the fraction of {@code argmax_k z_bk == y_b}).
+ * {@code L = -mean_b log softmax(z_b)[y_b]} in the shared epoch loop ({@link EpochTraining}), one
+ * validation accuracy per epoch, and measures accuracy (the fraction of {@code argmax_k z_bk ==
+ * y_b}).
  *
  * <p>The learning rate is constant or follows a cosine decay from {@code lr} to {@code lr / 100}
  * over all steps; L2 is Adam's weight decay {@code g <- g + lambda w} on every trained parameter.
