@@ -70,8 +70,8 @@ class RunFolderEndToEndTest {
     assertThat(first.status()).as(first.err()).isZero();
     RunStatus complete = RunStatus.read(out).orElseThrow();
     assertThat(complete.status()).isEqualTo(RunStatus.State.COMPLETE);
-    assertThat(complete.files()).containsExactly("models/sparse-fc-1.knml", "results.json",
-        "splits.csv", "summary.csv");
+    assertThat(complete.files()).containsExactly("settings.json", "splits.jsonl",
+        "models/sparse-fc-1.knml", "results.json", "splits.csv", "summary.csv");
     FolderSnapshot before = FolderSnapshot.of(out);
 
     CommandRun same = refused("--output", out.toString());
@@ -124,10 +124,10 @@ class RunFolderEndToEndTest {
     RunStatus status = RunStatus.read(out).orElseThrow();
     assertThat(status.status()).isEqualTo(RunStatus.State.FAILED);
     assertThat(status.reason()).isEqualTo(reason);
-    assertThat(status.files()).isEmpty();
+    assertThat(status.files()).containsExactly("settings.json", "splits.jsonl");
     try (Stream<Path> files = Files.walk(out).filter(Files::isRegularFile)) {
-      assertThat(files.map(f -> out.relativize(f).toString()))
-          .containsExactlyInAnyOrder(RunFolder.LOCK_FILE, RunFolder.STATUS_FILE)
+      assertThat(files.map(f -> out.relativize(f).toString())).containsExactlyInAnyOrder(
+          RunFolder.LOCK_FILE, RunFolder.STATUS_FILE, "settings.json")
           .noneMatch(name -> name.endsWith(AtomicFile.TEMP_SUFFIX));
     }
   }

@@ -11,11 +11,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * The run folder options of every command that writes results (a picocli mixin): {@code --output
- * DIR} and {@code --overwrite}. The default folder is {@code results/<command>/<yyyyMMdd-HHmmss>}
+ * DIR} and {@code --overwrite}, and for a command that can continue an interrupted run ({@link
+ * Resumable}) {@code --resume}. The default folder is {@code results/<command>/<yyyyMMdd-HHmmss>}
  * in the working folder, {@code <command>} being the command's words joined by {@code /} (e.g.
  * {@code results/mnist/grid-prior/...}); what the options mean is {@link RunFolder}'s contract.
  */
-public final class OutputOptions {
+public sealed class OutputOptions permits OutputOptions.Resumable {
   /** Where default-named run folders go, relative to the working folder. */
   public static final Path RESULTS = Path.of("results");
 
@@ -48,5 +49,37 @@ public final class OutputOptions {
         RESULTS.resolve(String.join("/", words)),
         overwrite ? RunFolder.Mode.OVERWRITE : RunFolder.Mode.NEW, false, String.join(" ", words),
         command.commandLine().getParseResult().originalArgs(), List.of());
+  }
+
+  /**
+   * The run folder options of a command that can continue an interrupted run: {@link
+   * OutputOptions}' and {@code --resume}. What a resumed run keeps is the command's to say (its
+   * description); every command refuses a resume of a complete run, of another command's run, or
+   * with other settings than the recorded run's ({@link org.kernelnet.apps.report.RecordedSettings}).
+   */
+  public static final class Resumable extends OutputOptions {
+    @Option(
+        names = "--resume",
+        description = "Continue the run in --output DIR that was interrupted or failed, from what"
+            + " it recorded as finished (see the command's description); every file is kept."
+            + " Refused (exit 2) if that run is complete, was another command's or had other"
+            + " settings (they are named).")
+    private boolean resume;
+
+    /** Whether {@code --resume} was given. */
+    public boolean resume() {
+      return resume;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ConfigurationException if {@code --resume} comes with {@code --overwrite}, or
+     *     without {@code --output}
+     */
+    @Override
+    public RunFolder.Request request() {
+      return super.request().resumable(resume);
+    }
   }
 }

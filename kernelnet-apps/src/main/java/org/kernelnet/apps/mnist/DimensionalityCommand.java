@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         "Checks the paper's finding (higher-dimensional embeddings win at small d, dot catches up at"
             + " large d). Writes dimensionality.json (provenance, every run, the table, the check),"
             + " dimensionality.csv, dimensionality.png and, as each run ends,"
-            + " dimensionality-runs.jsonl (see --resume)."})
+            + " dimensionality-runs.jsonl: --resume reads back the runs recorded there with the same"
+            + " data, epochs, batch size and H, and trains the others."})
 public final class DimensionalityCommand implements Callable<Integer> {
   static final List<Integer> DIMENSIONS = List.of(1, 2, 3, 5, 10, 20, 50);
   static final List<Integer> QUICK_DIMENSIONS = List.of(1, 2, 10);
@@ -48,7 +49,7 @@ public final class DimensionalityCommand implements Callable<Integer> {
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
-  @Mixin private OutputOptions output;
+  @Mixin private OutputOptions.Resumable output;
 
   @Option(names = "--kernels", split = ";", paramLabel = "SPEC", defaultValue = "dot;poly:degree=2;rbf:gamma=4",
       description = "Kernel specs from the registry, separated by ';' (a spec's own settings keep their"
@@ -89,12 +90,6 @@ public final class DimensionalityCommand implements Callable<Integer> {
       description = "Examples per step, 1 to 60000 (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
-  @Option(names = "--resume",
-      description = "Continue the study in --output DIR: runs recorded in its "
-          + DimensionalityApp.JOURNAL + " with the same data, epochs, batch size and H are read"
-          + " back, the others trained.")
-  private boolean resume;
-
   @Spec private CommandSpec spec;
 
   /** @param environment the environment variables and home folder the command runs with */
@@ -115,10 +110,10 @@ public final class DimensionalityCommand implements Callable<Integer> {
         repetitions != null ? repetitions : quick ? QUICK_REPETITIONS : REPETITIONS,
         epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
         batchSize,
-        resume);
+        output.resume());
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     ApplicationRunner.run(CoreSettings.of(common, device.device(), environment),
-        output.request().resumable(resume), terminal, new DimensionalityModule(config),
+        output.request(), terminal, new DimensionalityModule(config),
         DimensionalityApp.class);
     return ExitCode.OK;
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
@@ -23,6 +24,7 @@ import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
 
@@ -31,7 +33,8 @@ import org.kernelnet.apps.report.ResultsWriter;
  * reports Table 3 (test RMSE per split, mean, standard error) and Table 4 (parameters, MACs, RMSE)
  * on the terminal and as {@code results.json}, {@code splits.csv} and {@code summary.csv} in the
  * run folder; the first split's model of every row is saved ({@code --save FILE}, else {@code
- * models/<model>-<layers>.knml} in the run folder).
+ * models/<model>-<layers>.knml} in the run folder). Each finished split is recorded in {@link
+ * SplitJournal#FILE}; {@code --resume} trains only the splits not recorded there.
  */
 final class MovieLensApp implements Application {
   static final String COMMAND = "movielens";
@@ -59,6 +62,7 @@ final class MovieLensApp implements Application {
   @Override
   public void run() throws Exception {
     checkKernels();
+    RecordedSettings.check(writer, config);
     long start = System.nanoTime();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
     RunData data = RunData.load(config, dataDir, downloader, terminal::warn);
@@ -76,9 +80,14 @@ final class MovieLensApp implements Application {
         List.of(new DataFile("ratings", file.toAbsolutePath().toString(), all.sourceSha256())));
     List<RatingSplit> splits =
         RatingSplit.randomSplits(ratings, config.testFraction(), config.seed(), config.splits());
+    SplitJournal journal = SplitJournal.open(writer, all.sourceSha256());
+    if (writer.resumesRun()) {
+      log.always("resuming: %d of %d splits recorded in %s are not trained again", journal.size(),
+          splits.size() * config.models().size(), SplitJournal.FILE);
+    }
     List<MovieLensResults.Row> rows = new ArrayList<>();
     for (AutoencoderSpec spec : config.models()) {
-      rows.add(trainRow(spec, splits, items, provenance, log));
+      rows.add(trainRow(spec, splits, items, provenance, journal, log));
     }
     double baseline = rows.get(0).splits().stream()
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
@@ -118,16 +127,19 @@ final class MovieLensApp implements Application {
   }
 
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,
-      Provenance provenance, ProgressLog log) throws Exception {
+      Provenance provenance, SplitJournal journal, ProgressLog log) throws Exception {
     AutoencoderTrainer trainer = new AutoencoderTrainer(config.optimizer(), config.iterations(),
         config.evalEvery(), config.learningRate(), config.batchSize(), config.seed(),
         config.threads(), config.history());
-    List<MovieLensResults.Split> results = new ArrayList<>();
-    PredictionCost firstCost = null;
-    Path saved = null;
+    List<SplitJournal.Entry> finished = new ArrayList<>();
     String scored = config.validation() > 0 ? "validation" : "test";
     for (int k = 0; k < splits.size(); k++) {
       RatingSplit split = splits.get(k);
+      Optional<SplitJournal.Entry> recorded = journal.finished(spec.label(), k + 1);
+      if (recorded.isPresent()) {
+        finished.add(recorded.get());
+        continue;
+      }
       Ratings train = split.train();
       Ratings test = split.test();
       if (config.validation() > 0) {
@@ -147,14 +159,14 @@ final class MovieLensApp implements Application {
         PredictionCost cost = net.cost(config.ratedInputs());
         double baseline = baselineRmse(train, test);
         AutoencoderTrainer.Checkpoint last = outcome.last();
-        results.add(new MovieLensResults.Split(k + 1, split.seed(), split.provenance(),
-            last.testRmse(), last.trainRmse(), baseline, last.iteration(), outcome.evaluations(),
-            last.seconds(), outcome.secondsPerEvaluation(), outcome.stopReason(), cost.macs(),
-            outcome.history()));
+        MovieLensResults.Split result = new MovieLensResults.Split(k + 1, split.seed(),
+            split.provenance(), last.testRmse(), last.trainRmse(), baseline, last.iteration(),
+            outcome.evaluations(), last.seconds(), outcome.secondsPerEvaluation(),
+            outcome.stopReason(), cost.macs(), outcome.history());
         log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
             scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(), outcome.stopReason());
+        Path saved = null;
         if (k == 0) {
-          firstCost = cost;
           SavedModel.Header header = new SavedModel.Header(spec, config.dataset().name(),
               train.numUsers(), items, train.sourceSha256(), split.provenance(), last.testRmse(),
               provenance);
@@ -166,14 +178,22 @@ final class MovieLensApp implements Application {
                 SavedModel.content(header, net));
           }
         }
+        SplitJournal.Entry entry = new SplitJournal.Entry(spec.label(), result,
+            cost.freeParameters(), cost.denseEquivalentParameters(),
+            saved == null ? null : saved.toAbsolutePath().toString());
+        journal.record(entry);
+        finished.add(entry);
       }
     }
+    List<MovieLensResults.Split> results =
+        finished.stream().map(SplitJournal.Entry::result).toList();
+    SplitJournal.Entry first = finished.get(0);
     double[] rmse = results.stream().mapToDouble(MovieLensResults.Split::testRmse).toArray();
     return new MovieLensResults.Row(spec.label(), spec, results, mean(rmse), standardError(rmse),
         results.stream().mapToDouble(MovieLensResults.Split::trainRmse).average().orElseThrow(),
-        firstCost.freeParameters(), firstCost.denseEquivalentParameters(),
+        first.freeParameters(), first.denseEquivalentParameters(),
         results.stream().mapToLong(MovieLensResults.Split::macs).average().orElseThrow(),
-        saved.toAbsolutePath().toString());
+        first.savedModel());
   }
 
   /** The ratings of items {@code [0, maxItems)}. */

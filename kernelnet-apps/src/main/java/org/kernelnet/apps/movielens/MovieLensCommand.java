@@ -33,14 +33,16 @@ import picocli.CommandLine.Spec;
         "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits.",
         "'kernelnet movielens benchmark' times one full-batch evaluation; 'kernelnet movielens"
             + " generate' writes synthetic ratings with structure to learn, of a data set's size"
-            + " and format (e.g. ML-10M, ML-20M)."},
+            + " and format (e.g. ML-10M, ML-20M).",
+        "Each finished split is recorded in the run folder (" + SplitJournal.FILE + "): --resume"
+            + " trains only the others, with the same results as an uninterrupted run."},
     subcommands = {MovieLensBenchmarkCommand.class, GenerateCommand.class})
 public final class MovieLensCommand implements Callable<Integer> {
   private final Environment environment;
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
-  @Mixin private OutputOptions output;
+  @Mixin private OutputOptions.Resumable output;
   @Mixin private AutoencoderOptions autoencoder;
 
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-100k",

@@ -53,6 +53,14 @@ public final class ResultsWriter {
     return folder;
   }
 
+  /**
+   * Whether the run writing here continues a run recorded in the folder ({@code --resume}); false
+   * for a plain output folder.
+   */
+  public boolean resumesRun() {
+    return run != null && run.resumed();
+  }
+
   /** The shared JSON mapper, for callers that build JSON themselves. */
   public static Gson gson() {
     return GSON;

@@ -44,7 +44,8 @@ import org.kernelnet.apps.report.RunStatus.State;
  *       its status record, its bookkeeping files and temporary files of interrupted writes (names
  *       ending in {@value AtomicFile#TEMP_SUFFIX}), and nothing else, not even folders; a folder
  *       holding any other file is refused untouched. {@link Mode#RESUME} keeps every file, for a
- *       command that continues the run recorded in the folder.
+ *       command that continues the run recorded in the folder; it refuses a folder whose run is
+ *       complete or was made by another command.
  *   <li><b>Files written atomically and listed.</b> Every file goes through {@link #writer()}
  *       ({@link AtomicFile}: a temporary sibling moved into place), so no file is ever seen half
  *       written, and is listed in the status record as the run's own.
@@ -172,11 +173,13 @@ public final class RunFolder implements AutoCloseable {
   private final Set<String> files;
   private final ResultsWriter writer;
   private final Thread shutdownHook;
+  private final boolean resumed;
   private RunStatus status;
   private boolean closed;
 
-  private RunFolder(Path path, Clock clock, RunLock lock, RunStatus status) {
+  private RunFolder(Path path, Clock clock, RunLock lock, RunStatus status, boolean resumed) {
     this.path = path;
+    this.resumed = resumed;
     this.clock = clock;
     this.lock = lock;
     this.status = status;
@@ -217,7 +220,7 @@ public final class RunFolder implements AutoCloseable {
         case RESUME -> acquire(dir, false);
       };
       if (request.mode() == Mode.RESUME) {
-        previousFiles = RunStatus.read(dir).map(RunStatus::files).orElse(List.of());
+        previousFiles = resumable(dir, request, lock).map(RunStatus::files).orElse(List.of());
       }
     }
     RunStatus first = RunStatus.started(request.command(), request.arguments(), clock.instant(),
@@ -237,7 +240,7 @@ public final class RunFolder implements AutoCloseable {
       }
       throw refusal;
     }
-    RunFolder folder = new RunFolder(dir, clock, lock, first);
+    RunFolder folder = new RunFolder(dir, clock, lock, first, request.mode() == Mode.RESUME);
     Runtime.getRuntime().addShutdownHook(folder.shutdownHook);
     return folder;
   }
@@ -245,6 +248,11 @@ public final class RunFolder implements AutoCloseable {
   /** The folder (absolute). */
   public Path path() {
     return path;
+  }
+
+  /** Whether this run continues the run recorded in the folder ({@link Mode#RESUME}). */
+  public boolean resumed() {
+    return resumed;
   }
 
   /** Writes files into the folder, atomically, listing each in the status record. */
@@ -475,6 +483,37 @@ public final class RunFolder implements AutoCloseable {
       throw new ConfigurationException("--output " + dir + ": cannot clear the previous run: "
           + IoErrors.reason(e));
     }
+  }
+
+  /**
+   * The status of the run a {@link Mode#RESUME} request continues, the folder's lock taken; the
+   * lock is released before a refusal.
+   *
+   * @return empty if the folder holds no status record (a run killed before it wrote one, or
+   *     none): the run starts from the beginning
+   * @throws ConfigurationException if the recorded run is complete or of another command
+   */
+  private static Optional<RunStatus> resumable(Path dir, Request request, RunLock lock) {
+    Optional<RunStatus> previous = RunStatus.read(dir);
+    String refusal = null;
+    if (previous.isPresent() && previous.get().status() == State.COMPLETE) {
+      refusal = " holds a complete run (" + previous.get().describe() + "): there is nothing to"
+          + " continue; pass --overwrite to run it again, or choose another --output";
+    } else if (previous.isPresent() && !previous.get().command().equals(request.command())) {
+      refusal = " holds a run of 'kernelnet " + previous.get().command() + "', not of 'kernelnet "
+          + request.command() + "': resume it with its own command, or choose another --output";
+    }
+    if (refusal == null) {
+      return previous;
+    }
+    ConfigurationException refused =
+        new ConfigurationException("--resume: --output " + dir + refusal);
+    try {
+      lock.close();
+    } catch (IOException e) {
+      refused.addSuppressed(e);
+    }
+    throw refused;
   }
 
   /** Takes the folder's lock, or refuses because another run holds it. */

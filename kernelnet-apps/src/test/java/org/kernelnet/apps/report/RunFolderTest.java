@@ -200,10 +200,42 @@ class RunFolderTest {
     RunFolder again = RunFolder.open(request(out, Mode.NEW).resumable(true));
     cleanup.add(again);
     assertThat(out.resolve("a.json")).hasContent("{}");
+    assertThat(again.resumed()).isTrue();
+    assertThat(again.writer().resumesRun()).isTrue();
     again.writer().write("b.json", "{}\n");
     again.complete();
     assertThat(status(out).files()).containsExactly("a.json", "b.json");
     assertThat(status(out).status()).isEqualTo(State.COMPLETE);
+  }
+
+  @Test
+  void aResumeOfACompleteRunOrOfAnotherCommandsRunIsRefusedUntouched() throws IOException {
+    Path done = dir.resolve("done");
+    try (RunFolder first = RunFolder.open(request(done, Mode.NEW))) {
+      assertThat(first.resumed()).isFalse();
+      first.complete();
+    }
+    Path other = dir.resolve("other");
+    try (RunFolder first = RunFolder.open(new RunFolder.Request(Optional.of(other),
+        Path.of("unused"), Mode.NEW, true, "embed mnist", List.of(), List.of()))) {
+      first.fail("boom");
+    }
+    FolderSnapshot doneBefore = FolderSnapshot.of(done);
+    FolderSnapshot otherBefore = FolderSnapshot.of(other);
+
+    assertThatThrownBy(() -> RunFolder.open(request(done, Mode.NEW).resumable(true)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("--resume: --output " + done + " holds a complete run (test,"
+            + " complete, ended ")
+        .hasMessageEndingWith("there is nothing to continue; pass --overwrite to run it again,"
+            + " or choose another --output");
+    assertThatThrownBy(() -> RunFolder.open(request(other, Mode.NEW).resumable(true)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("--resume: --output " + other + " holds a run of 'kernelnet embed mnist', not"
+            + " of 'kernelnet test': resume it with its own command, or choose another --output");
+    assertThat(FolderSnapshot.of(done)).isEqualTo(doneBefore);
+    assertThat(FolderSnapshot.of(other)).isEqualTo(otherBefore);
+    open(other, Mode.OVERWRITE).close(); // the refusals released the lock
   }
 
   @Test
