@@ -54,16 +54,18 @@ public sealed class OutputOptions permits OutputOptions.Resumable {
   /**
    * The run folder options of a command that can continue an interrupted run: {@link
    * OutputOptions}' and {@code --resume}. What a resumed run keeps is the command's to say (its
-   * description); every command refuses a resume of a complete run, of another command's run, or
-   * with other settings than the recorded run's ({@link org.kernelnet.apps.report.RecordedSettings}).
+   * description); a resume of another command's run is refused, and of a complete run unless
+   * the command's request is {@link RunFolder.Request#extending()} (a study that can grow);
+   * commands that record their settings ({@link org.kernelnet.apps.report.RecordedSettings})
+   * refuse a resume with other ones.
    */
   public static final class Resumable extends OutputOptions {
     @Option(
         names = "--resume",
-        description = "Continue the run in --output DIR that was interrupted or failed, from what"
-            + " it recorded as finished (see the command's description); every file is kept."
-            + " Refused (exit 2) if that run is complete, was another command's or had other"
-            + " settings (they are named).")
+        description = "Continue the run in --output DIR from what it recorded as finished (the"
+            + " command's description says what); every file is kept. Refused (exit 2) if that"
+            + " run was another command's, had other settings (each named), or is complete with"
+            + " nothing left to do.")
     private boolean resume;
 
     /** Whether {@code --resume} was given. */

@@ -113,7 +113,7 @@ public final class DimensionalityCommand implements Callable<Integer> {
         output.resume());
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     ApplicationRunner.run(CoreSettings.of(common, device.device(), environment),
-        output.request(), terminal, new DimensionalityModule(config),
+        output.request().extending(), terminal, new DimensionalityModule(config),
         DimensionalityApp.class);
     return ExitCode.OK;
   }

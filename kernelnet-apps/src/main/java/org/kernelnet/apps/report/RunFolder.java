@@ -45,7 +45,8 @@ import org.kernelnet.apps.report.RunStatus.State;
  *       ending in {@value AtomicFile#TEMP_SUFFIX}), and nothing else, not even folders; a folder
  *       holding any other file is refused untouched. {@link Mode#RESUME} keeps every file, for a
  *       command that continues the run recorded in the folder; it refuses a folder whose run is
- *       complete or was made by another command.
+ *       complete or was made by another command. {@link Mode#EXTEND} is {@link Mode#RESUME} for
+ *       a study that can grow, whose complete run may be continued with more settings.
  *   <li><b>Files written atomically and listed.</b> Every file goes through {@link #writer()}
  *       ({@link AtomicFile}: a temporary sibling moved into place), so no file is ever seen half
  *       written, and is listed in the status record as the run's own.
@@ -87,8 +88,10 @@ public final class RunFolder implements AutoCloseable {
     NEW,
     /** Replace the kernelnet run in the folder (see the class comment for what is deleted). */
     OVERWRITE,
-    /** Continue the run in the folder: every file is kept. */
-    RESUME
+    /** Continue the unfinished run in the folder: every file is kept. */
+    RESUME,
+    /** Continue the run in the folder, complete or not: every file is kept. */
+    EXTEND
   }
 
   /**
@@ -123,8 +126,8 @@ public final class RunFolder implements AutoCloseable {
     /**
      * Validates the record.
      *
-     * @throws ConfigurationException for {@link Mode#OVERWRITE} or {@link Mode#RESUME} without
-     *     an output folder
+     * @throws ConfigurationException for {@link Mode#OVERWRITE}, {@link Mode#RESUME} or {@link
+     *     Mode#EXTEND} without an output folder
      */
     public Request {
       requireNonNull(output, "output is null");
@@ -137,7 +140,7 @@ public final class RunFolder implements AutoCloseable {
         throw new ConfigurationException(
             "--overwrite needs --output DIR: a default-named run folder is always new");
       }
-      if (mode == Mode.RESUME && output.isEmpty()) {
+      if ((mode == Mode.RESUME || mode == Mode.EXTEND) && output.isEmpty()) {
         throw new ConfigurationException(
             "--resume needs --output DIR, the folder of the run to continue");
       }
@@ -157,6 +160,15 @@ public final class RunFolder implements AutoCloseable {
       }
       return new Request(output, defaultParent, resume ? Mode.RESUME : mode, true, command,
           arguments, extraFiles);
+    }
+
+    /**
+     * The request of a study that can grow: a {@link Mode#RESUME} becomes {@link Mode#EXTEND},
+     * which also continues a complete run; other modes are kept.
+     */
+    public Request extending() {
+      return new Request(output, defaultParent, mode == Mode.RESUME ? Mode.EXTEND : mode,
+          resumable, command, arguments, extraFiles);
     }
 
     /** The request with one more file written outside the folder. */
@@ -217,9 +229,9 @@ public final class RunFolder implements AutoCloseable {
       lock = switch (request.mode()) {
         case NEW -> takeEmpty(dir, request);
         case OVERWRITE -> takeForOverwrite(dir, request);
-        case RESUME -> acquire(dir, false);
+        case RESUME, EXTEND -> acquire(dir, false);
       };
-      if (request.mode() == Mode.RESUME) {
+      if (request.mode() == Mode.RESUME || request.mode() == Mode.EXTEND) {
         previousFiles = resumable(dir, request, lock).map(RunStatus::files).orElse(List.of());
       }
     }
@@ -240,7 +252,8 @@ public final class RunFolder implements AutoCloseable {
       }
       throw refusal;
     }
-    RunFolder folder = new RunFolder(dir, clock, lock, first, request.mode() == Mode.RESUME);
+    RunFolder folder = new RunFolder(dir, clock, lock, first,
+        request.mode() == Mode.RESUME || request.mode() == Mode.EXTEND);
     Runtime.getRuntime().addShutdownHook(folder.shutdownHook);
     return folder;
   }
@@ -250,7 +263,10 @@ public final class RunFolder implements AutoCloseable {
     return path;
   }
 
-  /** Whether this run continues the run recorded in the folder ({@link Mode#RESUME}). */
+  /**
+   * Whether this run continues the run recorded in the folder ({@link Mode#RESUME}, {@link
+   * Mode#EXTEND}).
+   */
   public boolean resumed() {
     return resumed;
   }
@@ -486,17 +502,19 @@ public final class RunFolder implements AutoCloseable {
   }
 
   /**
-   * The status of the run a {@link Mode#RESUME} request continues, the folder's lock taken; the
-   * lock is released before a refusal.
+   * The status of the run a {@link Mode#RESUME} or {@link Mode#EXTEND} request continues, the
+   * folder's lock taken; the lock is released before a refusal.
    *
    * @return empty if the folder holds no status record (a run killed before it wrote one, or
    *     none): the run starts from the beginning
-   * @throws ConfigurationException if the recorded run is complete or of another command
+   * @throws ConfigurationException if the recorded run is of another command, or complete and
+   *     the mode {@link Mode#RESUME}
    */
   private static Optional<RunStatus> resumable(Path dir, Request request, RunLock lock) {
     Optional<RunStatus> previous = RunStatus.read(dir);
     String refusal = null;
-    if (previous.isPresent() && previous.get().status() == State.COMPLETE) {
+    if (previous.isPresent() && previous.get().status() == State.COMPLETE
+        && request.mode() == Mode.RESUME) {
       refusal = " holds a complete run (" + previous.get().describe() + "): there is nothing to"
           + " continue; pass --overwrite to run it again, or choose another --output";
     } else if (previous.isPresent() && !previous.get().command().equals(request.command())) {
