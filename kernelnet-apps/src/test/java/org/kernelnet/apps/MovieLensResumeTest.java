@@ -3,7 +3,6 @@ package org.kernelnet.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,19 +109,7 @@ class MovieLensResumeTest {
     }
   }
 
-  /** The run's results.json without what differs between two runs of the same settings. */
   private static JsonElement results(Path out) throws IOException {
-    JsonElement json = JsonParser.parseString(Files.readString(out.resolve("results.json")));
-    strip(json);
-    return json;
-  }
-
-  private static void strip(JsonElement json) {
-    if (json.isJsonObject()) {
-      RUN_SPECIFIC.forEach(json.getAsJsonObject()::remove);
-      json.getAsJsonObject().entrySet().forEach(e -> strip(e.getValue()));
-    } else if (json.isJsonArray()) {
-      json.getAsJsonArray().forEach(MovieLensResumeTest::strip);
-    }
+    return ResultsJson.without(out.resolve("results.json"), RUN_SPECIFIC);
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kernelnet.api.KernelnetRegistry;
@@ -30,15 +31,23 @@ import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
 import org.kernelnet.apps.mnist.internal.ModelSize;
 import org.kernelnet.apps.mnist.internal.PixelLayout;
 import org.kernelnet.apps.mnist.internal.PixelTopology;
+import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.apps.report.RunJournal;
+import org.kernelnet.apps.train.EpochCheckpoint;
 
 /**
  * Trains the grid-prior network ({@link GridPriorNetwork}) once per pixel-location variant with the
  * same seed, selects nothing on the test set, and reports each variant's test accuracy next to the
  * paper's (Table 1), and how much of the image's layout its pixel locations hold ({@link
  * PixelLayout}; written per pixel to {@code locations-<variant>.csv}).
+ *
+ * <p>Resumable ({@code --resume}): each finished variant is recorded in {@value #JOURNAL} and not
+ * trained again; the variant in training is checkpointed at the end of every epoch in {@value
+ * #CHECKPOINT} ({@link EpochCheckpoint}) and continues from its last completed epoch.
  */
 final class GridPriorApp implements Application {
   /** Table 1 of Mueller et al. (2018); the variants beyond the paper are not in it. */
@@ -49,6 +58,18 @@ final class GridPriorApp implements Application {
   static double paperTestAccuracy(PixelLocations variant) {
     return PAPER.getOrDefault(variant, Double.NaN);
   }
+
+  /** The finished variants, one a line. */
+  static final String JOURNAL = "variants.jsonl";
+  /** The training state of the variant in training at the end of its last completed epoch. */
+  static final String CHECKPOINT = "checkpoint.bin";
+
+  /**
+   * What the recorded variants share besides the settings (checked by {@link RecordedSettings}).
+   *
+   * @param dataSha256 the checksums of the MNIST files
+   */
+  record Setup(List<String> dataSha256) {}
 
   private final GridPriorConfig config;
   private final KernelnetRegistry registry;
@@ -107,6 +128,7 @@ final class GridPriorApp implements Application {
 
   @Override
   public void run() throws Exception {
+    RecordedSettings.check(writer, config);
     RunSettings run = config.run();
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
     ExperimentData data = ExperimentData.load(dataDirectory, downloader, run.validationSize(),
@@ -117,11 +139,19 @@ final class GridPriorApp implements Application {
         config.locationRateFactor(), config.labelSmoothing(), config.emaDecay());
     List<VariantResult> results = new ArrayList<>();
     String description = "";
+    RunJournal<Setup, VariantResult> journal = RunJournal.inRunFolder(writer, JOURNAL,
+        new Setup(data.files().stream().map(DataFile::sha256).toList()), VariantResult.class);
     for (PixelLocations variant : config.variants()) {
       GridPriorNetwork network = new GridPriorNetwork(variant, config.form(), config.layers(),
           config.units(), config.gamma(), config.locationNoise(), config.inputDropout(),
           config.dropout(), config.hidden(), config.initScale());
       description = network.describe();
+      Optional<VariantResult> recorded = journal.find(r -> r.locations() == variant);
+      if (recorded.isPresent()) {
+        log.always("%s: finished before the run was resumed (%s)", variant.label(), JOURNAL);
+        results.add(recorded.get());
+        continue;
+      }
       Engine.getInstance().setRandomSeed((int) run.seed());
       String name = variant.label();
       try (Model model = Model.newInstance("grid-prior-" + name, device)) {
@@ -137,7 +167,9 @@ final class GridPriorApp implements Application {
             new Shape(config.batchSize(), data.train().pixelsPerImage()));
         float[] initial = PixelLayout.inputLocations(block);
         List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(
-            model, data.train(), data.validation(), settings, log, name);
+            model, data.train(), data.validation(), settings, log, name,
+            new EpochCheckpoint<>(writer, CHECKPOINT, "variant " + name, run.seed(),
+                Double.class));
         double test = ClassifierTraining.accuracy(block, model.getNDManager(), data.test());
         ModelSize size = ModelSize.of(block);
         float[] trained = PixelLayout.inputLocations(block);
@@ -157,6 +189,7 @@ final class GridPriorApp implements Application {
       }
       // the results so far, so that a failure in a later variant loses nothing finished
       write(run, data, description, results);
+      journal.append(results.get(results.size() - 1));
     }
     print(results);
   }

@@ -31,7 +31,11 @@ import picocli.CommandLine.Spec;
             + " how far the pixel locations moved and how much of the image layout they hold),"
             + " grid-prior.csv, grid-prior.png (validation accuracy per epoch, or the training"
             + " loss with --validation-size 0) and locations-<variant>.csv (each pixel's location"
-            + " before and after training)."})
+            + " before and after training).",
+        "Resumable: each finished variant is recorded in " + GridPriorApp.JOURNAL + ", the"
+            + " variant in training checkpointed after every epoch in " + GridPriorApp.CHECKPOINT
+            + "; --resume continues from there with the numbers of an uninterrupted run. Epochs"
+            + " after the first reseed the random generators from the seed and the epoch."})
 public final class GridPriorCommand implements Callable<Integer> {
   static final int LAYERS = 32;
   static final int UNITS = 100;
@@ -46,7 +50,7 @@ public final class GridPriorCommand implements Callable<Integer> {
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
-  @Mixin private OutputOptions output;
+  @Mixin private OutputOptions.Resumable output;
 
   @Option(names = "--locations", split = ",",
       paramLabel = "grid|random|grid_trained|correlation", defaultValue = "grid,random",

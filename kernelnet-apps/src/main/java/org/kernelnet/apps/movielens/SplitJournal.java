@@ -2,12 +2,8 @@ package org.kernelnet.apps.movielens;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.kernelnet.apps.cli.ConfigurationException;
-import org.kernelnet.apps.report.IoErrors;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.report.RunJournal;
 
@@ -55,23 +51,14 @@ final class SplitJournal {
   }
 
   /**
-   * The journal of the run writing through {@code writer}: read back if the run resumes another
-   * ({@link ResultsWriter#resumesRun()}), else new.
+   * The journal of the run writing through {@code writer}: read back if the run resumes another,
+   * else new ({@link RunJournal#inRunFolder}).
    *
    * @throws ConfigurationException if the recorded splits are of other ratings
-   * @throws UncheckedIOException naming the file and the reason if it cannot be read
    */
   static SplitJournal open(ResultsWriter writer, String ratingsSha256) {
-    requireNonNull(writer, "writer is null");
-    Path file = writer.resolve(FILE);
-    try {
-      return new SplitJournal(RunJournal.open(file, new Setup(ratingsSha256), Entry.class,
-          writer.resumesRun()));
-    } catch (IllegalStateException e) {
-      throw new ConfigurationException("--resume: " + e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException(IoErrors.message("read", file, e), e);
-    }
+    return new SplitJournal(
+        RunJournal.inRunFolder(writer, FILE, new Setup(ratingsSha256), Entry.class));
   }
 
   /** The recorded result of split {@code split} (from 1) of the row {@code model}, if any. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.kernelnet.apps.cli.ConfigurationException;
 
 /**
  * The finished runs of a long study, appended to a file as each one ends, so that an interrupted
@@ -107,6 +108,26 @@ public final class RunJournal<S extends Record, R extends Record> {
     }
     Files.createDirectories(file.toAbsolutePath().getParent());
     return new RunJournal<>(file, expected, runs, unreadable);
+  }
+
+  /**
+   * Opens the journal {@code name} in the run folder of {@code writer}: continued if the run
+   * resumes another ({@link ResultsWriter#resumesRun()}), else new.
+   *
+   * @throws ConfigurationException if the recorded runs are of another setup
+   * @throws UncheckedIOException naming the file and the reason if it cannot be read or created
+   */
+  public static <S extends Record, R extends Record> RunJournal<S, R> inRunFolder(
+      ResultsWriter writer, String name, S setup, Class<R> runType) {
+    requireNonNull(writer, "writer is null");
+    Path file = writer.resolve(name);
+    try {
+      return open(file, setup, runType, writer.resumesRun());
+    } catch (IllegalStateException e) {
+      throw new ConfigurationException("--resume: " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(IoErrors.message("open", file, e), e);
+    }
   }
 
   private static boolean endsMidLine(Path file) throws IOException {

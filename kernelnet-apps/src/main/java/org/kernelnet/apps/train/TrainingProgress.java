@@ -101,6 +101,35 @@ public final class TrainingProgress<E> {
     return completed.size() >= epochs || stopReason != null;
   }
 
+  /**
+   * Puts back the progress a checkpoint recorded at the end of an epoch: its completed epochs, the
+   * training time so far and the stop reason, if training had stopped.
+   *
+   * @throws IllegalStateException if this run has begun an epoch
+   * @throws IllegalArgumentException if the epochs are not numbered 1, 2, ... or exceed {@link
+   *     #epochs()}
+   */
+  void restore(List<EpochResult<E>> epochsDone, long nanos, String reason) {
+    if (epoch != 0) {
+      throw new IllegalStateException("restore a run that has not begun, not one at epoch "
+          + epoch);
+    }
+    for (int k = 0; k < epochsDone.size(); k++) {
+      if (epochsDone.get(k).epoch() != k + 1) {
+        throw new IllegalArgumentException("epoch " + (k + 1) + " recorded as epoch "
+            + epochsDone.get(k).epoch());
+      }
+    }
+    if (epochsDone.size() > epochs) {
+      throw new IllegalArgumentException(epochsDone.size() + " epochs recorded, at most "
+          + epochs + " run");
+    }
+    completed.addAll(epochsDone);
+    epoch = completed.size();
+    trainingNanos = nanos;
+    stopReason = reason;
+  }
+
   void beginEpoch(int steps) {
     if (finished()) {
       throw new IllegalStateException("training is finished after epoch " + epoch);

@@ -88,6 +88,48 @@ public final class ParameterAverage implements AutoCloseable {
   }
 
   /**
+   * The averaging's state: the number of updates and the averages, in the order of the block's
+   * trainable parameters.
+   *
+   * @param updates the {@link #update()} calls so far
+   * @param averages each average's values
+   */
+  public record State(long updates, List<float[]> averages) {
+    /** Copies the list (not the arrays). */
+    public State {
+      averages = List.copyOf(averages);
+    }
+  }
+
+  /** The state after the updates so far, to be put back with {@link #restore}. */
+  public State state() {
+    return new State(updates, averages.stream().map(NDArray::toFloatArray).toList());
+  }
+
+  /**
+   * Puts back a state taken with {@link #state()} from an average over the same parameters.
+   *
+   * @throws IllegalArgumentException if the state has other averages or sizes
+   */
+  public void restore(State state) {
+    requireNonNull(state, "state is null");
+    if (state.averages().size() != averages.size()) {
+      throw new IllegalArgumentException("the state has " + state.averages().size()
+          + " averages, this average " + averages.size());
+    }
+    for (int i = 0; i < averages.size(); i++) {
+      if (state.averages().get(i).length != averages.get(i).size()) {
+        throw new IllegalArgumentException("average " + i + " has " + averages.get(i).size()
+            + " values, the state " + state.averages().get(i).length);
+      }
+    }
+    for (int i = 0; i < averages.size(); i++) {
+      averages.get(i).set(state.averages().get(i));
+    }
+    updates = state.updates();
+  }
+
+  /**
    * Moves every average towards its parameter's current value by {@code 1 - beta_t}, in place as
    * {@code a = beta_t (a - w) + w}: no array is allocated per step.
    */

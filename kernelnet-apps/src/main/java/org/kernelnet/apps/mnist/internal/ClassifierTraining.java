@@ -14,11 +14,11 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListenerAdapter;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +27,7 @@ import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.train.BatchLoss;
 import org.kernelnet.apps.train.EpochBatches;
+import org.kernelnet.apps.train.EpochCheckpoint;
 import org.kernelnet.apps.train.EpochLine;
 import org.kernelnet.apps.train.EpochLoss;
 import org.kernelnet.apps.train.EpochResult;
@@ -37,6 +38,7 @@ import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 import org.kernelnet.djl.nn.Locations;
 import org.kernelnet.djl.optim.ParameterAverage;
 import org.kernelnet.djl.optim.ParameterGroupTracker;
+import org.kernelnet.djl.optim.ResumableAdam;
 
 /**
  * Trains a classifier {@code [B, 784] -> [B, 10]} (logits) with Adam on the softmax cross-entropy
@@ -116,6 +118,19 @@ public final class ClassifierTraining {
    */
   public static List<Epoch> fit(Model model, MnistSet train, MnistSet validation, Settings settings,
       ProgressLog log, String label) throws IOException, TranslateException {
+    return fit(model, train, validation, settings, log, label, null);
+  }
+
+  /**
+   * {@link #fit(Model, MnistSet, MnistSet, Settings, ProgressLog, String)} checkpointed at the end
+   * of every epoch and, when the run resumes another, continued from the checkpoint ({@link
+   * EpochCheckpoint}).
+   *
+   * @param checkpoint the run's checkpoint, or null to train without one
+   */
+  public static List<Epoch> fit(Model model, MnistSet train, MnistSet validation, Settings settings,
+      ProgressLog log, String label, EpochCheckpoint<Double> checkpoint)
+      throws IOException, TranslateException {
     requireNonNull(model, "model is null");
     requireNonNull(train, "train is null");
     requireNonNull(validation, "validation is null");
@@ -126,10 +141,16 @@ public final class ClassifierTraining {
     TrainingProgress<Double> progress =
         new TrainingProgress<>(settings.epochs(), EpochLoss.MEAN_OVER_STEPS);
     Averaging averaging = new Averaging();
-    try (Trainer trainer = newTrainer(model, settings, stepsPerEpoch * settings.epochs(),
-            new StepLine(progress, log, label + " "),
-            new EpochLine<>(progress, log, label + " ", epoch -> describe(epoch, validated)),
-            averaging);
+    ResumableAdam adam = adam(model, settings, stepsPerEpoch * settings.epochs());
+    List<TrainingListener> listeners = new ArrayList<>(List.of(
+        new StepLine(progress, log, label + " "),
+        new EpochLine<>(progress, log, label + " ", epoch -> describe(epoch, validated)),
+        averaging));
+    if (checkpoint != null) {
+      listeners.add(checkpoint);
+    }
+    try (Trainer trainer = newTrainer(model, adam, settings,
+            listeners.toArray(TrainingListener[]::new));
         NDManager data = model.getNDManager().newSubManager()) {
       if (!model.getBlock().isInitialized()) {
         trainer.initialize(new Shape(settings.batchSize(), train.pixelsPerImage()));
@@ -138,6 +159,10 @@ public final class ClassifierTraining {
       try (ParameterAverage average = settings.averageDecay() > 0
           ? ParameterAverage.of(model.getBlock(), settings.averageDecay()) : null) {
         averaging.average = average;
+        if (checkpoint != null && checkpoint.begin(model.getBlock(), adam, average, progress) > 0) {
+          log.always("%s resumed after epoch %d of %d from its checkpoint", label,
+              progress.epoch(), settings.epochs());
+        }
         EpochTraining.<Double>builder()
             .setBatches(EpochBatches.of(dataset, settings.batchSize()))
             .setEvaluation(epoch -> validated
@@ -198,6 +223,24 @@ public final class ClassifierTraining {
    */
   public static Trainer newTrainer(Model model, Settings settings, int totalSteps,
       TrainingListener... listeners) {
+    return newTrainer(model, adam(model, settings, totalSteps), settings, listeners);
+  }
+
+  private static Trainer newTrainer(Model model, ResumableAdam adam, Settings settings,
+      TrainingListener... listeners) {
+    DefaultTrainingConfig config =
+        new DefaultTrainingConfig(new SoftmaxCrossEntropy(settings.labelSmoothing()))
+        .optOptimizer(adam)
+        .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()})
+        .addTrainingListeners(listeners);
+    return model.newTrainer(config);
+  }
+
+  /**
+   * Adam with the settings' learning rate schedule and weight decay: {@link ResumableAdam}, which
+   * computes what DJL's Adam computes and can be checkpointed.
+   */
+  private static ResumableAdam adam(Model model, Settings settings, int totalSteps) {
     float lr = (float) settings.learningRate();
     Tracker tracker = settings.cosine()
         ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100).setMaxUpdates(Math.max(1, totalSteps))
@@ -207,14 +250,8 @@ public final class ClassifierTraining {
         : ParameterGroupTracker.byName(tracker, model.getBlock(),
             Set.of(Locations.INPUT_PARAMETER, Locations.OUTPUT_PARAMETER),
             (float) settings.locationRateFactor());
-    Adam adam = Adam.builder().optLearningRateTracker(rates)
+    return ResumableAdam.builder().optLearningRateTracker(rates)
         .optWeightDecays((float) settings.weightDecay()).build();
-    DefaultTrainingConfig config =
-        new DefaultTrainingConfig(new SoftmaxCrossEntropy(settings.labelSmoothing()))
-        .optOptimizer(adam)
-        .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()})
-        .addTrainingListeners(listeners);
-    return model.newTrainer(config);
   }
 
   /**
