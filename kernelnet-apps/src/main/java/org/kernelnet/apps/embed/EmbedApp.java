@@ -12,7 +12,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import jakarta.inject.Inject;
@@ -34,10 +33,12 @@ import org.kernelnet.apps.mnist.data.MnistFile;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.train.BatchLoss;
 import org.kernelnet.apps.train.EpochBatches;
+import org.kernelnet.apps.train.EpochCheckpoint;
 import org.kernelnet.apps.train.EpochLine;
 import org.kernelnet.apps.train.EpochLoss;
 import org.kernelnet.apps.train.EpochResult;
@@ -47,6 +48,7 @@ import org.kernelnet.apps.train.TrainingProgress;
 import org.kernelnet.djl.complexity.ComplexityReport;
 import org.kernelnet.djl.loss.SigmoidCrossEntropy;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
+import org.kernelnet.djl.optim.ResumableAdam;
 
 /**
  * Trains the {@link EmbeddingNetwork} on MNIST with Adam, then embeds the test set by a forward pass
@@ -67,8 +69,14 @@ import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
  * <p>The map score is k-NN accuracy ({@link KNearestNeighbours}) of the test positions, fitted on the
  * positions of {@code knnFitSize} training examples; during training the same score on the
  * validation set (fitted on at most 5000 training positions) is logged each epoch.
+ *
+ * <p>Resumable ({@code --resume}): training is checkpointed at the end of every epoch in {@value
+ * #CHECKPOINT} ({@link EpochCheckpoint}) and a resumed run continues from its last completed
+ * epoch.
  */
 final class EmbedApp implements Application {
+  /** The training state at the end of the last completed epoch. */
+  static final String CHECKPOINT = "checkpoint.bin";
   private static final int EVAL_BATCH = 500;
   private static final int PROGRESS_FIT = 5000;
 
@@ -104,6 +112,7 @@ final class EmbedApp implements Application {
 
   @Override
   public void run() throws IOException, TranslateException {
+    RecordedSettings.check(writer, config);
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(15));
     Engine.getInstance().setRandomSeed((int) config.seed());
     boolean classifier = config.objective() == Objective.CLASSIFIER;
@@ -126,14 +135,17 @@ final class EmbedApp implements Application {
     Loss loss = classifier ? new SoftmaxCrossEntropy() : new SigmoidCrossEntropy();
     TrainingProgress<ValidationScores> progress =
         new TrainingProgress<>(config.epochs(), EpochLoss.MEAN_OVER_EXAMPLES);
+    ResumableAdam adam = ResumableAdam.builder()
+        .optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
+    EpochCheckpoint<ValidationScores> checkpoint = new EpochCheckpoint<>(writer, CHECKPOINT,
+        "embed", config.seed(), ValidationScores.class);
     try (Model model = Model.newInstance("embed-mnist", device)) {
       model.setBlock(network.block());
       DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
           .optDevices(new Device[] {device})
-          .optOptimizer(Optimizer.adam()
-              .optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build())
+          .optOptimizer(adam)
           .addTrainingListeners(new StepLine(progress, log, ""),
-              new EpochLine<>(progress, log, "", this::describe));
+              new EpochLine<>(progress, log, "", this::describe), checkpoint);
       try (Trainer trainer = model.newTrainer(trainingConfig)) {
         trainer.initialize(network.inputShape());
         ComplexityReport complexity = ComplexityReport.of(network.block());
@@ -145,6 +157,10 @@ final class EmbedApp implements Application {
         log.always("untrained map: %d-NN test accuracy %.2f %%", config.knnK(),
             100 * untrained.accuracy());
 
+        if (checkpoint.begin(network.block(), adam, null, progress) > 0) {
+          log.always("resumed after epoch %d of %d from %s", progress.epoch(), config.epochs(),
+              CHECKPOINT);
+        }
         List<EpochRecord> history = train(model, trainer, progress, network, loss, train,
             validation, progressFit, log);
         double trainSeconds = history.stream().mapToDouble(EpochRecord::seconds).sum();

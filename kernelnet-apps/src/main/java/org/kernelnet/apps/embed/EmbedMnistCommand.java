@@ -32,13 +32,17 @@ import picocli.CommandLine.Spec;
             + " (section 3.3) on MNIST as a classifier or an autoencoder, embeds the test digits at"
             + " the centre of mass of the 40x40 kernel layer's activations and writes the maps (PNG),"
             + " the coordinates (CSV, JSON) and a results JSON with the k-NN score of the map before"
-            + " and after training."})
+            + " and after training.",
+        "Resumable: training is checkpointed after every epoch in " + EmbedApp.CHECKPOINT
+            + "; --resume continues from the last completed epoch with the numbers of an"
+            + " uninterrupted run. Epochs after the first reseed the random generators from the"
+            + " seed and the epoch."})
 public final class EmbedMnistCommand implements Callable<Integer> {
   private final Environment environment;
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
-  @Mixin private OutputOptions output;
+  @Mixin private OutputOptions.Resumable output;
   @Spec private CommandSpec spec;
 
   @Option(names = "--objective", paramLabel = "classifier|autoencoder", defaultValue = "classifier",

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +70,39 @@ class ParameterAverageTest {
         assertThat(weight.getArray().toFloatArray()).containsExactly(last);
         average.copyIntoParameters();
         assertThat((double) weight.getArray().toFloatArray()[0]).isCloseTo(expected[0], within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void aStatePutBackIntoANewAverageContinuesAsTheAverageThatNeverStopped() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Linear block = linear(manager);
+      Parameter weight = parameter(block, "weight");
+      try (ParameterAverage whole = ParameterAverage.of(block, 0.9);
+          ParameterAverage first = ParameterAverage.of(block, 0.9)) {
+        for (int t = 1; t <= 5; t++) {
+          weight.getArray().set(ALL, manager.create(weightAt(t), new Shape(1, 3)));
+          whole.update();
+          first.update();
+        }
+        ParameterAverage.State state = first.state();
+        try (ParameterAverage resumed = ParameterAverage.of(block, 0.9)) {
+          resumed.restore(state);
+          for (int t = 6; t <= 9; t++) {
+            weight.getArray().set(ALL, manager.create(weightAt(t), new Shape(1, 3)));
+            whole.update();
+            resumed.update();
+          }
+          assertThat(state.updates()).isEqualTo(5);
+          assertThat(resumed.updates()).isEqualTo(9);
+          for (int i = 0; i < 2; i++) {
+            assertThat(resumed.state().averages().get(i))
+                .isEqualTo(whole.state().averages().get(i));
+          }
+          assertThatThrownBy(() -> resumed.restore(new ParameterAverage.State(1, List.of())))
+              .hasMessage("the state has 0 averages, this average 2");
+        }
       }
     }
   }
