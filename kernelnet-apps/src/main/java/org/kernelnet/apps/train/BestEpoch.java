@@ -77,6 +77,18 @@ public final class BestEpoch<E> {
     }
   }
 
+  /** The best epoch's parameters, null before any epoch had a score. */
+  Map<String, float[]> parameters() {
+    return bestParameters;
+  }
+
+  /** Continues from a checkpoint's best epoch, score and parameters (null: none yet). */
+  void continueFrom(int epoch, double value, Map<String, float[]> parameters) {
+    bestEpoch = epoch;
+    bestScore = value;
+    bestParameters = parameters == null ? null : new LinkedHashMap<>(parameters);
+  }
+
   private static Map<String, float[]> copy(Block block) {
     Map<String, float[]> values = new LinkedHashMap<>();
     for (Pair<String, Parameter> entry : block.getParameters()) {

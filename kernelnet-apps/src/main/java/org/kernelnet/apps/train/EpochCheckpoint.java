@@ -33,8 +33,9 @@ import org.kernelnet.djl.optim.ResumableAdam;
  *
  * <p>The state is what the next epoch depends on: the block's parameters, the {@link
  * ResumableAdam}'s moments and update counts, the {@link ParameterAverage}'s averages (if any),
- * the {@link TrainingProgress} (completed epochs, training time, stop reason) and the random
- * generators. PyTorch's generator state cannot be read through DJL, so the generators are not
+ * the {@link TrainingProgress} (completed epochs, training time, stop reason), the {@link
+ * BestEpoch} (if any: best epoch, score and parameters), the {@link ShuffledBatches}' order and
+ * {@link RestorableRandom} (if the loop's batches are those) and the random generators. PyTorch's generator state cannot be read through DJL, so the generators are not
  * saved but reseeded: at the end of epoch {@code k} (and when resuming after it) {@code
  * Engine.setRandomSeed} gets a seed derived from the run's seed and {@code k + 1} ({@link
  * #epochSeed}), which sets both PyTorch's generator (dropout, noise) and DJL's {@code
@@ -53,6 +54,7 @@ public final class EpochCheckpoint<E> extends TrainingListenerAdapter {
   private static final String MEAN = "adam.mean/";
   private static final String VARIANCE = "adam.variance/";
   private static final String AVERAGE = "average/";
+  private static final String BEST = "best/";
 
   private final ResultsWriter writer;
   private final String file;
@@ -63,6 +65,8 @@ public final class EpochCheckpoint<E> extends TrainingListenerAdapter {
   private ResumableAdam adam;
   private ParameterAverage average;
   private TrainingProgress<E> progress;
+  private BestEpoch<E> bestEpoch;
+  private ShuffledBatches batches;
 
   /**
    * @param writer the run folder's writer
@@ -80,6 +84,21 @@ public final class EpochCheckpoint<E> extends TrainingListenerAdapter {
     this.epochsType = TypeToken.getParameterized(List.class,
         TypeToken.getParameterized(EpochResult.class, requireNonNull(evaluation)).getType())
         .getType();
+  }
+
+  /** Also checkpoints the loop's early stop (call before {@link #begin}). */
+  public EpochCheckpoint<E> optBestEpoch(BestEpoch<E> best) {
+    this.bestEpoch = requireNonNull(best, "best is null");
+    return this;
+  }
+
+  /**
+   * Also checkpoints the loop's batches: their order and generator, which must be a {@link
+   * RestorableRandom} (call before {@link #begin}).
+   */
+  public EpochCheckpoint<E> optBatches(ShuffledBatches shuffled) {
+    this.batches = requireNonNull(shuffled, "shuffled is null");
+    return this;
   }
 
   /**
@@ -159,6 +178,22 @@ public final class EpochCheckpoint<E> extends TrainingListenerAdapter {
       average.restore(new ParameterAverage.State(state.get("averageUpdates").getAsLong(),
           averages));
     }
+    if (bestEpoch != null) {
+      Map<String, float[]> best = null;
+      if (state.get("bestEpoch").getAsInt() > 0) {
+        best = new LinkedHashMap<>();
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+          best.put(entry.getKey(), checkpoint.array(BEST + entry.getKey()));
+        }
+      }
+      bestEpoch.continueFrom(state.get("bestEpoch").getAsInt(),
+          state.get("bestScore").getAsDouble(), best);
+    }
+    if (batches != null) {
+      int[] order = ResultsWriter.gson().fromJson(state.get("order"), int[].class);
+      batches.restore(new ShuffledBatches.Saved(order, ResultsWriter.gson().fromJson(
+          state.get("random"), RestorableRandom.State.class)));
+    }
     progress.restore(epochs, state.get("trainingNanos").getAsLong(),
         state.get("stopReason").isJsonNull() ? null : state.get("stopReason").getAsString());
   }
@@ -195,6 +230,18 @@ public final class EpochCheckpoint<E> extends TrainingListenerAdapter {
       for (int i = 0; i < averaged.averages().size(); i++) {
         arrays.put(AVERAGE + i, averaged.averages().get(i));
       }
+    }
+    if (bestEpoch != null) {
+      state.addProperty("bestEpoch", bestEpoch.epoch());
+      state.addProperty("bestScore", bestEpoch.score());
+      if (bestEpoch.parameters() != null) {
+        bestEpoch.parameters().forEach((name, values) -> arrays.put(BEST + name, values));
+      }
+    }
+    if (batches != null) {
+      ShuffledBatches.Saved saved = batches.saved();
+      state.add("order", ResultsWriter.gson().toJsonTree(saved.order()));
+      state.add("random", ResultsWriter.gson().toJsonTree(saved.random()));
     }
     Checkpoint checkpoint = new Checkpoint(ResultsWriter.gson().toJson(state), arrays);
     writer.write(file, checkpoint::writeTo);

@@ -17,7 +17,8 @@ import java.util.Random;
  * epoch first shuffles the order left by the previous epoch (Fisher-Yates: for {@code i = n-1 ..
  * 1}, swap {@code i} with {@code random.nextInt(i + 1)}), then serves it in consecutive slices of
  * {@code batchSize} (the last may be smaller), each assembled when the loop asks for it, in a new
- * sub-manager of the trainer's manager.
+ * sub-manager of the trainer's manager. With a {@link RestorableRandom}, the order and the
+ * generator can be checkpointed ({@link EpochCheckpoint#optBatches}).
  */
 public final class ShuffledBatches implements EpochBatches {
   /** Builds one batch's arrays. */
@@ -108,6 +109,41 @@ public final class ShuffledBatches implements EpochBatches {
     };
     return () -> iterator;
   }
+
+  /**
+   * The order the last epoch left and the generator's state, for a checkpoint.
+   *
+   * @throws IllegalStateException if the generator is not a {@link RestorableRandom}
+   */
+  Saved saved() {
+    return new Saved(order.clone(), restorable().state());
+  }
+
+  /** Continues from {@code saved}: the next epoch shuffles as it did after {@link #saved()}. */
+  void restore(Saved saved) {
+    if (saved.order().length != order.length) {
+      throw new IllegalArgumentException("a saved order of " + saved.order().length
+          + " examples for batches over " + order.length);
+    }
+    System.arraycopy(saved.order(), 0, order, 0, order.length);
+    restorable().restore(saved.random());
+  }
+
+  private RestorableRandom restorable() {
+    if (random instanceof RestorableRandom restorable) {
+      return restorable;
+    }
+    throw new IllegalStateException("the batches' generator is a " + random.getClass().getName()
+        + ", whose state cannot be saved: give them a RestorableRandom");
+  }
+
+  /**
+   * What the next epoch's batches depend on.
+   *
+   * @param order the order the last epoch left
+   * @param random the generator's state
+   */
+  record Saved(int[] order, RestorableRandom.State random) {}
 
   private void shuffle() {
     for (int i = order.length - 1; i > 0; i--) {

@@ -11,23 +11,25 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.train.BestEpoch;
+import org.kernelnet.apps.train.EpochCheckpoint;
 import org.kernelnet.apps.train.EpochLine;
 import org.kernelnet.apps.train.EpochLoss;
 import org.kernelnet.apps.train.EpochTraining;
+import org.kernelnet.apps.train.RestorableRandom;
 import org.kernelnet.apps.train.ShuffledBatches;
 import org.kernelnet.apps.train.TrainingAccuracy;
 import org.kernelnet.apps.train.TrainingProgress;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
+import org.kernelnet.djl.optim.ResumableAdam;
 
 /**
  * Trains a {@link KernelHead} on cached trunk features with softmax cross-entropy and Adam (with
@@ -127,6 +129,22 @@ final class HeadTrainer {
   static Result train(Model model, KernelHead head, FeatureCache.Features features,
       List<FeatureCache.Features> views, int[] labels, int[] trainRows, int[] validationRows,
       Standardizer standardizer, ProbeConfig config, long seed, ProgressLog log, String what) {
+    return train(model, head, features, views, labels, trainRows, validationRows, standardizer,
+        config, seed, log, what, null);
+  }
+
+  /**
+   * {@link #train(Model, KernelHead, FeatureCache.Features, List, int[], int[], int[],
+   * Standardizer, ProbeConfig, long, ProgressLog, String)} checkpointed at the end of every epoch
+   * and, when the run resumes another, continued from the checkpoint ({@link EpochCheckpoint}:
+   * with the best epoch and the batches' order and generator).
+   *
+   * @param checkpoint the head's checkpoint, or null to train without one
+   */
+  static Result train(Model model, KernelHead head, FeatureCache.Features features,
+      List<FeatureCache.Features> views, int[] labels, int[] trainRows, int[] validationRows,
+      Standardizer standardizer, ProbeConfig config, long seed, ProgressLog log, String what,
+      EpochCheckpoint<Scores> checkpoint) {
     requireNonNull(model, "model is null");
     requireNonNull(head, "head is null");
     int d = features.width();
@@ -145,24 +163,28 @@ final class HeadTrainer {
     TrainingProgress<Scores> progress =
         new TrainingProgress<>(config.epochs(), EpochLoss.MEAN_OVER_EXAMPLES);
     TrainingAccuracy trainingAccuracy = new TrainingAccuracy();
+    ResumableAdam adam = ResumableAdam.builder()
+        .optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
+        .optWeightDecays((float) config.weightDecay())
+        .build();
     DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
-        .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
-            .optWeightDecays((float) config.weightDecay())
-            .build())
+        .optOptimizer(adam)
         .optDevices(new Device[] {model.getNDManager().getDevice()})
         .addTrainingListeners(trainingAccuracy, new EpochLine<>(progress, log, what + ": ",
             e -> String.format(Locale.ROOT,
                 "loss %.4f train accuracy %.2f %% validation accuracy %.2f %% (%.1f s)", e.loss(),
                 100 * e.evaluation().training(), 100 * e.evaluation().validation(), e.seconds())));
+    if (checkpoint != null) {
+      trainingConfig.addTrainingListeners(checkpoint);
+    }
     long started = System.nanoTime();
     int[] validationLabels = pick(labels, validationRows);
-    Random random = new Random(seed);
+    RestorableRandom random = new RestorableRandom(seed);
     BestEpoch<Scores> best = new BestEpoch<>(Scores::validation, config.patience(),
         "validation accuracy");
     try (Trainer trainer = model.newTrainer(trainingConfig)) {
       trainer.initialize(new Shape(config.batchSize(), d));
-      EpochTraining.<Scores>builder()
-          .setBatches(new ShuffledBatches(trainRows.length, config.batchSize(), random,
+      ShuffledBatches batches = new ShuffledBatches(trainRows.length, config.batchSize(), random,
               (scope, positions) -> {
                 float[] x = new float[positions.length * d];
                 float[] y = new float[positions.length];
@@ -176,7 +198,13 @@ final class HeadTrainer {
                 return new ShuffledBatches.Contents(
                     new NDList(scope.create(x, new Shape(positions.length, d))),
                     new NDList(scope.create(y)));
-              }))
+              });
+      if (checkpoint != null && resume(checkpoint.optBestEpoch(best).optBatches(batches),
+          head, adam, progress) > 0) {
+        log.always("%s: resumed after epoch %d from its checkpoint", what, progress.epoch());
+      }
+      EpochTraining.<Scores>builder()
+          .setBatches(batches)
           .setEvaluation(epoch -> new Scores(trainingAccuracy.epochAccuracy(), accuracy(
               predict(head, model.getNDManager(), features, validationRows, standardizer),
               validationLabels)))
@@ -199,7 +227,17 @@ final class HeadTrainer {
    * @param training the accuracy on the epoch's training batches, while training
    * @param validation the accuracy on the validation rows after the epoch
    */
-  private record Scores(double training, double validation) {}
+  record Scores(double training, double validation) {}
+
+  /** {@link EpochCheckpoint#begin}, its I/O error unchecked. */
+  private static int resume(EpochCheckpoint<Scores> checkpoint, KernelHead head,
+      ResumableAdam adam, TrainingProgress<Scores> progress) {
+    try {
+      return checkpoint.begin(head.block(), adam, null, progress);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
 
   /**
    * The kernel-layer activations and predicted classes of standardised feature rows.

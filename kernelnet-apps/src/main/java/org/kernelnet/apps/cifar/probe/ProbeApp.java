@@ -33,7 +33,9 @@ import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.apps.train.EpochCheckpoint;
 import org.kernelnet.djl.nn.CentreOfMass;
 
 /**
@@ -47,9 +49,20 @@ import org.kernelnet.djl.nn.CentreOfMass;
  * <p>Writes to the output folder: {@code results.json} (provenance, the Table 2 rows, training
  * histories, timings), {@code table2.md}, {@code map-coordinates.csv} (one row per test image and
  * head: centre of mass, true and predicted class) and {@code map-resnet<depth>-L<kept>.png}.
+ *
+ * <p>Resumable ({@code --resume}): each head is checkpointed at the end of every epoch in its own
+ * {@code checkpoint-L<kept>.bin} ({@link EpochCheckpoint}, with its best epoch and batch order),
+ * so a resumed run continues the head in training from its last completed epoch and takes the
+ * finished heads' final state from their checkpoints instead of training them again; everything
+ * after training is computed again. The checkpoints stay in the folder.
  */
 final class ProbeApp implements Application {
   static final String COMMAND = "cifar probe";
+
+  /** The checkpoint of the head on the first {@code kept} layers. */
+  static String checkpointFile(int kept) {
+    return "checkpoint-L" + kept + ".bin";
+  }
 
   private final ProbeConfig config;
   private final DataDirectory dataDirectory;
@@ -81,6 +94,7 @@ final class ProbeApp implements Application {
 
   @Override
   public void run() throws Exception {
+    RecordedSettings.check(writer, config.describe());
     ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(2));
     Engine.getInstance().setRandomSeed((int) config.seed());
     Kernel kernel = kernel();
@@ -146,7 +160,9 @@ final class ProbeApp implements Application {
         HeadTrainer.Result result;
         try (Model model = Model.newInstance("cifar-probe-L" + kept, device)) {
           result = HeadTrainer.train(model, head, train, views, trainLabels, split[0],
-              split[1], standardizer, config, config.seed() + kept, log, name);
+              split[1], standardizer, config, config.seed() + kept, log, name,
+              new EpochCheckpoint<>(writer, checkpointFile(kept), name, config.seed() + kept,
+                  HeadTrainer.Scores.class));
           float[] grid = head.gridLocations().toFloatArray();
           for (ProbeData.ImageSet test : tests) {
             FeatureCache.Lookup f =

@@ -41,7 +41,11 @@ import picocli.CommandLine.Spec;
             + " set and on the lossless first 1,000 test images, and draws the test images at their"
             + " centre of mass on the grid.",
         "Data: the official binary batches (cifar10/data_batch_*.bin, test_batch.bin) or the JPEG"
-            + " image folders (cifar10-jpeg/); weights: pretrained/resnet<depth>_cifar10.npz."})
+            + " image folders (cifar10-jpeg/); weights: pretrained/resnet<depth>_cifar10.npz.",
+        "Resumable: each head is checkpointed after every epoch in checkpoint-L<kept>.bin;"
+            + " --resume continues the head in training from its last completed epoch and takes"
+            + " finished heads from their checkpoints. Epochs after the first reseed the engine's"
+            + " generator from the head's seed and the epoch."})
 public final class ProbeCommand implements Callable<Integer> {
   static final int QUICK_TRAIN = 2_000;
   static final int QUICK_TEST = 1_000;
@@ -56,7 +60,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Mixin private CommonOptions common;
   @Mixin private DeviceOption deviceOption;
-  @Mixin private OutputOptions output;
+  @Mixin private OutputOptions.Resumable output;
 
   @Option(names = "--depth", defaultValue = "32", paramLabel = "20|32|44|56",
       description = "Depth of the pretrained ResNet (default: ${DEFAULT-VALUE}).")
