@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kernelnet.apps.report.RunStatus;
 
 /**
  * {@code kernelnet embed mnist --resume} on the real MNIST files, a small autoencoder of three
@@ -34,22 +33,11 @@ class EmbedResumeTest {
 
   @Test
   void aRunKilledAfterItsFirstCheckpointAndResumedEndsAsAnUninterruptedRun() throws Exception {
-    Path whole = home.resolve("whole");
-    CommandRun uninterrupted = CommandRun.of(home, embed(whole));
-    assertThat(uninterrupted.status()).as(uninterrupted.err()).isZero();
-    Path out = home.resolve("killed");
+    Path[] runs = KilledRun.resumedAsUninterrupted(home, EmbedResumeTest::embed,
+        out -> Files.exists(out.resolve("checkpoint.bin")),
+        "resumed after epoch [12] of 3 from checkpoint.bin", "results.json", RUN_SPECIFIC);
 
-    String child = KilledRun.killWhen(home, () -> Files.exists(out.resolve("checkpoint.bin")),
-        embed(out));
-
-    assertThat(out.resolve("results.json")).as(child).doesNotExist();
-    CommandRun resumed = CommandRun.of(home, embed(out, "--resume"));
-    assertThat(resumed.status()).as(resumed.err()).isZero();
-    assertThat(resumed.err()).containsPattern("resumed after epoch [12] of 3 from checkpoint.bin");
-    assertThat(RunStatus.read(out).orElseThrow().status()).isEqualTo(RunStatus.State.COMPLETE);
-    assertThat(ResultsJson.without(out.resolve("results.json"), RUN_SPECIFIC))
-        .isEqualTo(ResultsJson.without(whole.resolve("results.json"), RUN_SPECIFIC));
-    assertThat(out.resolve("test-points.csv"))
-        .hasSameTextualContentAs(whole.resolve("test-points.csv"));
+    assertThat(runs[1].resolve("test-points.csv"))
+        .hasSameTextualContentAs(runs[0].resolve("test-points.csv"));
   }
 }

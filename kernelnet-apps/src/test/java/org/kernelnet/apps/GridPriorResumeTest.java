@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kernelnet.apps.report.RunStatus;
 
 /**
  * {@code kernelnet mnist grid-prior --resume} on the real MNIST files in a small setting (two
@@ -36,24 +35,13 @@ class GridPriorResumeTest {
 
   @Test
   void aRunKilledAfterItsFirstCheckpointAndResumedEndsAsAnUninterruptedRun() throws Exception {
-    Path whole = home.resolve("whole");
-    CommandRun uninterrupted = CommandRun.of(home, gridPrior(whole));
-    assertThat(uninterrupted.status()).as(uninterrupted.err()).isZero();
-    Path out = home.resolve("killed");
+    Path[] runs = KilledRun.resumedAsUninterrupted(home, GridPriorResumeTest::gridPrior,
+        out -> Files.exists(out.resolve("checkpoint.bin")),
+        "grid resumed after epoch [12] of 3 from its checkpoint", "grid-prior.json",
+        RUN_SPECIFIC);
 
-    String child = KilledRun.killWhen(home, () -> Files.exists(out.resolve("checkpoint.bin")),
-        gridPrior(out));
-
-    assertThat(out.resolve("grid-prior.json")).as(child).doesNotExist();
-    CommandRun resumed = CommandRun.of(home, gridPrior(out, "--resume"));
-    assertThat(resumed.status()).as(resumed.err()).isZero();
-    assertThat(resumed.err()).containsPattern("grid resumed after epoch [12] of 3 from its"
-        + " checkpoint");
-    assertThat(RunStatus.read(out).orElseThrow().status()).isEqualTo(RunStatus.State.COMPLETE);
-    assertThat(ResultsJson.without(out.resolve("grid-prior.json"), RUN_SPECIFIC))
-        .isEqualTo(ResultsJson.without(whole.resolve("grid-prior.json"), RUN_SPECIFIC));
     for (String file : List.of("locations-grid.csv", "locations-random.csv")) {
-      assertThat(out.resolve(file)).hasSameTextualContentAs(whole.resolve(file));
+      assertThat(runs[1].resolve(file)).hasSameTextualContentAs(runs[0].resolve(file));
     }
   }
 }

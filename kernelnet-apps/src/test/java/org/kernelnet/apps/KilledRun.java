@@ -2,11 +2,17 @@ package org.kernelnet.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.kernelnet.apps.report.RunStatus;
 
 /**
  * A {@code kernelnet} command run in a child JVM and killed with SIGKILL (no shutdown hook runs,
@@ -45,10 +51,42 @@ final class KilledRun {
     return read(log);
   }
 
+  /**
+   * The test of a resumable command: runs it uninterrupted into {@code home/whole}, runs it into
+   * {@code home/killed} killed once {@code killNow} holds for that folder, resumes it there
+   * ({@code --resume}) and checks that the resumed run exits 0, logs {@code resumedLine} (a
+   * regular expression), ends complete and writes the JSON {@code results} of the uninterrupted
+   * run, the members {@code runSpecific} (times) apart.
+   *
+   * @param command the command line of a run into the given folder
+   * @return the two folders, uninterrupted and resumed, for further checks
+   */
+  static Path[] resumedAsUninterrupted(Path home, Function<Path, String[]> command,
+      Predicate<Path> killNow, String resumedLine, String results, Set<String> runSpecific)
+      throws Exception {
+    Path whole = home.resolve("whole");
+    CommandRun uninterrupted = CommandRun.of(home, command.apply(whole));
+    assertThat(uninterrupted.status()).as(uninterrupted.err()).isZero();
+    Path out = home.resolve("killed");
+
+    String child = killWhen(home, () -> killNow.test(out), command.apply(out));
+
+    assertThat(out.resolve(results)).as(child).doesNotExist();
+    List<String> resume = new ArrayList<>(List.of(command.apply(out)));
+    resume.add("--resume");
+    CommandRun resumed = CommandRun.of(home, resume.toArray(String[]::new));
+    assertThat(resumed.status()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).containsPattern(resumedLine);
+    assertThat(RunStatus.read(out).orElseThrow().status()).isEqualTo(RunStatus.State.COMPLETE);
+    assertThat(ResultsJson.without(out.resolve(results), runSpecific))
+        .isEqualTo(ResultsJson.without(whole.resolve(results), runSpecific));
+    return new Path[] {whole, out};
+  }
+
   private static String read(Path log) {
     try {
-      return java.nio.file.Files.readString(log);
-    } catch (java.io.IOException e) {
+      return Files.readString(log);
+    } catch (IOException e) {
       return "(no output: " + e.getMessage() + ")";
     }
   }

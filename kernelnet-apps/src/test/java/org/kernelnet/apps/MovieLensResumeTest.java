@@ -2,7 +2,6 @@ package org.kernelnet.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonElement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,27 +51,16 @@ class MovieLensResumeTest {
 
   @Test
   void aRunKilledAfterItsFirstSplitAndResumedEndsAsAnUninterruptedRun() throws Exception {
-    Path whole = home.resolve("whole");
-    CommandRun uninterrupted = CommandRun.of(home, movielens(whole));
-    assertThat(uninterrupted.status()).as(uninterrupted.err()).isZero();
-    Path out = home.resolve("killed");
-    Path journal = out.resolve("splits.jsonl");
+    Path[] runs = KilledRun.resumedAsUninterrupted(home, this::movielens,
+        out -> lines(out.resolve("splits.jsonl")) >= 1,
+        "resuming: [12] of 3 splits recorded in splits.jsonl are not trained again",
+        "results.json", RUN_SPECIFIC);
 
-    String child = KilledRun.killWhen(home, () -> lines(journal) >= 1, movielens(out));
-
-    assertThat(lines(journal)).as(child).isBetween(1L, 2L);
-    assertThat(RunStatus.read(out).orElseThrow().status()).isEqualTo(RunStatus.State.RUNNING);
-    assertThat(out.resolve("results.json")).doesNotExist();
-    CommandRun resumed = CommandRun.of(home, movielens(out, "--resume"));
-    assertThat(resumed.status()).as(resumed.err()).isZero();
-    assertThat(resumed.err()).containsPattern("resuming: [12] of 3 splits recorded in"
-        + " splits.jsonl are not trained again");
-    assertThat(RunStatus.read(out).orElseThrow().status()).isEqualTo(RunStatus.State.COMPLETE);
-    assertThat(lines(journal)).isEqualTo(3);
-    assertThat(results(out)).isEqualTo(results(whole));
-    assertThat(out.resolve("summary.csv")).hasSameTextualContentAs(whole.resolve("summary.csv"));
-    assertThat(Files.size(out.resolve("models/sparse-fc-1.knml")))
-        .isEqualTo(Files.size(whole.resolve("models/sparse-fc-1.knml")));
+    assertThat(lines(runs[1].resolve("splits.jsonl"))).isEqualTo(3);
+    assertThat(runs[1].resolve("summary.csv"))
+        .hasSameTextualContentAs(runs[0].resolve("summary.csv"));
+    assertThat(Files.size(runs[1].resolve("models/sparse-fc-1.knml")))
+        .isEqualTo(Files.size(runs[0].resolve("models/sparse-fc-1.knml")));
   }
 
   @Test
@@ -107,9 +95,5 @@ class MovieLensResumeTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static JsonElement results(Path out) throws IOException {
-    return ResultsJson.without(out.resolve("results.json"), RUN_SPECIFIC);
   }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kernelnet.apps.report.RunStatus;
 
 /**
  * {@code kernelnet cifar probe --resume} on the shared data, a small head on 500 training images
@@ -34,23 +33,11 @@ class ProbeResumeTest {
 
   @Test
   void aRunKilledAfterItsFirstCheckpointAndResumedEndsAsAnUninterruptedRun() throws Exception {
-    Path whole = home.resolve("whole");
-    CommandRun uninterrupted = CommandRun.of(home, probe(whole));
-    assertThat(uninterrupted.status()).as(uninterrupted.err()).isZero();
-    Path out = home.resolve("killed");
+    Path[] runs = KilledRun.resumedAsUninterrupted(home, this::probe,
+        out -> Files.exists(out.resolve("checkpoint-L31.bin")),
+        "L=31: resumed after epoch [12] from its checkpoint", "results.json", RUN_SPECIFIC);
 
-    String child = KilledRun.killWhen(home,
-        () -> Files.exists(out.resolve("checkpoint-L31.bin")), probe(out));
-
-    assertThat(out.resolve("results.json")).as(child).doesNotExist();
-    CommandRun resumed = CommandRun.of(home, probe(out, "--resume"));
-    assertThat(resumed.status()).as(resumed.err()).isZero();
-    assertThat(resumed.err()).containsPattern("L=31: resumed after epoch [12] from its"
-        + " checkpoint");
-    assertThat(RunStatus.read(out).orElseThrow().status()).isEqualTo(RunStatus.State.COMPLETE);
-    assertThat(ResultsJson.without(out.resolve("results.json"), RUN_SPECIFIC))
-        .isEqualTo(ResultsJson.without(whole.resolve("results.json"), RUN_SPECIFIC));
-    assertThat(out.resolve("map-coordinates.csv"))
-        .hasSameTextualContentAs(whole.resolve("map-coordinates.csv"));
+    assertThat(runs[1].resolve("map-coordinates.csv"))
+        .hasSameTextualContentAs(runs[0].resolve("map-coordinates.csv"));
   }
 }
