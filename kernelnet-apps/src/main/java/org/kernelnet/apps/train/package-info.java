@@ -14,5 +14,11 @@
  * org.kernelnet.apps.train.TrainingProgress}: {@link org.kernelnet.apps.train.StepLine} and {@link
  * org.kernelnet.apps.train.EpochLine} print progress lines, {@link
  * org.kernelnet.apps.train.TrainingAccuracy} counts correct predictions on the training batches.
+ *
+ * <p>A run resumable from its last completed epoch has an {@link
+ * org.kernelnet.apps.train.EpochCheckpoint}: a listener writing the training state into a {@link
+ * org.kernelnet.apps.train.Checkpoint} file after every epoch and reseeding the generators for the
+ * next, and putting the state back when the run resumes; {@link
+ * org.kernelnet.apps.train.RestorableRandom} is the generator of batches whose state it saves.
  */
 package org.kernelnet.apps.train;
