@@ -16,9 +16,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top command {@code kernelnet}: usage, version, and the subcommands. */
+/**
+ * The top command {@code kernelnet}: usage, version, and the subcommands. Its attributes are
+ * inherited by every subcommand ({@code scope = INHERIT}): {@code --help}, {@code --version} and
+ * the footer with the exit statuses and environment variables, unless a subcommand sets its own.
+ */
 @Command(
     name = "kernelnet",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {

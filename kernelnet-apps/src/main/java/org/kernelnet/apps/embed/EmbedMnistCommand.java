@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "mnist",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Trains the 784-2000-2000-2500-K1600-2000-2000-(10|784) network of Mueller et al. 2018"
             + " (section 3.3) on MNIST as a classifier or an autoencoder, embeds the test digits at"

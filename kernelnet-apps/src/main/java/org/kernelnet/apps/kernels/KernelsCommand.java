@@ -18,8 +18,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet kernels}: the options of the listing; the work is done by {@link KernelsApp}. */
 @Command(
     name = "kernels",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = "Lists every kernel and sparsity regulariser, built-in and from plugins, with its"
         + " settings, the properties of its default instance and the plugin and jar it came from.")
 public final class KernelsCommand implements Callable<Integer> {

@@ -21,8 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet mnist benchmark}: training speed of the grid-prior network. */
 @Command(
     name = "benchmark",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Times grid-prior training steps (forward, backward, Adam update) on a synthetic batch,"
             + " for each layer form, and reports the median examples/second and the GFLOP/s of the model's matrix products,"

@@ -21,8 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet mnist dimensionality}: the options of Figure 3. */
 @Command(
     name = "dimensionality",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Figure 3 of Mueller et al. (2018): 784 -> KernelLayer(kernel, d, H) -> relu -> Linear(10)"
             + " for each kernel and location dimension d; Adam over a grid of learning rate and L2,"

@@ -21,8 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet mnist grid-prior}: the options of Table 1; the work is done by the application. */
 @Command(
     name = "grid-prior",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Table 1 of Mueller et al. (2018): parallel 2-D Gaussian-RBF kernelNet layers over the pixels,"
             + " concatenated, ReLU, softmax; pixel locations fixed on the 28x28 grid versus random and"

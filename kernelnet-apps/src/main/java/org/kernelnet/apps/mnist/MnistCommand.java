@@ -9,8 +9,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet mnist}: the MNIST experiments, one subcommand each. */
 @Command(
     name = "mnist",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = "MNIST experiments of Mueller et al. (2018) and Denil et al. (2013): the pixel-grid"
         + " prior (Table 1), effective dimensionality (Figure 3), predicted parameters, and a"
         + " training-speed benchmark.",

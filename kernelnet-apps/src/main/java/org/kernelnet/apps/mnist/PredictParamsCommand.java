@@ -21,8 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet mnist predict-params}: the options of the Denil et al. experiment. */
 @Command(
     name = "predict-params",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Denil et al. (2013): a 784-500-500-10 MLP whose hidden layers have a fraction of their"
             + " weights predicted by kernel ridge regression (sqexp kernel) over the pixel grid (first"

@@ -24,8 +24,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "generate",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Writes synthetic ratings in a MovieLens data set's format where its ratings file belongs"
             + " in the data folder (default: ML-10M's published size, 69,878 users x 10,677 items"

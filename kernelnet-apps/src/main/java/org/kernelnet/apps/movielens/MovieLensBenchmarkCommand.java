@@ -20,8 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet movielens benchmark}: the speed of one full-batch evaluation. */
 @Command(
     name = "benchmark",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Times the full-batch loss-and-gradient evaluation of an item autoencoder (default: ML-1M,"
             + " Sparse FC (2)) on the first random split: median seconds per evaluation, GFLOP/s"

@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "movielens",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Trains item-based autoencoders (I-AutoRec, KernelNet, Sparse FC) on MovieLens and reports"
             + " the test RMSE over random splits (Table 3) and parameters and MACs (Table 4).",

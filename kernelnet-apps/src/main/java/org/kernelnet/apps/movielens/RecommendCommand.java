@@ -20,8 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet recommend}: a user's top unrated items by a saved {@code movielens} model. */
 @Command(
     name = "recommend",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = "Lists the items a user has not rated with the highest ratings predicted by a"
         + " model saved by 'kernelnet movielens' (item ids as in the data set; titles if its item"
         + " file is in the data folder).")

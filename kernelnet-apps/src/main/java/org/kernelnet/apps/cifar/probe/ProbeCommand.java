@@ -31,8 +31,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "probe",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Section 3.4 of Mueller et al. 2018 (Table 2, Figure 7): cuts a pretrained CIFAR-10 ResNet after"
             + " L layers, freezes it, and trains an appended head FC-500 (ReLU) -> 2-D RBF kernelNet"
