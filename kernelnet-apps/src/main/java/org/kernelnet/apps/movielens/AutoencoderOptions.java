@@ -8,17 +8,19 @@ import picocli.CommandLine.Option;
  * configuration builder, which validates them.
  */
 public final class AutoencoderOptions {
-  @Option(names = "--model", paramLabel = "NAME", defaultValue = "sparse-fc",
-      description = "autorec, kernelnet or sparse-fc (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--model", paramLabel = "NAME",
+      description = "autorec, kernelnet or sparse-fc (default: " + MovieLensConfig.DEFAULT_MODEL
+          + ").")
   private String model;
 
-  @Option(names = "--layers", paramLabel = "N", defaultValue = "2",
-      description = "Hidden layers, 1 to 10 (default: ${DEFAULT-VALUE}).")
-  private int layers;
+  @Option(names = "--layers", paramLabel = "N",
+      description = "Hidden layers, 1 to 10 (default: " + MovieLensConfig.DEFAULT_LAYERS + ").")
+  private Integer layers;
 
-  @Option(names = "--hidden", paramLabel = "N", defaultValue = "500",
-      description = "Units per hidden layer, at least 1 (default: ${DEFAULT-VALUE}).")
-  private int hidden;
+  @Option(names = "--hidden", paramLabel = "N",
+      description = "Units per hidden layer, at least 1 (default: "
+          + MovieLensConfig.DEFAULT_HIDDEN + ").")
+  private Integer hidden;
 
   @Option(names = "--kernel", paramLabel = "SPEC",
       description = "Kernel specification for kernelnet/sparse-fc (default: tanh for kernelnet,"
@@ -31,8 +33,10 @@ public final class AutoencoderOptions {
   private Integer dimension;
 
   @Option(names = "--lambda2", paramLabel = "X",
-      description = "Weight of the l2 term lambda_2/2 sum W^2 (default: 30 on ml-100k, chosen on"
-          + " validation ratings; 60, the published code's, on ml-1m, ml-10m and ml-20m).")
+      description = "Weight of the l2 term lambda_2/2 sum W^2 (default: "
+          + DatasetDefaults.ML_100K_LAMBDA2 + " on ml-100k, chosen on validation ratings; "
+          + DatasetDefaults.PUBLISHED_LAMBDA2 + ", the published code's, on ml-1m, ml-10m and"
+          + " ml-20m).")
   private Double lambda2;
 
   @Option(names = "--lambda0", paramLabel = "X",
@@ -45,10 +49,10 @@ public final class AutoencoderOptions {
           + " least 1 (default: the number of processors).")
   private Integer threads;
 
-  @Option(names = "--history", paramLabel = "M", defaultValue = "10",
+  @Option(names = "--history", paramLabel = "M",
       description = "L-BFGS history size, 1 to 1000; its memory is 2 (M + 1) float and 6 double"
-          + " vectors of the parameter count (default: ${DEFAULT-VALUE}).")
-  private int history;
+          + " vectors of the parameter count (default: " + MovieLensConfig.DEFAULT_HISTORY + ").")
+  private Integer history;
 
   /** Sets these options on {@code builder} and returns it. */
   MovieLensConfig.Builder applyTo(MovieLensConfig.Builder builder) {

@@ -1,22 +1,13 @@
 package org.kernelnet.apps.movielens;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Environment;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kernelnet movielens generate}: a synthetic ratings file of a data set's size and format,
@@ -41,11 +32,7 @@ import picocli.CommandLine.Spec;
         "Prints, and writes to <file>.summary.json: ratings, active users and items, mean and std,"
             + " min/median/max ratings per user and per item, and the RMSE of the global mean and"
             + " of the generating model's noiseless prediction on the written ratings."})
-public final class GenerateCommand implements Callable<Integer> {
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
-
+public final class GenerateCommand extends ApplicationCommand {
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-10m",
       description = "ml-100k, ml-1m, ml-10m or ml-20m: the format, place, rating scale and"
           + " default size (default: ${DEFAULT-VALUE}).")
@@ -69,24 +56,23 @@ public final class GenerateCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Spec private CommandSpec spec;
-
   /** @param environment the environment variables and home folder the command runs with */
   public GenerateCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new MovieLensModule(), toConfig(), GenerateApp.class);
+  }
+
+  /** The configuration of the parsed options, validated. */
+  GenerateConfig toConfig() {
     MovieLensDataset data = MovieLensConfig.datasetById(dataset).orElseThrow(() ->
         new ConfigurationException(List.of("--dataset: unknown data set '" + dataset + "'; valid: "
             + MovieLensConfig.datasetIds())));
     long[] size = GenerateConfig.publishedSize(data);
-    GenerateConfig config = new GenerateConfig(data, users != null ? users : (int) size[0],
+    return new GenerateConfig(data, users != null ? users : (int) size[0],
         items != null ? items : (int) size[1], ratings != null ? ratings : size[2], seed);
-    ApplicationRunner.run(CoreSettings.of(common, environment), terminal,
-        new GenerateModule(config), GenerateApp.class);
-    return ExitCode.OK;
   }
 }

@@ -5,7 +5,6 @@ import ai.djl.engine.Engine;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,11 +14,10 @@ import java.util.Map;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
@@ -38,20 +36,23 @@ final class MovieLensApp implements Application {
 
   private final MovieLensConfig config;
   private final KernelnetRegistry registry;
-  private final DataDirectory dataDir;
-  private final Downloader downloader;
+  private final RatingsSource ratingsSource;
+  private final AutoencoderFactory autoencoders;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, DataDirectory dataDir,
-      Downloader downloader, Terminal terminal, Device device, ResultsWriter writer) {
+  MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
+      AutoencoderFactory autoencoders, Terminal terminal, ProgressLog log, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
-    this.dataDir = dataDir;
-    this.downloader = downloader;
+    this.ratingsSource = ratingsSource;
+    this.autoencoders = autoencoders;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -60,8 +61,7 @@ final class MovieLensApp implements Application {
   public void run() throws Exception {
     checkKernels();
     long start = System.nanoTime();
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    RunData data = RunData.load(config, dataDir, downloader, terminal::warn);
+    RunData data = RunData.of(ratingsSource.ratings(config.dataset()), config.maxItems());
     Path file = data.file();
     Ratings all = data.all();
     Ratings ratings = data.ratings();
@@ -78,7 +78,7 @@ final class MovieLensApp implements Application {
         RatingSplit.randomSplits(ratings, config.testFraction(), config.seed(), config.splits());
     List<MovieLensResults.Row> rows = new ArrayList<>();
     for (AutoencoderSpec spec : config.models()) {
-      rows.add(trainRow(spec, splits, items, provenance, log));
+      rows.add(trainRow(spec, splits, items, provenance));
     }
     double baseline = rows.get(0).splits().stream()
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
@@ -118,7 +118,7 @@ final class MovieLensApp implements Application {
   }
 
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,
-      Provenance provenance, ProgressLog log) throws Exception {
+      Provenance provenance) throws Exception {
     AutoencoderTrainer trainer = new AutoencoderTrainer(config.optimizer(), config.iterations(),
         config.evalEvery(), config.learningRate(), config.batchSize(), config.seed(),
         config.threads(), config.history());
@@ -137,7 +137,7 @@ final class MovieLensApp implements Application {
       }
       Engine.getInstance().setRandomSeed((int) split.seed());
       String tag = String.format(Locale.ROOT, "%s split %d/%d", spec.label(), k + 1, splits.size());
-      try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device)) {
+      try (ItemAutoencoder net = autoencoders.create(spec, train.numUsers(), device)) {
         log.always("%s: training with %s, %d free parameters", tag, config.optimizer(),
             net.cost(config.ratedInputs()).freeParameters());
         AutoencoderTrainer.Outcome outcome = trainer.train(net, items, train, test,

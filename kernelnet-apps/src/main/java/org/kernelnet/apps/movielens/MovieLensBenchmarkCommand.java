@@ -1,21 +1,13 @@
 package org.kernelnet.apps.movielens;
 
-import static java.util.Objects.requireNonNull;
-
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kernelnet movielens benchmark}: the speed of one full-batch evaluation. */
 @Command(
@@ -29,10 +21,7 @@ import picocli.CommandLine.Spec;
             + " rate measured in the same run.",
         "Writes benchmark.json. On a shared machine, match PyTorch's threads to the free cores"
             + " (OMP_NUM_THREADS or JAVA_OPTS=-Dai.djl.pytorch.num_threads=N)."})
-public final class MovieLensBenchmarkCommand implements Callable<Integer> {
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
+public final class MovieLensBenchmarkCommand extends ApplicationCommand {
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions output;
   @Mixin private AutoencoderOptions autoencoder;
@@ -63,26 +52,26 @@ public final class MovieLensBenchmarkCommand implements Callable<Integer> {
       description = "Timed matrix products, 1 to 1000 (default: ${DEFAULT-VALUE}).")
   private int repeats;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Seed of the split and the initialisation (default: ${DEFAULT-VALUE}).")
-  private long seed;
-
-  @Spec private CommandSpec spec;
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Seed of the split and the initialisation (default: "
+          + MovieLensConfig.DEFAULT_SEED + ").")
+  private Long seed;
 
   /** @param environment the environment variables and home folder the command runs with */
   public MovieLensBenchmarkCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new MovieLensModule(), toConfig(), MovieLensBenchmarkApp.class);
+  }
+
+  /** The configuration of the parsed options, validated. */
+  MovieLensBenchmarkConfig toConfig() {
     MovieLensConfig run = autoencoder.applyTo(MovieLensConfig.builder())
         .dataset(dataset).splits(1).seed(seed).build();
-    MovieLensBenchmarkConfig config = new MovieLensBenchmarkConfig(
+    return new MovieLensBenchmarkConfig(
         run, evaluations, lbfgsIterations, compareDense, matmulSize, repeats);
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
-        terminal, new MovieLensBenchmarkModule(config), MovieLensBenchmarkApp.class);
-    return ExitCode.OK;
   }
 }

@@ -1,23 +1,15 @@
 package org.kernelnet.apps.movielens;
 
-import static java.util.Objects.requireNonNull;
-
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kernelnet movielens}: the options of the MovieLens experiment (section 3.5, Tables 3 and
@@ -33,69 +25,74 @@ import picocli.CommandLine.Spec;
             + " generate' writes synthetic ratings with structure to learn, of a data set's size"
             + " and format (e.g. ML-10M, ML-20M)."},
     subcommands = {MovieLensBenchmarkCommand.class, GenerateCommand.class})
-public final class MovieLensCommand implements Callable<Integer> {
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
+public final class MovieLensCommand extends ApplicationCommand {
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions output;
   @Mixin private AutoencoderOptions autoencoder;
 
-  @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-100k",
-      description = "ml-100k, ml-1m, ml-10m or ml-20m (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dataset", paramLabel = "NAME",
+      description = "ml-100k, ml-1m, ml-10m or ml-20m (default: "
+          + MovieLensConfig.DEFAULT_DATASET + ").")
   private String dataset;
 
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "lbfgs",
-      description = "lbfgs, rprop or adam (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--optimizer", paramLabel = "NAME",
+      description = "lbfgs, rprop or adam (default: " + MovieLensConfig.DEFAULT_OPTIMIZER + ").")
   private String optimizer;
 
   @Option(names = "--iterations", paramLabel = "N",
       description = "L-BFGS iterations, RPROP steps or Adam epochs per split, at least 1"
-          + " (default: L-BFGS 150"
-          + " on ml-100k, chosen on validation ratings, 1000 on ml-1m, ml-10m and ml-20m; RPROP"
-          + " 1000; Adam 200; --quick: 60, Adam 20).")
+          + " (default: L-BFGS " + DatasetDefaults.ML_100K_LBFGS_ITERATIONS + " on ml-100k,"
+          + " chosen on validation ratings, " + DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS
+          + " on ml-1m, ml-10m and ml-20m; RPROP " + MovieLensConfig.RPROP_STEPS + "; Adam "
+          + MovieLensConfig.ADAM_EPOCHS + "; --quick: " + MovieLensConfig.QUICK_ITERATIONS
+          + ", Adam " + MovieLensConfig.QUICK_ADAM_EPOCHS + ").")
   private Integer iterations;
 
   @Option(names = "--eval-every", paramLabel = "N",
       description = "Iterations between RMSE reports, at least 1; also the L-BFGS round length"
-          + " after which its history restarts (default: 50, Adam 10).")
+          + " after which its history restarts (default: " + MovieLensConfig.EVAL_EVERY
+          + ", Adam " + MovieLensConfig.ADAM_EVAL_EVERY + ").")
   private Integer evalEvery;
 
-  @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "1e-3",
-      description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
-  private double learningRate;
+  @Option(names = "--learning-rate", paramLabel = "X",
+      description = "Adam's learning rate (default: " + MovieLensConfig.DEFAULT_LEARNING_RATE
+          + ").")
+  private Double learningRate;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "64",
-      description = "Adam's mini-batch size in items, at least 1 (default: ${DEFAULT-VALUE}).")
-  private int batchSize;
+  @Option(names = "--batch-size", paramLabel = "N",
+      description = "Adam's mini-batch size in items, at least 1 (default: "
+          + MovieLensConfig.DEFAULT_BATCH_SIZE + ").")
+  private Integer batchSize;
 
   @Option(names = "--splits", paramLabel = "N",
-      description = "Random train/test splits to average, at least 1 (default: 5; --quick: 2).")
+      description = "Random train/test splits to average, at least 1 (default: "
+          + MovieLensConfig.DEFAULT_SPLITS + "; --quick: " + MovieLensConfig.QUICK_SPLITS + ").")
   private Integer splits;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Split k (from 0) and its initialisation use seed + k (default: ${DEFAULT-VALUE}).")
-  private long seed;
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Split k (from 0) and its initialisation use seed + k (default: "
+          + MovieLensConfig.DEFAULT_SEED + ").")
+  private Long seed;
 
   @Option(names = "--test-fraction", paramLabel = "F",
       description = "Held-out fraction of the ratings (default: 0.2 for ML-100K, else 0.1).")
   private Double testFraction;
 
-  @Option(names = "--validation", paramLabel = "F", defaultValue = "0",
+  @Option(names = "--validation", paramLabel = "F",
       description = "Hold out this fraction of each split's training ratings and score it instead"
           + " of the test set, which is then not used: for choosing settings; 0 for none, score"
-          + " the test set (default: ${DEFAULT-VALUE}).")
-  private double validation;
+          + " the test set (default: 0).")
+  private Double validation;
 
   @Option(names = "--max-items", paramLabel = "N",
-      description = "Use only the ratings of the first N items, N >= 1 (default: all; --quick:"
-          + " 600).")
+      description = "Use only the ratings of the first N items, N >= 1 (default: all; --quick: "
+          + MovieLensConfig.QUICK_MAX_ITEMS + ").")
   private Integer maxItems;
 
-  @Option(names = "--rated-inputs", paramLabel = "N", defaultValue = "10",
-      description = "Rated items per prediction assumed by the MACs count, at least 1 (default:"
-          + " ${DEFAULT-VALUE}).")
-  private int ratedInputs;
+  @Option(names = "--rated-inputs", paramLabel = "N",
+      description = "Rated items per prediction assumed by the MACs count, at least 1 (default: "
+          + MovieLensConfig.DEFAULT_RATED_INPUTS + ").")
+  private Integer ratedInputs;
 
   @Option(names = "--all", description = "Train the six rows of Table 3 (autorec, kernelnet,"
       + " sparse-fc with 1 and 2 hidden layers).")
@@ -110,26 +107,29 @@ public final class MovieLensCommand implements Callable<Integer> {
           + " before any work (default: <output>/models/<model>.knml).")
   private Path save;
 
-  @Spec private CommandSpec spec;
-
   /** @param environment the environment variables and home folder the command runs with */
   public MovieLensCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
-    MovieLensConfig config = autoencoder.applyTo(MovieLensConfig.builder())
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new MovieLensModule(), toConfig(), MovieLensApp.class);
+  }
+
+  /** The configuration of the parsed options, validated. */
+  MovieLensConfig toConfig() {
+    return autoencoder.applyTo(MovieLensConfig.builder())
         .dataset(dataset).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
         .learningRate(learningRate).batchSize(batchSize).splits(splits).seed(seed)
         .testFraction(testFraction).validation(validation).maxItems(maxItems)
         .ratedInputs(ratedInputs).all(all).quick(quick).save(save)
         .build();
-    RunFolder.Request request = save == null ? output.request()
-        : output.request().alsoWriting("--save", save);
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), request, terminal,
-        new MovieLensModule(config), MovieLensApp.class);
-    return ExitCode.OK;
+  }
+
+  /** {@code --save FILE} is written besides the run folder, so it is checked with it. */
+  @Override
+  protected RunFolder.Request runFolder(RunFolder.Request request) {
+    return save == null ? request : request.alsoWriting("--save", save);
   }
 }

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.data;
 
 import static java.util.Objects.requireNonNull;
 
@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.TextDataFiles;
-import org.kernelnet.apps.movielens.data.MovieLensDataset;
 
 /**
  * Movie titles by original item id, read from the data set's item file when it is present: {@code

@@ -1,0 +1,80 @@
+package org.kernelnet.apps.inject;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.CommonOptions;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.OutputOptions;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.report.RunFolder;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every command that runs an application. A subclass holds its options and builds, in
+ * {@link #application()}, the validated configuration record and the application with its
+ * family's module; this class does the rest, the same for every command:
+ *
+ * <ul>
+ *   <li>the {@link CommonOptions} ({@code --plugins}, {@code --data-dir}) are here;
+ *   <li>a command that declares the {@link DeviceOption} mixin computes on the chosen device; one
+ *       without it never loads the engine;
+ *   <li>a command that declares the {@link OutputOptions} mixin writes into a run folder, opened
+ *       after the configuration is validated and before anything else ({@link #runFolder} may add
+ *       to the request);
+ *   <li>the application runs through {@link ApplicationRunner} on the command's terminal.
+ * </ul>
+ */
+public abstract class ApplicationCommand implements Callable<Integer> {
+  private final Environment environment;
+
+  @Mixin private CommonOptions common;
+  @Spec private CommandSpec spec;
+
+  /** @param environment the environment variables and home folder the command runs with */
+  protected ApplicationCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  /**
+   * The application to run with its configuration, built from the parsed options.
+   *
+   * @throws org.kernelnet.apps.cli.ConfigurationException listing every invalid option
+   */
+  protected abstract ApplicationModule<?> application();
+
+  /**
+   * The run folder to open, from the {@link OutputOptions}; a command that writes files outside
+   * it (e.g. {@code --save}) or continues a run says so here.
+   */
+  protected RunFolder.Request runFolder(RunFolder.Request request) {
+    return request;
+  }
+
+  @Override
+  public final Integer call() throws Exception {
+    ApplicationModule<?> application = application();
+    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
+    CoreSettings settings = new CoreSettings(common.plugins(), common.dataDir(),
+        mixin(DeviceOption.class).map(DeviceOption::device), environment);
+    Optional<OutputOptions> output = mixin(OutputOptions.class);
+    if (output.isPresent()) {
+      ApplicationRunner.run(settings, runFolder(output.get().request()), terminal, application,
+          application.application());
+    } else {
+      ApplicationRunner.run(settings, terminal, application, application.application());
+    }
+    return ExitCode.OK;
+  }
+
+  /** The command's mixin of this type, if it declares one. */
+  private <T> Optional<T> mixin(Class<T> type) {
+    return spec.mixins().values().stream().map(CommandSpec::userObject)
+        .filter(type::isInstance).map(type::cast).findFirst();
+  }
+}
