@@ -8,11 +8,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -38,6 +36,14 @@ import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.apps.train.BatchLoss;
+import org.kernelnet.apps.train.EpochBatches;
+import org.kernelnet.apps.train.EpochLine;
+import org.kernelnet.apps.train.EpochLoss;
+import org.kernelnet.apps.train.EpochResult;
+import org.kernelnet.apps.train.EpochTraining;
+import org.kernelnet.apps.train.StepLine;
+import org.kernelnet.apps.train.TrainingProgress;
 import org.kernelnet.djl.complexity.ComplexityReport;
 import org.kernelnet.djl.loss.SigmoidCrossEntropy;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
@@ -118,12 +124,16 @@ final class EmbedApp implements Application {
 
     EmbeddingNetwork network = new EmbeddingNetwork(config.architecture(), kernel);
     Loss loss = classifier ? new SoftmaxCrossEntropy() : new SigmoidCrossEntropy();
+    TrainingProgress<ValidationScores> progress =
+        new TrainingProgress<>(config.epochs(), EpochLoss.MEAN_OVER_EXAMPLES);
     try (Model model = Model.newInstance("embed-mnist", device)) {
       model.setBlock(network.block());
       DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
           .optDevices(new Device[] {device})
           .optOptimizer(Optimizer.adam()
-              .optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build());
+              .optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build())
+          .addTrainingListeners(new StepLine(progress, log, ""),
+              new EpochLine<>(progress, log, "", this::describe));
       try (Trainer trainer = model.newTrainer(trainingConfig)) {
         trainer.initialize(network.inputShape());
         ComplexityReport complexity = ComplexityReport.of(network.block());
@@ -135,8 +145,8 @@ final class EmbedApp implements Application {
         log.always("untrained map: %d-NN test accuracy %.2f %%", config.knnK(),
             100 * untrained.accuracy());
 
-        List<EpochRecord> history = train(model, trainer, network, loss, train, validation,
-            progressFit, log);
+        List<EpochRecord> history = train(model, trainer, progress, network, loss, train,
+            validation, progressFit, log);
         double trainSeconds = history.stream().mapToDouble(EpochRecord::seconds).sum();
 
         Embedded fitEmbedded = embed(model, network, loss, knnFit, "training set", log);
@@ -198,50 +208,41 @@ final class EmbedApp implements Application {
     }
   }
 
-  private List<EpochRecord> train(Model model, Trainer trainer, EmbeddingNetwork network, Loss loss,
+  /** What is measured on the validation set after each epoch. */
+  private record ValidationScores(double loss, double accuracy, double knn) {}
+
+  private List<EpochRecord> train(Model model, Trainer trainer,
+      TrainingProgress<ValidationScores> progress, EmbeddingNetwork network, Loss loss,
       MnistSet train, MnistSet validation, MnistSet progressFit, ProgressLog log)
       throws IOException, TranslateException {
     boolean autoencoder = config.objective() == Objective.AUTOENCODER;
     ArrayDataset dataset = train.toDataset(model.getNDManager(), config.batchSize(), true);
-    int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
-    List<EpochRecord> history = new ArrayList<>();
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-      double start = log.elapsedSeconds();
-      double lossSum = 0;
-      long seen = 0;
-      int step = 0;
-      for (Batch batch : trainer.iterateDataset(dataset)) {
-        try (batch) {
-          NDList data = batch.getData();
-          NDList target = autoencoder ? data : batch.getLabels();
-          try (GradientCollector collector = trainer.newGradientCollector()) {
-            NDList prediction = trainer.forward(data);
-            NDArray value = loss.evaluate(target, prediction);
-            collector.backward(value);
-            long n = data.head().getShape().get(0);
-            lossSum += value.getFloat() * n;
-            seen += n;
-          }
-          trainer.step();
-          step++;
-          log.throttled("epoch %d/%d batch %d/%d loss %.4f", epoch, config.epochs(), step, batches,
-              lossSum / seen);
-        }
-      }
-      Embedded fit = embed(model, network, loss, progressFit, "training sample", log);
-      Embedded val = embed(model, network, loss, validation, "validation set", log);
-      double knn = KNearestNeighbours.fit(config.knnK(), fit.centres(), labels(progressFit))
-          .score(val.centres(), labels(validation)).accuracy();
-      double accuracy = autoencoder ? Double.NaN : accuracy(val.predicted(), labels(validation));
-      EpochRecord record = new EpochRecord(epoch, lossSum / seen, val.loss(), accuracy, knn,
-          log.elapsedSeconds() - start);
-      history.add(record);
-      log.always("epoch %d/%d train loss %.4f, validation loss %.4f%s, map %d-NN %.2f %% (%.0f s)",
-          epoch, config.epochs(), record.trainLoss(), record.validationLoss(),
-          autoencoder ? "" : String.format(java.util.Locale.ROOT, ", accuracy %.2f %%", 100 * accuracy),
-          config.knnK(), 100 * knn, record.seconds());
-    }
-    return history;
+    EpochTraining.<ValidationScores>builder()
+        .setBatches(EpochBatches.of(dataset, config.batchSize()))
+        .optLoss(autoencoder ? BatchLoss.reconstruction() : BatchLoss.supervised())
+        .setEvaluation(epoch -> {
+          Embedded fit = embed(model, network, loss, progressFit, "training sample", log);
+          Embedded val = embed(model, network, loss, validation, "validation set", log);
+          double knn = KNearestNeighbours.fit(config.knnK(), fit.centres(), labels(progressFit))
+              .score(val.centres(), labels(validation)).accuracy();
+          return new ValidationScores(val.loss(),
+              autoencoder ? Double.NaN : accuracy(val.predicted(), labels(validation)), knn);
+        })
+        .build()
+        .fit(trainer, progress);
+    return progress.history().stream().map(e -> new EpochRecord(e.epoch(), e.loss(),
+        e.evaluation().loss(), e.evaluation().accuracy(), e.evaluation().knn(), e.seconds()))
+        .toList();
+  }
+
+  /** The rest of an epoch's progress line. */
+  private String describe(EpochResult<ValidationScores> epoch) {
+    ValidationScores scores = epoch.evaluation();
+    return String.format(java.util.Locale.ROOT, "train loss %.4f, validation loss %.4f%s, map"
+        + " %d-NN %.2f %% (%.0f s)", epoch.loss(), scores.loss(),
+        config.objective() == Objective.AUTOENCODER ? ""
+            : String.format(java.util.Locale.ROOT, ", accuracy %.2f %%", 100 * scores.accuracy()),
+        config.knnK(), 100 * scores.knn(), epoch.seconds());
   }
 
   /** The untrained network's map score: the same protocol as after training. */

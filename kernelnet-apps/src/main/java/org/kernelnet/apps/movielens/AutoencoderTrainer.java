@@ -11,14 +11,22 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.train.BatchLoss;
+import org.kernelnet.apps.train.EpochLoss;
+import org.kernelnet.apps.train.EpochResult;
+import org.kernelnet.apps.train.EpochTraining;
+import org.kernelnet.apps.train.ShuffledBatches;
+import org.kernelnet.apps.train.TrainingProgress;
 import org.kernelnet.djl.loss.SquaredError;
 import org.kernelnet.djl.optim.Lbfgs;
 import org.kernelnet.djl.optim.LbfgsResult;
@@ -39,9 +47,10 @@ import org.kernelnet.djl.optim.Rprop;
  *       early;
  *   <li>{@code rprop}: {@link Rprop} through a DJL {@link Trainer}, one full-batch step of the same
  *       loss per iteration;
- *   <li>{@code adam}: DJL's Adam, mini-batches of {@code batchSize} items (dense rows of the {@link
- *       RatingMatrix}) in a seeded random order, the regulariser scaled by the batch's share of the
- *       items; an iteration is an epoch.
+ *   <li>{@code adam}: DJL's Adam in the epoch loop ({@link EpochTraining}), mini-batches of {@code
+ *       batchSize} items (dense rows of the {@link RatingMatrix}) in a seeded random order ({@link
+ *       ShuffledBatches}), the regulariser scaled by the batch's share of the items; an iteration
+ *       is an epoch.
  * </ul>
  *
  * Predictions for the RMSE are computed at the rated pairs only, shard by shard.
@@ -231,38 +240,29 @@ public final class AutoencoderTrainer {
     Outcome adam(RatingMatrix train) {
       Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
           .build();
-      Random random = new Random(seed);
       int items = train.items();
-      int[] order = new int[items];
-      for (int i = 0; i < items; i++) {
-        order[i] = i;
-      }
-      long evaluations = 0;
+      TrainingProgress<Optional<Checkpoint>> progress =
+          new TrainingProgress<>(iterations, EpochLoss.SUM_OVER_STEPS);
       try (Trainer trainer = net.model().newTrainer(config(adam))) {
-        for (int epoch = 1; epoch <= iterations; epoch++) {
-          shuffle(order, random);
-          double epochLoss = 0;
-          long start = System.nanoTime();
-          for (int from = 0; from < items; from += batchSize) {
-            int[] rows = Arrays.copyOfRange(order, from, Math.min(items, from + batchSize));
-            try (NDManager scope = net.model().getNDManager().newSubManager()) {
-              NDArray x = train.valueRows(scope, rows);
-              NDArray m = train.maskRows(scope, rows);
-              try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray l = net.loss(trainer::forward, scope, x, m, (double) rows.length / items);
-                collector.backward(l);
-                epochLoss += l.getFloat();
-              }
-              trainer.step();
-            }
-            evaluations++;
-          }
-          trainingNanos += System.nanoTime() - start;
-          if (epoch % evalEvery == 0 || epoch == iterations) {
-            checkpoint(epoch, epochLoss);
-          }
-        }
+        EpochTraining.<Optional<Checkpoint>>builder()
+            .setBatches(new ShuffledBatches(items, batchSize, new Random(seed),
+                (scope, rows) -> new ShuffledBatches.Contents(
+                    new NDList(train.valueRows(scope, rows), train.maskRows(scope, rows)),
+                    new NDList())))
+            .optLoss((t, data, labels) -> BatchLoss.Output.of(net.loss(t::forward,
+                data.head().getManager(), data.get(0), data.get(1),
+                (double) data.head().getShape().get(0) / items)))
+            .setEvaluation(epoch -> {
+              trainingNanos = progress.trainingNanos();
+              return epoch % evalEvery == 0 || epoch == iterations
+                  ? Optional.of(checkpoint(epoch, progress.loss())) : Optional.empty();
+            })
+            .build()
+            .fit(trainer, progress);
+      } catch (IOException | TranslateException e) {
+        throw new IllegalStateException("batches assembled from arrays in memory failed", e);
       }
+      long evaluations = progress.history().stream().mapToLong(EpochResult::steps).sum();
       return outcome(evaluations, "max epochs");
     }
 
@@ -272,7 +272,7 @@ public final class AutoencoderTrainer {
           .optDevices(new Device[] {net.model().getNDManager().getDevice()});
     }
 
-    private void checkpoint(int iteration, double value) {
+    private Checkpoint checkpoint(int iteration, double value) {
       float[][] predictions = loss.predict(trainRatings, testRatings);
       Checkpoint c = new Checkpoint(iteration, value,
           RatingMatrix.rmse(predictions[0], trainRatings, scale),
@@ -280,6 +280,7 @@ public final class AutoencoderTrainer {
           trainingNanos / 1e9);
       history.add(c);
       listener.onCheckpoint(c);
+      return c;
     }
 
     private Outcome outcome(long evaluations, String reason) {
@@ -305,15 +306,6 @@ public final class AutoencoderTrainer {
               + " JAVA_OPTS=-Xmx%dg) or a smaller --history", needed / 1e9, parameters, history,
           available / 1e9, runtime.maxMemory() / 1e9,
           (runtime.maxMemory() - available + needed) / (1L << 30) + 2)));
-    }
-  }
-
-  private static void shuffle(int[] a, Random random) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
     }
   }
 }

@@ -5,23 +5,28 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Random;
 import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.apps.train.BestEpoch;
+import org.kernelnet.apps.train.EpochLine;
+import org.kernelnet.apps.train.EpochLoss;
+import org.kernelnet.apps.train.EpochTraining;
+import org.kernelnet.apps.train.ShuffledBatches;
+import org.kernelnet.apps.train.TrainingAccuracy;
+import org.kernelnet.apps.train.TrainingProgress;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 
 /**
@@ -34,8 +39,9 @@ import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
  * Random(seed)} in batches; with {@code v} extra views of the training images (their mirror images,
  * random crops: {@link TrainingView}), each visit takes the row of the image itself or of one of its
  * views, each with probability {@code 1 / (v + 1)} (drawn from the same generator). After each epoch
- * the validation accuracy (on the images themselves) is measured, the parameters of the best epoch are kept, and training stops after {@code patience}
- * epochs without improvement. The head ends with the best epoch's parameters.
+ * the validation accuracy (on the images themselves) is measured, the parameters of the best epoch
+ * are kept, and training stops after {@code patience} epochs without improvement ({@link
+ * EpochTraining} with a {@link BestEpoch}). The head ends with the best epoch's parameters.
  */
 final class HeadTrainer {
   private HeadTrainer() {}
@@ -136,76 +142,64 @@ final class HeadTrainer {
     }
     Engine.getInstance().setRandomSeed((int) seed);
     model.setBlock(head.block());
+    TrainingProgress<Scores> progress =
+        new TrainingProgress<>(config.epochs(), EpochLoss.MEAN_OVER_EXAMPLES);
+    TrainingAccuracy trainingAccuracy = new TrainingAccuracy();
     DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
         .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed((float) config.learningRate()))
             .optWeightDecays((float) config.weightDecay())
             .build())
-        .optDevices(new Device[] {model.getNDManager().getDevice()});
+        .optDevices(new Device[] {model.getNDManager().getDevice()})
+        .addTrainingListeners(trainingAccuracy, new EpochLine<>(progress, log, what + ": ",
+            e -> String.format(Locale.ROOT,
+                "loss %.4f train accuracy %.2f %% validation accuracy %.2f %% (%.1f s)", e.loss(),
+                100 * e.evaluation().training(), 100 * e.evaluation().validation(), e.seconds())));
     long started = System.nanoTime();
     int[] validationLabels = pick(labels, validationRows);
     Random random = new Random(seed);
-    List<Epoch> history = new ArrayList<>();
-    Map<String, float[]> best = null;
-    int bestEpoch = 0;
-    double bestAccuracy = -1;
+    BestEpoch<Scores> best = new BestEpoch<>(Scores::validation, config.patience(),
+        "validation accuracy");
     try (Trainer trainer = model.newTrainer(trainingConfig)) {
       trainer.initialize(new Shape(config.batchSize(), d));
-      int[] order = new int[trainRows.length];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-        long epochStart = System.nanoTime();
-        shuffle(order, random);
-        double lossSum = 0;
-        long correct = 0;
-        for (int start = 0; start < order.length; start += config.batchSize()) {
-          int end = Math.min(order.length, start + config.batchSize());
-          float[] x = new float[(end - start) * d];
-          float[] y = new float[end - start];
-          for (int k = start; k < end; k++) {
-            int row = trainRows[order[k]];
-            FeatureCache.Features view = choices.size() == 1 ? features
-                : choices.get(random.nextInt(choices.size()));
-            standardizer.applyRow(view, row, x, (k - start) * d);
-            y[k - start] = labels[row];
-          }
-          try (NDManager scope = trainer.getManager().newSubManager()) {
-            NDArray xb = scope.create(x, new Shape(end - start, d));
-            NDArray yb = scope.create(y);
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray logits = trainer.forward(new NDList(xb)).singletonOrThrow();
-              NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(logits));
-              collector.backward(loss);
-              lossSum += loss.getFloat() * (end - start);
-              correct += logits.argMax(1).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
-                  .eq(yb).sum().getLong();
-            }
-            trainer.step();
-          }
-        }
-        double validationAccuracy = accuracy(
-            predict(head, model.getNDManager(), features, validationRows, standardizer), validationLabels);
-        double seconds = (System.nanoTime() - epochStart) / 1e9;
-        Epoch e = new Epoch(epoch, lossSum / order.length, (double) correct / order.length,
-            validationAccuracy, seconds);
-        history.add(e);
-        log.always("%s: epoch %d/%d loss %.4f train accuracy %.2f %% validation accuracy %.2f %% (%.1f s)",
-            what, epoch, config.epochs(), e.loss(), 100 * e.trainAccuracy(), 100 * validationAccuracy,
-            seconds);
-        if (validationAccuracy > bestAccuracy) {
-          bestAccuracy = validationAccuracy;
-          bestEpoch = epoch;
-          best = snapshot(head);
-        } else if (epoch - bestEpoch >= config.patience()) {
-          log.always("%s: no better validation accuracy for %d epochs, stopping", what, config.patience());
-          break;
-        }
-      }
+      EpochTraining.<Scores>builder()
+          .setBatches(new ShuffledBatches(trainRows.length, config.batchSize(), random,
+              (scope, positions) -> {
+                float[] x = new float[positions.length * d];
+                float[] y = new float[positions.length];
+                for (int k = 0; k < positions.length; k++) {
+                  int row = trainRows[positions[k]];
+                  FeatureCache.Features view = choices.size() == 1 ? features
+                      : choices.get(random.nextInt(choices.size()));
+                  standardizer.applyRow(view, row, x, k * d);
+                  y[k] = labels[row];
+                }
+                return new ShuffledBatches.Contents(
+                    new NDList(scope.create(x, new Shape(positions.length, d))),
+                    new NDList(scope.create(y)));
+              }))
+          .setEvaluation(epoch -> new Scores(trainingAccuracy.epochAccuracy(), accuracy(
+              predict(head, model.getNDManager(), features, validationRows, standardizer),
+              validationLabels)))
+          .optBestEpoch(best)
+          .build()
+          .fit(trainer, progress);
+    } catch (IOException | TranslateException e) {
+      throw new IllegalStateException("batches assembled from arrays in memory failed", e);
     }
-    restore(head, best);
-    return new Result(List.copyOf(history), bestEpoch, bestAccuracy, (System.nanoTime() - started) / 1e9);
+    List<Epoch> history = progress.history().stream()
+        .map(e -> new Epoch(e.epoch(), e.loss(), e.evaluation().training(),
+            e.evaluation().validation(), e.seconds()))
+        .toList();
+    return new Result(history, best.epoch(), best.score(), (System.nanoTime() - started) / 1e9);
   }
+
+  /**
+   * What is measured after each epoch.
+   *
+   * @param training the accuracy on the epoch's training batches, while training
+   * @param validation the accuracy on the validation rows after the epoch
+   */
+  private record Scores(double training, double validation) {}
 
   /**
    * The kernel-layer activations and predicted classes of standardised feature rows.
@@ -276,32 +270,5 @@ final class HeadTrainer {
       out[k] = values[rows[k]];
     }
     return out;
-  }
-
-  private static void shuffle(int[] order, Random random) {
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-  }
-
-  private static Map<String, float[]> snapshot(KernelHead head) {
-    Map<String, float[]> values = new LinkedHashMap<>();
-    for (var entry : head.block().getParameters()) {
-      values.put(entry.getKey(), entry.getValue().getArray().toFloatArray());
-    }
-    return values;
-  }
-
-  private static void restore(KernelHead head, Map<String, float[]> values) {
-    if (values == null) {
-      return;
-    }
-    for (var entry : head.block().getParameters()) {
-      Parameter parameter = entry.getValue();
-      parameter.getArray().set(values.get(entry.getKey()));
-    }
   }
 }

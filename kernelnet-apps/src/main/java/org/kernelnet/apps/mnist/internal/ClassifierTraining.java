@@ -9,23 +9,30 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.listener.TrainingListenerAdapter;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.tracker.ParameterTracker;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.report.ProgressLog;
+import org.kernelnet.apps.train.BatchLoss;
+import org.kernelnet.apps.train.EpochBatches;
+import org.kernelnet.apps.train.EpochLine;
+import org.kernelnet.apps.train.EpochLoss;
+import org.kernelnet.apps.train.EpochResult;
+import org.kernelnet.apps.train.EpochTraining;
+import org.kernelnet.apps.train.StepLine;
+import org.kernelnet.apps.train.TrainingProgress;
 import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 import org.kernelnet.djl.nn.Locations;
 import org.kernelnet.djl.optim.ParameterAverage;
@@ -33,8 +40,9 @@ import org.kernelnet.djl.optim.ParameterGroupTracker;
 
 /**
  * Trains a classifier {@code [B, 784] -> [B, 10]} (logits) with Adam on the softmax cross-entropy
- * {@code L = -mean_b log softmax(z_b)[y_b]}, one validation accuracy per epoch, and measures
- * accuracy (the fraction of {@code argmax_k z_bk == y_b}).
+ * {@code L = -mean_b log softmax(z_b)[y_b]} in the shared epoch loop ({@link EpochTraining}), one
+ * validation accuracy per epoch, and measures accuracy (the fraction of {@code argmax_k z_bk ==
+ * y_b}).
  *
  * <p>The learning rate is constant or follows a cosine decay from {@code lr} to {@code lr / 100}
  * over all steps; L2 is Adam's weight decay {@code g <- g + lambda w} on every trained parameter.
@@ -115,8 +123,13 @@ public final class ClassifierTraining {
     requireNonNull(log, "log is null");
     int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
     boolean validated = validation.size() > 0;
-    List<Epoch> history = new ArrayList<>();
-    try (Trainer trainer = newTrainer(model, settings, stepsPerEpoch * settings.epochs());
+    TrainingProgress<Double> progress =
+        new TrainingProgress<>(settings.epochs(), EpochLoss.MEAN_OVER_STEPS);
+    Averaging averaging = new Averaging();
+    try (Trainer trainer = newTrainer(model, settings, stepsPerEpoch * settings.epochs(),
+            new StepLine(progress, log, label + " "),
+            new EpochLine<>(progress, log, label + " ", epoch -> describe(epoch, validated)),
+            averaging);
         NDManager data = model.getNDManager().newSubManager()) {
       if (!model.getBlock().isInitialized()) {
         trainer.initialize(new Shape(settings.batchSize(), train.pixelsPerImage()));
@@ -124,36 +137,45 @@ public final class ClassifierTraining {
       ArrayDataset dataset = train.toDataset(data, settings.batchSize(), true);
       try (ParameterAverage average = settings.averageDecay() > 0
           ? ParameterAverage.of(model.getBlock(), settings.averageDecay()) : null) {
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-          long start = System.nanoTime();
-          double lossSum = 0;
-          int steps = 0;
-          for (Batch batch : trainer.iterateDataset(dataset)) {
-            try (batch) {
-              lossSum += step(trainer, batch.getData(), batch.getLabels());
-            }
-            if (average != null) {
-              average.update();
-            }
-            steps++;
-            log.throttled("%s epoch %d/%d step %d/%d loss %.4f", label, epoch, settings.epochs(),
-                steps, stepsPerEpoch, lossSum / steps);
-          }
-          double seconds = (System.nanoTime() - start) / 1e9;
-          double accuracy = validated ? validationAccuracy(model, validation, average) : Double.NaN;
-          Epoch done = new Epoch(epoch, lossSum / steps, accuracy, seconds);
-          history.add(done);
-          log.always("%s epoch %d/%d loss %.4f %s (%.1f s, %.0f examples/s)", label, epoch,
-              settings.epochs(), done.loss(), validated
-                  ? String.format(Locale.ROOT, "validation accuracy %.2f %%", 100 * accuracy)
-                  : "no validation set", seconds, train.size() / seconds);
-        }
+        averaging.average = average;
+        EpochTraining.<Double>builder()
+            .setBatches(EpochBatches.of(dataset, settings.batchSize()))
+            .setEvaluation(epoch -> validated
+                ? validationAccuracy(model, validation, average) : Double.NaN)
+            .build()
+            .fit(trainer, progress);
         if (average != null) {
           average.copyIntoParameters();
         }
       }
     }
-    return history;
+    return progress.history().stream()
+        .map(e -> new Epoch(e.epoch(), e.loss(), e.evaluation(), e.trainingSeconds()))
+        .toList();
+  }
+
+  /** The rest of an epoch's progress line. */
+  private static String describe(EpochResult<Double> epoch, boolean validated) {
+    return String.format(Locale.ROOT, "loss %.4f %s (%.1f s, %.0f examples/s)", epoch.loss(),
+        validated
+            ? String.format(Locale.ROOT, "validation accuracy %.2f %%", 100 * epoch.evaluation())
+            : "no validation set",
+        epoch.trainingSeconds(), epoch.examples() / epoch.trainingSeconds());
+  }
+
+  /**
+   * Updates the weight average, once there is one, after every optimiser step. The average is
+   * made after the trainer (whose configuration sets the initialisers) has initialised the block.
+   */
+  private static final class Averaging extends TrainingListenerAdapter {
+    private ParameterAverage average;
+
+    @Override
+    public void onTrainingBatch(Trainer trainer, BatchData batchData) {
+      if (average != null) {
+        average.update();
+      }
+    }
   }
 
   /** The validation accuracy, of the averaged weights if {@code average} is not null. */
@@ -172,8 +194,10 @@ public final class ClassifierTraining {
    * the settings' label smoothing).
    *
    * @param totalSteps the number of steps the cosine decay spans
+   * @param listeners told about the training's progress
    */
-  public static Trainer newTrainer(Model model, Settings settings, int totalSteps) {
+  public static Trainer newTrainer(Model model, Settings settings, int totalSteps,
+      TrainingListener... listeners) {
     float lr = (float) settings.learningRate();
     Tracker tracker = settings.cosine()
         ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100).setMaxUpdates(Math.max(1, totalSteps))
@@ -188,7 +212,8 @@ public final class ClassifierTraining {
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(new SoftmaxCrossEntropy(settings.labelSmoothing()))
         .optOptimizer(adam)
-        .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()});
+        .optDevices(new ai.djl.Device[] {model.getNDManager().getDevice()})
+        .addTrainingListeners(listeners);
     return model.newTrainer(config);
   }
 
@@ -199,19 +224,8 @@ public final class ClassifierTraining {
    * return to their own afterwards), so a caller that reuses one batch does not accumulate them.
    */
   public static float step(Trainer trainer, NDList data, NDList labels) {
-    float loss;
-    try (NDManager scope = data.head().getManager().newSubManager()) {
-      data.tempAttach(scope);
-      labels.tempAttach(scope);
-      try (GradientCollector collector = trainer.newGradientCollector()) {
-        NDList predictions = trainer.forward(data);
-        NDArray value = trainer.getLoss().evaluate(labels, predictions);
-        collector.backward(value);
-        loss = value.getFloat();
-      }
-      trainer.step();
-    }
-    return loss;
+    return EpochTraining.step(trainer, data.head().getManager(), data, labels,
+        BatchLoss.supervised(), step -> { });
   }
 
   /**
