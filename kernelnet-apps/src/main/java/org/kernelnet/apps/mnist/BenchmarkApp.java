@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,15 +40,17 @@ final class BenchmarkApp implements Application {
   private final BenchmarkConfig config;
   private final KernelnetRegistry registry;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal, Device device,
-      ResultsWriter writer) {
+  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal,
+      ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -83,7 +84,6 @@ final class BenchmarkApp implements Application {
 
   @Override
   public void run() throws Exception {
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(5));
     List<Timed> timed = new ArrayList<>();
     double[] matmul = new double[config.repeats()];
     try {
@@ -92,7 +92,7 @@ final class BenchmarkApp implements Application {
       }
       for (int r = 0; r < config.repeats(); r++) {
         for (Timed t : timed) {
-          t.measure(r, log);
+          t.measure(r);
         }
         matmul[r] = MatmulRate.measure(device, config.matmulSize(), 1, log)[0];
       }
@@ -169,7 +169,7 @@ final class BenchmarkApp implements Application {
     }
 
     /** Times round {@code r}. */
-    void measure(int r, ProgressLog log) {
+    void measure(int r) {
       long start = System.nanoTime();
       for (int i = 0; i < config.steps(); i++) {
         ClassifierTraining.step(trainer, x, y);

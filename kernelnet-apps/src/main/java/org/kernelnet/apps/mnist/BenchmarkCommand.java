@@ -1,22 +1,14 @@
 package org.kernelnet.apps.mnist;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kernelnet mnist benchmark}: training speed of the grid-prior network. */
 @Command(
@@ -28,10 +20,14 @@ import picocli.CommandLine.Spec;
             + " of several n x n products).",
         "Writes benchmark.json. PyTorch's threads: set OMP_NUM_THREADS (or"
             + " -Dai.djl.pytorch.num_threads) to match the free cores of a shared machine."})
-public final class BenchmarkCommand implements Callable<Integer> {
-  private final Environment environment;
+public final class BenchmarkCommand extends ApplicationCommand {
+  static final int WARMUP_STEPS = 10;
+  static final int QUICK_WARMUP_STEPS = 2;
+  static final int STEPS = 30;
+  static final int QUICK_STEPS = 5;
+  static final int REPEATS = 7;
+  static final int QUICK_REPEATS = 3;
 
-  @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions output;
 
@@ -69,16 +65,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
   private int batchSize;
 
   @Option(names = "--warmup-steps",
-      description = "Untimed steps first, up to 1000000; 0 for none (default: 10, 2 with --quick).")
+      description = "Untimed steps first, up to 1000000; 0 for none (default: " + WARMUP_STEPS
+          + ", " + QUICK_WARMUP_STEPS + " with --quick).")
   private Integer warmupSteps;
 
   @Option(names = "--steps",
-      description = "Timed steps per measurement, 1 to 1000000 (default: 30, 5 with --quick).")
+      description = "Timed steps per measurement, 1 to 1000000 (default: " + STEPS + ", "
+          + QUICK_STEPS + " with --quick).")
   private Integer steps;
 
   @Option(names = "--repeats",
       description = "Measurements of training and of the matmul, 1 to 1000; medians are printed"
-          + " (default: 7, 3 with --quick).")
+          + " (default: " + REPEATS + ", " + QUICK_REPEATS + " with --quick).")
   private Integer repeats;
 
   @Option(names = "--matmul-size", defaultValue = "2048",
@@ -86,22 +84,22 @@ public final class BenchmarkCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private int matmulSize;
 
-  @Spec private CommandSpec spec;
-
   /** @param environment the environment variables and home folder the command runs with */
   public BenchmarkCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
-    BenchmarkConfig config = new BenchmarkConfig(seed, locations, forms, layers, units, gamma,
-        batchSize, warmupSteps != null ? warmupSteps : quick ? 2 : 10,
-        steps != null ? steps : quick ? 5 : 30, repeats != null ? repeats : quick ? 3 : 7,
-        matmulSize);
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
-        terminal, new BenchmarkModule(config), BenchmarkApp.class);
-    return ExitCode.OK;
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new MnistModule(), toConfig(), BenchmarkApp.class);
   }
+
+  /** The configuration of the parsed options, validated. */
+  BenchmarkConfig toConfig() {
+    return new BenchmarkConfig(seed, locations, forms, layers, units, gamma, batchSize,
+        warmupSteps != null ? warmupSteps : quick ? QUICK_WARMUP_STEPS : WARMUP_STEPS,
+        steps != null ? steps : quick ? QUICK_STEPS : STEPS,
+        repeats != null ? repeats : quick ? QUICK_REPEATS : REPEATS, matmulSize);
+  }
+
 }

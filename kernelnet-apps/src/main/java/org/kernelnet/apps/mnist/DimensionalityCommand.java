@@ -1,22 +1,16 @@
 package org.kernelnet.apps.mnist;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
+import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kernelnet mnist dimensionality}: the options of Figure 3. */
 @Command(
@@ -29,21 +23,18 @@ import picocli.CommandLine.Spec;
             + " large d). Writes dimensionality.json (provenance, every run, the table, the check),"
             + " dimensionality.csv, dimensionality.png and, as each run ends,"
             + " dimensionality-runs.jsonl (see --resume)."})
-public final class DimensionalityCommand implements Callable<Integer> {
-  static final List<Integer> DIMENSIONS = List.of(1, 2, 3, 5, 10, 20, 50);
-  static final List<Integer> QUICK_DIMENSIONS = List.of(1, 2, 10);
-  static final List<Double> LEARNING_RATES = List.of(0.001, 0.01);
-  static final List<Double> QUICK_LEARNING_RATES = List.of(0.01);
-  static final List<Double> WEIGHT_DECAYS = List.of(0.0, 1e-4);
-  static final List<Double> QUICK_WEIGHT_DECAYS = List.of(0.0);
+public final class DimensionalityCommand extends ApplicationCommand {
+  static final String DIMENSIONS = "1,2,3,5,10,20,50";
+  static final String QUICK_DIMENSIONS = "1,2,10";
+  static final String LEARNING_RATES = "0.001,0.01";
+  static final String QUICK_LEARNING_RATES = "0.01";
+  static final String WEIGHT_DECAYS = "0,0.0001";
+  static final String QUICK_WEIGHT_DECAYS = "0";
   static final int REPETITIONS = 5;
   static final int QUICK_REPETITIONS = 2;
   static final int EPOCHS = 5;
   static final int QUICK_EPOCHS = 2;
 
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
   @Mixin private OutputOptions output;
@@ -57,8 +48,8 @@ public final class DimensionalityCommand implements Callable<Integer> {
   private List<String> kernels;
 
   @Option(names = "--dimensions", split = ",", paramLabel = "D",
-      description = "Location dimensions d, each 1 to 784 (default: 1,2,3,5,10,20,50; 1,2,10"
-          + " with --quick).")
+      description = "Location dimensions d, each 1 to 784 (default: " + DIMENSIONS + "; "
+          + QUICK_DIMENSIONS + " with --quick).")
   private List<Integer> dimensions;
 
   @Option(names = "--hidden", defaultValue = "100",
@@ -66,11 +57,13 @@ public final class DimensionalityCommand implements Callable<Integer> {
   private int hidden;
 
   @Option(names = "--lr", split = ",", paramLabel = "LR",
-      description = "Adam learning rates searched (default: 0.001,0.01; 0.01 with --quick).")
+      description = "Adam learning rates searched (default: " + LEARNING_RATES + "; "
+          + QUICK_LEARNING_RATES + " with --quick).")
   private List<Double> learningRates;
 
   @Option(names = "--weight-decay", split = ",", paramLabel = "L2",
-      description = "L2 coefficients searched (default: 0,0.0001; 0 with --quick).")
+      description = "L2 coefficients searched (default: " + WEIGHT_DECAYS + "; "
+          + QUICK_WEIGHT_DECAYS + " with --quick).")
   private List<Double> weightDecays;
 
   @Option(names = "--repetitions", paramLabel = "R",
@@ -93,35 +86,38 @@ public final class DimensionalityCommand implements Callable<Integer> {
           + " back, the others trained.")
   private boolean resume;
 
-  @Spec private CommandSpec spec;
-
   /** @param environment the environment variables and home folder the command runs with */
   public DimensionalityCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new MnistModule(), toConfig(), DimensionalityApp.class);
+  }
+
+  /** The configuration of the parsed options, validated. */
+  DimensionalityConfig toConfig() {
     boolean quick = run.quick();
-    DimensionalityConfig config = new DimensionalityConfig(
+    return new DimensionalityConfig(
         run.settings(),
         kernels,
-        pick(dimensions, quick ? QUICK_DIMENSIONS : DIMENSIONS),
+        ListDefault.orElse(dimensions, quick ? QUICK_DIMENSIONS : DIMENSIONS, Integer::valueOf),
         hidden,
-        pick(learningRates, quick ? QUICK_LEARNING_RATES : LEARNING_RATES),
-        pick(weightDecays, quick ? QUICK_WEIGHT_DECAYS : WEIGHT_DECAYS),
+        ListDefault.orElse(learningRates, quick ? QUICK_LEARNING_RATES : LEARNING_RATES,
+            Double::valueOf),
+        ListDefault.orElse(weightDecays, quick ? QUICK_WEIGHT_DECAYS : WEIGHT_DECAYS,
+            Double::valueOf),
         repetitions != null ? repetitions : quick ? QUICK_REPETITIONS : REPETITIONS,
         epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
         batchSize,
         resume);
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment),
-        output.request().resumable(resume), terminal, new DimensionalityModule(config),
-        DimensionalityApp.class);
-    return ExitCode.OK;
   }
 
-  private static <T> List<T> pick(List<T> given, List<T> fallback) {
-    return given != null ? given : fallback;
+  /** {@code --resume} continues the run in {@code --output DIR}. */
+  @Override
+  protected RunFolder.Request runFolder(RunFolder.Request request) {
+    return request.resumable(resume);
   }
+
 }

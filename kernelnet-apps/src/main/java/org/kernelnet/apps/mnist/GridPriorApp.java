@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.mnist.internal.Charts;
@@ -52,21 +50,20 @@ final class GridPriorApp implements Application {
 
   private final GridPriorConfig config;
   private final KernelnetRegistry registry;
-  private final DataDirectory dataDirectory;
-  private final Downloader downloader;
+  private final MnistSource mnist;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, DataDirectory dataDirectory,
-      Downloader downloader, Terminal terminal, Device device,
-      ResultsWriter writer) {
+  GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, MnistSource mnist, Terminal terminal,
+      ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
-    this.dataDirectory = dataDirectory;
-    this.downloader = downloader;
+    this.mnist = mnist;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -108,9 +105,8 @@ final class GridPriorApp implements Application {
   @Override
   public void run() throws Exception {
     RunSettings run = config.run();
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    ExperimentData data = ExperimentData.load(dataDirectory, downloader, run.validationSize(),
-        run.trainSize(), run.seed(), run.validationSplit());
+    ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
+        run.seed(), run.validationSplit());
     log.always("MNIST: %s; device %s", data.describe(), device);
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,

@@ -1,22 +1,14 @@
 package org.kernelnet.apps.mnist;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kernelnet mnist grid-prior}: the options of Table 1; the work is done by the application. */
 @Command(
@@ -30,7 +22,7 @@ import picocli.CommandLine.Spec;
             + " grid-prior.csv, grid-prior.png (validation accuracy per epoch, or the training"
             + " loss with --validation-size 0) and locations-<variant>.csv (each pixel's location"
             + " before and after training)."})
-public final class GridPriorCommand implements Callable<Integer> {
+public final class GridPriorCommand extends ApplicationCommand {
   static final int LAYERS = 32;
   static final int UNITS = 100;
   static final double GAMMA = 0.5;
@@ -39,9 +31,6 @@ public final class GridPriorCommand implements Callable<Integer> {
   static final int QUICK_EPOCHS = 2;
   static final double DROPOUT = 0.5;
 
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
   @Mixin private OutputOptions output;
@@ -134,23 +123,23 @@ public final class GridPriorCommand implements Callable<Integer> {
           + " 0 for none (default: ${DEFAULT-VALUE}).")
   private double emaDecay;
 
-  @Spec private CommandSpec spec;
-
   /** @param environment the environment variables and home folder the command runs with */
   public GridPriorCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
-    GridPriorConfig config = new GridPriorConfig(
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new MnistModule(), toConfig(), GridPriorApp.class);
+  }
+
+  /** The configuration of the parsed options, validated. */
+  GridPriorConfig toConfig() {
+    return new GridPriorConfig(
         run.settings(), variants, form, layers, units, gamma,
         initScale, locationNoise, inputDropout, dropout, hidden,
         epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
         weightDecay, locationRateFactor, labelSmoothing, emaDecay);
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
-        terminal, new GridPriorModule(config), GridPriorApp.class);
-    return ExitCode.OK;
   }
+
 }

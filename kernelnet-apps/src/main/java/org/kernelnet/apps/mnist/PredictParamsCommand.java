@@ -1,22 +1,15 @@
 package org.kernelnet.apps.mnist;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code kernelnet mnist predict-params}: the options of the Denil et al. experiment. */
 @Command(
@@ -27,22 +20,19 @@ import picocli.CommandLine.Spec;
             + " layer) and over coordinates of the hidden units (second layer); the output layer is"
             + " never predicted. Target: within 1 percentage point of the plain MLP up to 90 %%.",
         "Writes predict-params.json, predict-params.csv and predict-params.png."})
-public final class PredictParamsCommand implements Callable<Integer> {
-  static final List<Double> FRACTIONS = List.of(0.0, 0.5, 0.75, 0.9, 0.95);
-  static final List<Double> QUICK_FRACTIONS = List.of(0.0, 0.9);
+public final class PredictParamsCommand extends ApplicationCommand {
+  static final String FRACTIONS = "0,0.5,0.75,0.9,0.95";
+  static final String QUICK_FRACTIONS = "0,0.9";
   static final int EPOCHS = 20;
   static final int QUICK_EPOCHS = 2;
 
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
   @Mixin private DeviceOption device;
   @Mixin private RunOptions run;
   @Mixin private OutputOptions output;
 
   @Option(names = "--fractions", split = ",", paramLabel = "F",
-      description = "Fractions of the hidden layers' weights predicted, 0 = plain MLP (default:"
-          + " 0,0.5,0.75,0.9,0.95; 0,0.9 with --quick).")
+      description = "Fractions of the hidden layers' weights predicted, 0 = plain MLP (default: "
+          + FRACTIONS + "; " + QUICK_FRACTIONS + " with --quick).")
   private List<Double> fractions;
 
   @Option(names = "--hidden", defaultValue = "500",
@@ -80,25 +70,25 @@ public final class PredictParamsCommand implements Callable<Integer> {
       description = "L2 coefficient on every trained parameter (default: ${DEFAULT-VALUE}).")
   private double weightDecay;
 
-  @Spec private CommandSpec spec;
-
   /** @param environment the environment variables and home folder the command runs with */
   public PredictParamsCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new MnistModule(), toConfig(), PredictParamsApp.class);
+  }
+
+  /** The configuration of the parsed options, validated. */
+  PredictParamsConfig toConfig() {
     boolean quick = run.quick();
-    PredictParamsConfig config = new PredictParamsConfig(
+    return new PredictParamsConfig(
         run.settings(),
-        fractions != null ? fractions : quick ? QUICK_FRACTIONS : FRACTIONS,
+        ListDefault.orElse(fractions, quick ? QUICK_FRACTIONS : FRACTIONS, Double::valueOf),
         hidden, hiddenDictionary, lengthFactor, ridge,
         epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
         batchSize, learningRate, weightDecay);
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
-        terminal, new PredictParamsModule(config), PredictParamsApp.class);
-    return ExitCode.OK;
   }
+
 }

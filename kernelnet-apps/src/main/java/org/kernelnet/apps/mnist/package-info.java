@@ -1,6 +1,7 @@
 /**
  * {@code kernelnet mnist}: the MNIST experiments, each a picocli command, a validated configuration
- * record, a Guice module and an application (see {@link org.kernelnet.apps.inject}).
+ * record and an application, wired by the family's {@link org.kernelnet.apps.mnist.MnistModule}
+ * (see {@link org.kernelnet.apps.inject}).
  *
  * <ul>
  *   <li>{@code grid-prior} (Table 1 of Mueller et al. 2018): parallel 2-D Gaussian-RBF kernelNet

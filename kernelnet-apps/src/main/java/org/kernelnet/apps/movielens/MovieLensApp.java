@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.inject.KernelSpecs;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsSource;
@@ -101,20 +102,10 @@ final class MovieLensApp implements Application {
     out.flush();
   }
 
+  /** Every kernel specification resolved up front, so that a bad one fails before any work. */
   private void checkKernels() {
-    List<String> problems = new ArrayList<>();
-    for (AutoencoderSpec spec : config.models()) {
-      if (spec.kernel() != null) {
-        try {
-          registry.kernel(spec.kernel());
-        } catch (IllegalArgumentException e) {
-          problems.add("--kernel " + spec.kernel() + ": " + e.getMessage());
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(problems.stream().distinct().toList());
-    }
+    KernelSpecs.resolve(registry, "--kernel", config.models().stream()
+        .map(AutoencoderSpec::kernel).filter(Objects::nonNull).toList());
   }
 
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,

@@ -1,33 +1,26 @@
 package org.kernelnet.apps.cifar.probe;
 
-import static java.util.Objects.requireNonNull;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kernelnet cifar probe}: the options of the ResNet probe; the work is done by {@link
- * ProbeApp}. {@code --quick} changes the defaults of the size options (2,000 training images, 1,000
- * test images, 2 epochs, 31 layers kept only, no mirror images or crops); options given explicitly still
- * win.
+ * ProbeApp}. {@code --quick} changes the defaults of the size options ({@code QUICK_...}: fewer
+ * training and test images and epochs, one cut, no mirror images or crops); options given
+ * explicitly still win.
  */
 @Command(
     name = "probe",
@@ -40,20 +33,19 @@ import picocli.CommandLine.Spec;
             + " centre of mass on the grid.",
         "Data: the official binary batches (cifar10/data_batch_*.bin, test_batch.bin) or the JPEG"
             + " image folders (cifar10-jpeg/); weights: pretrained/resnet<depth>_cifar10.npz."})
-public final class ProbeCommand implements Callable<Integer> {
-  static final int QUICK_TRAIN = 2_000;
-  static final int QUICK_TEST = 1_000;
+public final class ProbeCommand extends ApplicationCommand {
+  static final int QUICK_TRAIN = 2000;
+  static final int QUICK_TEST = 1000;
   static final int QUICK_EPOCHS = 2;
   static final int DEFAULT_EPOCHS = 40;
+  static final int DEFAULT_VALIDATION = 5000;
   static final int QUICK_VALIDATION = 200;
-  static final List<Integer> QUICK_KEEP = List.of(31);
-  static final List<Integer> DEFAULT_KEEP = List.of(31, 21, 11);
+  static final String QUICK_KEEP = "31";
+  static final String DEFAULT_KEEP = "31,21,11";
   static final int DEFAULT_CROPS = 4;
+  static final String DEFAULT_CACHE = "results/cifar-probe/feature-cache";
 
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
-  @Mixin private DeviceOption deviceOption;
+  @Mixin private DeviceOption device;
   @Mixin private OutputOptions output;
 
   @Option(names = "--depth", defaultValue = "32", paramLabel = "20|32|44|56",
@@ -61,7 +53,8 @@ public final class ProbeCommand implements Callable<Integer> {
   private int depth;
 
   @Option(names = "--keep", split = ",", paramLabel = "L[,L...]",
-      description = "Numbers of layers kept, 1 + 2k below the depth (default: 31,21,11; --quick: 31).")
+      description = "Numbers of layers kept, 1 + 2k below the depth (default: " + DEFAULT_KEEP
+          + "; --quick: " + QUICK_KEEP + ").")
   private List<Integer> keep;
 
   @Option(names = "--pool", defaultValue = "8", paramLabel = "full|P",
@@ -80,16 +73,17 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Option(names = "--train-limit", paramLabel = "N",
       description = "Use N training images, N >= 20 (image folders: N/10 per class; default: all;"
-          + " --quick: 2000).")
+          + " --quick: " + QUICK_TRAIN + ").")
   private Integer trainLimit;
 
   @Option(names = "--test-limit", paramLabel = "N",
-      description = "Use N images of the main test set, N >= 10 (default: all; --quick: 1000).")
+      description = "Use N images of the main test set, N >= 10 (default: all; --quick: "
+          + QUICK_TEST + ").")
   private Integer testLimit;
 
   @Option(names = "--validation", paramLabel = "N",
       description = "Training images held out for validation and early stopping, at least 1"
-          + " (default: 5000; --quick: 200).")
+          + " (default: " + DEFAULT_VALIDATION + "; --quick: " + QUICK_VALIDATION + ").")
   private Integer validation;
 
   @Option(names = "--hidden", defaultValue = "500", paramLabel = "N",
@@ -171,45 +165,40 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Option(names = "--cache", paramLabel = "DIR",
       description = "Folder of the on-disk feature cache, keyed by depth, layers kept, pooling, weights"
-          + " and data checksums (default: results/cifar-probe/feature-cache).")
+          + " and data checksums (default: " + DEFAULT_CACHE + ").")
   private Path cache;
 
   @Option(names = "--no-cache", description = "Keep trunk features in memory only.")
   private boolean noCache;
 
   @Option(names = "--quick",
-      description = "A one-minute run: 2,000 training and 1,000 test images, 2 epochs, 31 layers kept, no mirror"
-          + " images.")
+      description = "A one-minute run: " + QUICK_TRAIN + " training and " + QUICK_TEST + " test"
+          + " images, " + QUICK_EPOCHS + " epochs, " + QUICK_KEEP + " layers kept, no mirror"
+          + " images or crops.")
   private boolean quick;
-
-  @Spec private CommandSpec spec;
 
   /** @param environment the environment variables and home folder the command runs with */
   public ProbeCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+    super(environment);
   }
 
   @Override
-  public Integer call() throws Exception {
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, deviceOption.device(), environment),
-        output.request(), terminal, new ProbeModule(config()), ProbeApp.class);
-    return ExitCode.OK;
+  protected ApplicationModule<?> application() {
+    return ApplicationModule.of(new CifarModule(), toConfig(), ProbeApp.class);
   }
 
-  /** The configuration record of the parsed options (validated by its constructor). */
-  ProbeConfig config() {
-    Path base = Path.of("results", "cifar-probe");
+  /** The configuration of the parsed options, validated. */
+  ProbeConfig toConfig() {
     Optional<Path> cacheFolder = noCache ? Optional.empty()
-        : Optional.of(cache != null ? cache : base.resolve("feature-cache"));
+        : Optional.of(cache != null ? cache : Path.of(DEFAULT_CACHE));
     return new ProbeConfig(
         depth,
-        keep != null ? keep : quick ? QUICK_KEEP : DEFAULT_KEEP,
+        ListDefault.orElse(keep, quick ? QUICK_KEEP : DEFAULT_KEEP, Integer::valueOf),
         pool(pool),
         format,
         optional(trainLimit, quick ? QUICK_TRAIN : null),
         optional(testLimit, quick ? QUICK_TEST : null),
-        validation != null ? validation : quick ? QUICK_VALIDATION : 5_000,
+        validation != null ? validation : quick ? QUICK_VALIDATION : DEFAULT_VALIDATION,
         hidden,
         grid,
         gridExtent,

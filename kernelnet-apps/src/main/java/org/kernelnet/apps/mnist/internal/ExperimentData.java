@@ -3,14 +3,10 @@ package org.kernelnet.apps.mnist.internal;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
-import org.kernelnet.apps.mnist.data.MnistData;
-import org.kernelnet.apps.mnist.data.MnistFile;
 import org.kernelnet.apps.mnist.data.MnistSet;
+import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
 import org.kernelnet.apps.report.DataFile;
 
@@ -39,31 +35,26 @@ public record ExperimentData(MnistSet train, MnistSet validation, ValidationSpli
   }
 
   /**
-   * Loads MNIST from the data directory (downloading missing files) and splits it.
+   * Loads the images from {@code source} and splits the training images.
    *
-   * @param validationSize images held out of training, {@code 1..59,999}
-   * @param trainSize images kept for training, {@code 1..60,000 - validationSize}; 0 for all of them
+   * @param validationSize images held out of training, {@code 0..} the training images {@code - 1}
+   * @param trainSize images kept for training, up to those left after the split; 0 for all of them
    * @param splitSeed the seed of the split
    * @param way how the validation images are chosen
    * @throws IOException if a file is missing or malformed (the message names it)
    */
-  public static ExperimentData load(DataDirectory dir, Downloader downloader, int validationSize,
-      int trainSize, long splitSeed, ValidationSplit way) throws IOException {
-    requireNonNull(dir, "dir is null");
-    List<DataFile> files = new ArrayList<>();
-    for (MnistFile file : MnistFile.values()) {
-      files.add(DataFile.of(file.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-          MnistData.locate(dir, file, downloader)));
-    }
-    MnistSet.Split split = MnistData.train(dir, downloader).split(validationSize, splitSeed, way);
+  public static ExperimentData load(MnistSource source, int validationSize, int trainSize,
+      long splitSeed, ValidationSplit way) throws IOException {
+    requireNonNull(source, "source is null");
+    List<DataFile> files = source.files();
+    MnistSet.Split split = source.train().split(validationSize, splitSeed, way);
     int available = split.train().size();
     if (trainSize < 0 || trainSize > available) {
       throw new IllegalArgumentException(
           "train size must be in 0.." + available + " (0 = all), got " + trainSize);
     }
     MnistSet train = trainSize == 0 ? split.train() : split.train().head(trainSize);
-    return new ExperimentData(
-        train, split.validation(), way, MnistData.test(dir, downloader), files);
+    return new ExperimentData(train, split.validation(), way, source.test(), files);
   }
 
   /** One line for the log, e.g. {@code train 50000, validation 10000 (block), test 10000 images}. */
