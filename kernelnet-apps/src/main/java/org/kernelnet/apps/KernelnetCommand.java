@@ -1,7 +1,11 @@
 package org.kernelnet.apps;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cifar.CifarCommand;
+import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.RootCommand;
 import org.kernelnet.apps.docs.ReportCommand;
 import org.kernelnet.apps.embed.EmbedCommand;
 import org.kernelnet.apps.kernels.KernelsCommand;
@@ -37,9 +41,11 @@ import picocli.CommandLine.Spec;
         "Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.",
         "Environment: KERNELNET_PLUGINS (plugin folder), KERNELNET_DATA_DIR (data folder),",
         "KERNELNET_DEBUG=1 (stack traces)."})
-public final class KernelnetCommand implements Callable<Integer> {
+public final class KernelnetCommand implements Callable<Integer>, RootCommand {
   /** The option name {@link Kernelnet} looks for in the parse result. */
   static final String VERBOSE = "--verbose";
+
+  private final Environment environment;
 
   @Spec private CommandSpec spec;
 
@@ -49,6 +55,16 @@ public final class KernelnetCommand implements Callable<Integer> {
       description = "Print the stack trace of an error and DJL's info-level log (KERNELNET_DEBUG=1"
           + " also turns on stack traces).")
   private boolean verbose;
+
+  /** @param environment the environment variables and home folder the launcher runs with */
+  public KernelnetCommand(Environment environment) {
+    this.environment = requireNonNull(environment, "environment is null");
+  }
+
+  @Override
+  public Environment environment() {
+    return environment;
+  }
 
   /** Without a subcommand there is nothing to do: a usage error. */
   @Override

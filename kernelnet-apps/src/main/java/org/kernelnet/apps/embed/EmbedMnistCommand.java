@@ -2,7 +2,6 @@ package org.kernelnet.apps.embed;
 
 import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
@@ -102,11 +101,6 @@ public final class EmbedMnistCommand extends ApplicationCommand {
 
   @Option(names = "--seed", defaultValue = "1", description = "Random seed; default: ${DEFAULT-VALUE}.")
   private long seed;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public EmbedMnistCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

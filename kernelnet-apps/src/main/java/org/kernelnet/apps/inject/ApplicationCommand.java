@@ -1,13 +1,12 @@
 package org.kernelnet.apps.inject;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
+import org.kernelnet.apps.cli.RootCommand;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.ExitCode;
@@ -21,7 +20,8 @@ import picocli.CommandLine.Spec;
  * family's module; this class does the rest, the same for every command:
  *
  * <ul>
- *   <li>the {@link CommonOptions} ({@code --plugins}, {@code --data-dir}) are here;
+ *   <li>the {@link CommonOptions} ({@code --plugins}, {@code --data-dir}) are here, and the {@link
+ *       Environment} comes from the root of the command tree ({@link RootCommand});
  *   <li>a command that declares the {@link DeviceOption} mixin computes on the chosen device; one
  *       without it never loads the engine;
  *   <li>a command that declares the {@link OutputOptions} mixin writes into a run folder, opened
@@ -31,15 +31,8 @@ import picocli.CommandLine.Spec;
  * </ul>
  */
 public abstract class ApplicationCommand implements Callable<Integer> {
-  private final Environment environment;
-
   @Mixin private CommonOptions common;
   @Spec private CommandSpec spec;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  protected ApplicationCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
-  }
 
   /**
    * The application to run with its configuration, built from the parsed options.
@@ -61,7 +54,7 @@ public abstract class ApplicationCommand implements Callable<Integer> {
     ApplicationModule<?> application = application();
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     CoreSettings settings = new CoreSettings(common.plugins(), common.dataDir(),
-        mixin(DeviceOption.class).map(DeviceOption::device), environment);
+        mixin(DeviceOption.class).map(DeviceOption::device), environment());
     Optional<OutputOptions> output = mixin(OutputOptions.class);
     if (output.isPresent()) {
       ApplicationRunner.run(settings, runFolder(output.get().request()), terminal, application,
@@ -70,6 +63,15 @@ public abstract class ApplicationCommand implements Callable<Integer> {
       ApplicationRunner.run(settings, terminal, application, application.application());
     }
     return ExitCode.OK;
+  }
+
+  /** The environment of the launcher, held by the root of the command tree. */
+  private Environment environment() {
+    if (spec.root().userObject() instanceof RootCommand root) {
+      return root.environment();
+    }
+    throw new IllegalStateException(spec.qualifiedName() + " runs under "
+        + spec.root().userObject().getClass().getName() + ", not a " + RootCommand.class.getName());
   }
 
   /** The command's mixin of this type, if it declares one. */

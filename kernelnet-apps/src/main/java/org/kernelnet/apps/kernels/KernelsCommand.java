@@ -1,6 +1,5 @@
 package org.kernelnet.apps.kernels;
 
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
@@ -14,11 +13,6 @@ import picocli.CommandLine.Option;
 public final class KernelsCommand extends ApplicationCommand {
   @Option(names = "--json", description = "Write one JSON document instead of aligned text.")
   private boolean json;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public KernelsCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

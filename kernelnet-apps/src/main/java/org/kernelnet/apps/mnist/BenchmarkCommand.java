@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist;
 
 import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
@@ -83,11 +82,6 @@ public final class BenchmarkCommand extends ApplicationCommand {
       description = "n of the n x n float32 product timed for the machine's rate, 16 to 8192"
           + " (default: ${DEFAULT-VALUE}).")
   private int matmulSize;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public BenchmarkCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

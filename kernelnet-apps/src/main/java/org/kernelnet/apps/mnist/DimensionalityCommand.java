@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist;
 
 import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
@@ -85,11 +84,6 @@ public final class DimensionalityCommand extends ApplicationCommand {
           + DimensionalityApp.JOURNAL + " with the same data, epochs, batch size and H are read"
           + " back, the others trained.")
   private boolean resume;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public DimensionalityCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

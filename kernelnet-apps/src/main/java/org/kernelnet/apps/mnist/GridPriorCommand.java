@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist;
 
 import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
@@ -122,11 +121,6 @@ public final class GridPriorCommand extends ApplicationCommand {
           + " step; validation and test use the average, e.g. 0.999 (about the last 1000 steps);"
           + " 0 for none (default: ${DEFAULT-VALUE}).")
   private double emaDecay;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public GridPriorCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

@@ -2,7 +2,6 @@ package org.kernelnet.apps.mnist;
 
 import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
@@ -69,11 +68,6 @@ public final class PredictParamsCommand extends ApplicationCommand {
   @Option(names = "--weight-decay", defaultValue = "0",
       description = "L2 coefficient on every trained parameter (default: ${DEFAULT-VALUE}).")
   private double weightDecay;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public PredictParamsCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

@@ -2,7 +2,6 @@ package org.kernelnet.apps.movielens;
 
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
@@ -55,11 +54,6 @@ public final class GenerateCommand extends ApplicationCommand {
       description = "Generator seed; the same seed and sizes give the same file (default:"
           + " ${DEFAULT-VALUE}).")
   private long seed;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public GenerateCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

@@ -1,7 +1,6 @@
 package org.kernelnet.apps.movielens;
 
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
@@ -56,11 +55,6 @@ public final class MovieLensBenchmarkCommand extends ApplicationCommand {
       description = "Seed of the split and the initialisation (default: "
           + MovieLensConfig.DEFAULT_SEED + ").")
   private Long seed;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public MovieLensBenchmarkCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

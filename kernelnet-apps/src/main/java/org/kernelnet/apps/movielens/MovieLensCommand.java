@@ -2,7 +2,6 @@ package org.kernelnet.apps.movielens;
 
 import java.nio.file.Path;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
@@ -106,11 +105,6 @@ public final class MovieLensCommand extends ApplicationCommand {
       description = "Where to save the first split's model; its folder is checked for writing"
           + " before any work (default: <output>/models/<model>.knml).")
   private Path save;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public MovieLensCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

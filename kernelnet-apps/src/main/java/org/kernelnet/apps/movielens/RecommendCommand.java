@@ -2,7 +2,6 @@ package org.kernelnet.apps.movielens;
 
 import java.nio.file.Path;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.inject.ApplicationCommand;
 import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
@@ -29,11 +28,6 @@ public final class RecommendCommand extends ApplicationCommand {
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "How many items to list, at least 1 (default: ${DEFAULT-VALUE}).")
   private int top;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public RecommendCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {

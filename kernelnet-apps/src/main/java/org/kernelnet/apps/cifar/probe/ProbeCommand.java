@@ -7,7 +7,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
@@ -176,11 +175,6 @@ public final class ProbeCommand extends ApplicationCommand {
           + " images, " + QUICK_EPOCHS + " epochs, " + QUICK_KEEP + " layers kept, no mirror"
           + " images or crops.")
   private boolean quick;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public ProbeCommand(Environment environment) {
-    super(environment);
-  }
 
   @Override
   protected ApplicationModule<?> application() {
