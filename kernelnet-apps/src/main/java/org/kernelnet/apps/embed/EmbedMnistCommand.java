@@ -4,7 +4,6 @@ import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
             + " the centre of mass of the 40x40 kernel layer's activations and writes the maps (PNG),"
             + " the coordinates (CSV, JSON) and a results JSON with the k-NN score of the map before"
             + " and after training."})
-public final class EmbedMnistCommand extends ApplicationCommand {
+public final class EmbedMnistCommand extends ApplicationCommand<EmbedConfig> {
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions output;
 
@@ -102,13 +101,13 @@ public final class EmbedMnistCommand extends ApplicationCommand {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed; default: ${DEFAULT-VALUE}.")
   private long seed;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new EmbedModule(), toConfig(), EmbedApp.class);
+  /** Runs {@link EmbedApp} with the {@link EmbedModule}. */
+  public EmbedMnistCommand() {
+    super(new EmbedModule(), EmbedApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  EmbedConfig toConfig() {
+  @Override
+  protected EmbedConfig toConfig() {
     EmbedConfig.Defaults d = quick ? EmbedConfig.QUICK : EmbedConfig.FULL;
     int train = trainSize != null ? trainSize : d.trainSize();
     return new EmbedConfig(

@@ -1,5 +1,8 @@
 package org.kernelnet.apps.inject;
 
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Module;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cli.CommonOptions;
@@ -15,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The base of every command that runs an application. A subclass holds its options and builds, in
- * {@link #application()}, the validated configuration record and the application with its
- * family's module; this class does the rest, the same for every command:
+ * The base of every command that runs an application. A subclass holds its options, names in its
+ * constructor the module of its family and the application it runs, and builds in {@link
+ * #toConfig()} the validated configuration record; this class does the rest, the same for every
+ * command:
  *
  * <ul>
  *   <li>the {@link CommonOptions} ({@code --plugins}, {@code --data-dir}) are here, and the {@link
@@ -29,17 +33,31 @@ import picocli.CommandLine.Spec;
  *       to the request);
  *   <li>the application runs through {@link ApplicationRunner} on the command's terminal.
  * </ul>
+ *
+ * @param <C> the configuration record's type
  */
-public abstract class ApplicationCommand implements Callable<Integer> {
+public abstract class ApplicationCommand<C extends Record> implements Callable<Integer> {
+  private final Module family;
+  private final Class<? extends Application> application;
+
   @Mixin private CommonOptions common;
   @Spec private CommandSpec spec;
 
   /**
-   * The application to run with its configuration, built from the parsed options.
+   * @param family the module of the application's family
+   * @param application the application to run
+   */
+  protected ApplicationCommand(Module family, Class<? extends Application> application) {
+    this.family = requireNonNull(family, "family is null");
+    this.application = requireNonNull(application, "application is null");
+  }
+
+  /**
+   * The configuration record of the parsed options, validated.
    *
    * @throws org.kernelnet.apps.cli.ConfigurationException listing every invalid option
    */
-  protected abstract ApplicationModule<?> application();
+  protected abstract C toConfig();
 
   /**
    * The run folder to open, from the {@link OutputOptions}; a command that writes files outside
@@ -51,16 +69,16 @@ public abstract class ApplicationCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    ApplicationModule<?> application = application();
+    ApplicationModule<C> module = ApplicationModule.of(family, toConfig(), application);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     CoreSettings settings = new CoreSettings(common.plugins(), common.dataDir(),
         mixin(DeviceOption.class).map(DeviceOption::device), environment());
     Optional<OutputOptions> output = mixin(OutputOptions.class);
     if (output.isPresent()) {
-      ApplicationRunner.run(settings, runFolder(output.get().request()), terminal, application,
-          application.application());
+      ApplicationRunner.run(
+          settings, runFolder(output.get().request()), terminal, module, application);
     } else {
-      ApplicationRunner.run(settings, terminal, application, application.application());
+      ApplicationRunner.run(settings, terminal, module, application);
     }
     return ExitCode.OK;
   }

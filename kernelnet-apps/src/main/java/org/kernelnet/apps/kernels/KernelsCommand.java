@@ -1,7 +1,6 @@
 package org.kernelnet.apps.kernels;
 
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -10,14 +9,17 @@ import picocli.CommandLine.Option;
     name = "kernels",
     description = "Lists every kernel and sparsity regulariser, built-in and from plugins, with its"
         + " settings, the properties of its default instance and the plugin and jar it came from.")
-public final class KernelsCommand extends ApplicationCommand {
+public final class KernelsCommand extends ApplicationCommand<KernelsConfig> {
   @Option(names = "--json", description = "Write one JSON document instead of aligned text.")
   private boolean json;
 
+  /** Runs {@link KernelsApp} with the {@link KernelsModule}. */
+  public KernelsCommand() {
+    super(new KernelsModule(), KernelsApp.class);
+  }
+
   @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new KernelsModule(),
-        new KernelsConfig(json ? KernelsConfig.Format.JSON : KernelsConfig.Format.TEXT),
-        KernelsApp.class);
+  protected KernelsConfig toConfig() {
+    return new KernelsConfig(json ? KernelsConfig.Format.JSON : KernelsConfig.Format.TEXT);
   }
 }

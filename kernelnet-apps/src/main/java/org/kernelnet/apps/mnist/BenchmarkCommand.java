@@ -4,7 +4,6 @@ import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
             + " of several n x n products).",
         "Writes benchmark.json. PyTorch's threads: set OMP_NUM_THREADS (or"
             + " -Dai.djl.pytorch.num_threads) to match the free cores of a shared machine."})
-public final class BenchmarkCommand extends ApplicationCommand {
+public final class BenchmarkCommand extends ApplicationCommand<BenchmarkConfig> {
   static final int WARMUP_STEPS = 10;
   static final int QUICK_WARMUP_STEPS = 2;
   static final int STEPS = 30;
@@ -83,13 +82,13 @@ public final class BenchmarkCommand extends ApplicationCommand {
           + " (default: ${DEFAULT-VALUE}).")
   private int matmulSize;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new MnistModule(), toConfig(), BenchmarkApp.class);
+  /** Runs {@link BenchmarkApp} with the {@link MnistModule}. */
+  public BenchmarkCommand() {
+    super(new MnistModule(), BenchmarkApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  BenchmarkConfig toConfig() {
+  @Override
+  protected BenchmarkConfig toConfig() {
     return new BenchmarkConfig(seed, locations, forms, layers, units, gamma, batchSize,
         warmupSteps != null ? warmupSteps : quick ? QUICK_WARMUP_STEPS : WARMUP_STEPS,
         steps != null ? steps : quick ? QUICK_STEPS : STEPS,

@@ -5,7 +5,6 @@ import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
             + " large d). Writes dimensionality.json (provenance, every run, the table, the check),"
             + " dimensionality.csv, dimensionality.png and, as each run ends,"
             + " dimensionality-runs.jsonl (see --resume)."})
-public final class DimensionalityCommand extends ApplicationCommand {
+public final class DimensionalityCommand extends ApplicationCommand<DimensionalityConfig> {
   static final String DIMENSIONS = "1,2,3,5,10,20,50";
   static final String QUICK_DIMENSIONS = "1,2,10";
   static final String LEARNING_RATES = "0.001,0.01";
@@ -85,13 +84,13 @@ public final class DimensionalityCommand extends ApplicationCommand {
           + " back, the others trained.")
   private boolean resume;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new MnistModule(), toConfig(), DimensionalityApp.class);
+  /** Runs {@link DimensionalityApp} with the {@link MnistModule}. */
+  public DimensionalityCommand() {
+    super(new MnistModule(), DimensionalityApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  DimensionalityConfig toConfig() {
+  @Override
+  protected DimensionalityConfig toConfig() {
     boolean quick = run.quick();
     return new DimensionalityConfig(
         run.settings(),

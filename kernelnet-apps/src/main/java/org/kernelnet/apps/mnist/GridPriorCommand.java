@@ -4,7 +4,6 @@ import java.util.List;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Option;
             + " grid-prior.csv, grid-prior.png (validation accuracy per epoch, or the training"
             + " loss with --validation-size 0) and locations-<variant>.csv (each pixel's location"
             + " before and after training)."})
-public final class GridPriorCommand extends ApplicationCommand {
+public final class GridPriorCommand extends ApplicationCommand<GridPriorConfig> {
   static final int LAYERS = 32;
   static final int UNITS = 100;
   static final double GAMMA = 0.5;
@@ -122,13 +121,13 @@ public final class GridPriorCommand extends ApplicationCommand {
           + " 0 for none (default: ${DEFAULT-VALUE}).")
   private double emaDecay;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new MnistModule(), toConfig(), GridPriorApp.class);
+  /** Runs {@link GridPriorApp} with the {@link MnistModule}. */
+  public GridPriorCommand() {
+    super(new MnistModule(), GridPriorApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  GridPriorConfig toConfig() {
+  @Override
+  protected GridPriorConfig toConfig() {
     return new GridPriorConfig(
         run.settings(), variants, form, layers, units, gamma,
         initScale, locationNoise, inputDropout, dropout, hidden,

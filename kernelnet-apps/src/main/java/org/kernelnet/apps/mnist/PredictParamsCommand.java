@@ -5,7 +5,6 @@ import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
             + " layer) and over coordinates of the hidden units (second layer); the output layer is"
             + " never predicted. Target: within 1 percentage point of the plain MLP up to 90 %%.",
         "Writes predict-params.json, predict-params.csv and predict-params.png."})
-public final class PredictParamsCommand extends ApplicationCommand {
+public final class PredictParamsCommand extends ApplicationCommand<PredictParamsConfig> {
   static final String FRACTIONS = "0,0.5,0.75,0.9,0.95";
   static final String QUICK_FRACTIONS = "0,0.9";
   static final int EPOCHS = 20;
@@ -69,13 +68,13 @@ public final class PredictParamsCommand extends ApplicationCommand {
       description = "L2 coefficient on every trained parameter (default: ${DEFAULT-VALUE}).")
   private double weightDecay;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new MnistModule(), toConfig(), PredictParamsApp.class);
+  /** Runs {@link PredictParamsApp} with the {@link MnistModule}. */
+  public PredictParamsCommand() {
+    super(new MnistModule(), PredictParamsApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  PredictParamsConfig toConfig() {
+  @Override
+  protected PredictParamsConfig toConfig() {
     boolean quick = run.quick();
     return new PredictParamsConfig(
         run.settings(),

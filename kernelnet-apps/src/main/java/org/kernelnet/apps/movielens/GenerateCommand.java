@@ -3,7 +3,6 @@ package org.kernelnet.apps.movielens;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +30,7 @@ import picocli.CommandLine.Option;
         "Prints, and writes to <file>.summary.json: ratings, active users and items, mean and std,"
             + " min/median/max ratings per user and per item, and the RMSE of the global mean and"
             + " of the generating model's noiseless prediction on the written ratings."})
-public final class GenerateCommand extends ApplicationCommand {
+public final class GenerateCommand extends ApplicationCommand<GenerateConfig> {
   @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "ml-10m",
       description = "ml-100k, ml-1m, ml-10m or ml-20m: the format, place, rating scale and"
           + " default size (default: ${DEFAULT-VALUE}).")
@@ -55,13 +54,13 @@ public final class GenerateCommand extends ApplicationCommand {
           + " ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new MovieLensModule(), toConfig(), GenerateApp.class);
+  /** Runs {@link GenerateApp} with the {@link MovieLensModule}. */
+  public GenerateCommand() {
+    super(new MovieLensModule(), GenerateApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  GenerateConfig toConfig() {
+  @Override
+  protected GenerateConfig toConfig() {
     MovieLensDataset data = MovieLensConfig.datasetById(dataset).orElseThrow(() ->
         new ConfigurationException(List.of("--dataset: unknown data set '" + dataset + "'; valid: "
             + MovieLensConfig.datasetIds())));

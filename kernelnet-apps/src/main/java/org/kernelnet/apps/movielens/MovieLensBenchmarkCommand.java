@@ -3,7 +3,6 @@ package org.kernelnet.apps.movielens;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
             + " rate measured in the same run.",
         "Writes benchmark.json. On a shared machine, match PyTorch's threads to the free cores"
             + " (OMP_NUM_THREADS or JAVA_OPTS=-Dai.djl.pytorch.num_threads=N)."})
-public final class MovieLensBenchmarkCommand extends ApplicationCommand {
+public final class MovieLensBenchmarkCommand extends ApplicationCommand<MovieLensBenchmarkConfig> {
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions output;
   @Mixin private AutoencoderOptions autoencoder;
@@ -56,13 +55,13 @@ public final class MovieLensBenchmarkCommand extends ApplicationCommand {
           + MovieLensConfig.DEFAULT_SEED + ").")
   private Long seed;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new MovieLensModule(), toConfig(), MovieLensBenchmarkApp.class);
+  /** Runs {@link MovieLensBenchmarkApp} with the {@link MovieLensModule}. */
+  public MovieLensBenchmarkCommand() {
+    super(new MovieLensModule(), MovieLensBenchmarkApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  MovieLensBenchmarkConfig toConfig() {
+  @Override
+  protected MovieLensBenchmarkConfig toConfig() {
     MovieLensConfig run = autoencoder.applyTo(MovieLensConfig.builder())
         .dataset(dataset).splits(1).seed(seed).build();
     return new MovieLensBenchmarkConfig(

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
             + " generate' writes synthetic ratings with structure to learn, of a data set's size"
             + " and format (e.g. ML-10M, ML-20M)."},
     subcommands = {MovieLensBenchmarkCommand.class, GenerateCommand.class})
-public final class MovieLensCommand extends ApplicationCommand {
+public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> {
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions output;
   @Mixin private AutoencoderOptions autoencoder;
@@ -106,13 +105,13 @@ public final class MovieLensCommand extends ApplicationCommand {
           + " before any work (default: <output>/models/<model>.knml).")
   private Path save;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new MovieLensModule(), toConfig(), MovieLensApp.class);
+  /** Runs {@link MovieLensApp} with the {@link MovieLensModule}. */
+  public MovieLensCommand() {
+    super(new MovieLensModule(), MovieLensApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  MovieLensConfig toConfig() {
+  @Override
+  protected MovieLensConfig toConfig() {
     return autoencoder.applyTo(MovieLensConfig.builder())
         .dataset(dataset).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
         .learningRate(learningRate).batchSize(batchSize).splits(splits).seed(seed)

@@ -3,7 +3,6 @@ package org.kernelnet.apps.movielens;
 import java.nio.file.Path;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
     description = "Lists the items a user has not rated with the highest ratings predicted by a"
         + " model saved by 'kernelnet movielens' (item ids as in the data set; titles if its item"
         + " file is in the data folder).")
-public final class RecommendCommand extends ApplicationCommand {
+public final class RecommendCommand extends ApplicationCommand<RecommendConfig> {
   @Mixin private DeviceOption device;
 
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -29,9 +28,13 @@ public final class RecommendCommand extends ApplicationCommand {
       description = "How many items to list, at least 1 (default: ${DEFAULT-VALUE}).")
   private int top;
 
+  /** Runs {@link RecommendApp} with the {@link MovieLensModule}. */
+  public RecommendCommand() {
+    super(new MovieLensModule(), RecommendApp.class);
+  }
+
   @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(
-        new MovieLensModule(), new RecommendConfig(model, user, top), RecommendApp.class);
+  protected RecommendConfig toConfig() {
+    return new RecommendConfig(model, user, top);
   }
 }

@@ -10,7 +10,6 @@ import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.inject.ApplicationModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Option;
             + " centre of mass on the grid.",
         "Data: the official binary batches (cifar10/data_batch_*.bin, test_batch.bin) or the JPEG"
             + " image folders (cifar10-jpeg/); weights: pretrained/resnet<depth>_cifar10.npz."})
-public final class ProbeCommand extends ApplicationCommand {
+public final class ProbeCommand extends ApplicationCommand<ProbeConfig> {
   static final int QUICK_TRAIN = 2000;
   static final int QUICK_TEST = 1000;
   static final int QUICK_EPOCHS = 2;
@@ -176,13 +175,13 @@ public final class ProbeCommand extends ApplicationCommand {
           + " images or crops.")
   private boolean quick;
 
-  @Override
-  protected ApplicationModule<?> application() {
-    return ApplicationModule.of(new CifarModule(), toConfig(), ProbeApp.class);
+  /** Runs {@link ProbeApp} with the {@link CifarModule}. */
+  public ProbeCommand() {
+    super(new CifarModule(), ProbeApp.class);
   }
 
-  /** The configuration of the parsed options, validated. */
-  ProbeConfig toConfig() {
+  @Override
+  protected ProbeConfig toConfig() {
     Optional<Path> cacheFolder = noCache ? Optional.empty()
         : Optional.of(cache != null ? cache : Path.of(DEFAULT_CACHE));
     return new ProbeConfig(
