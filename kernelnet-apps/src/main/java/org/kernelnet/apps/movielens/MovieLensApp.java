@@ -19,6 +19,12 @@ import org.kernelnet.apps.inject.KernelSpecs;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.AutoencoderFactory;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.PredictionCost;
+import org.kernelnet.apps.movielens.model.SavedModel;
+import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
@@ -32,7 +38,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * run folder; the first split's model of every row is saved ({@code --save FILE}, else {@code
  * models/<model>-<layers>.knml} in the run folder).
  */
-final class MovieLensApp implements Application {
+public final class MovieLensApp implements Application {
   static final String COMMAND = "movielens";
 
   private final MovieLensConfig config;
@@ -168,7 +174,7 @@ final class MovieLensApp implements Application {
   }
 
   /** The ratings of items {@code [0, maxItems)}. */
-  static Ratings firstItems(Ratings ratings, int maxItems) {
+  public static Ratings firstItems(Ratings ratings, int maxItems) {
     int[] keep = new int[ratings.size()];
     int n = 0;
     for (int k = 0; k < ratings.size(); k++) {
@@ -180,7 +186,7 @@ final class MovieLensApp implements Application {
   }
 
   /** The test RMSE of predicting every rating by the training mean. */
-  static double baselineRmse(Ratings train, Ratings test) {
+  public static double baselineRmse(Ratings train, Ratings test) {
     double mu = train.mean();
     double sum = 0;
     for (int k = 0; k < test.size(); k++) {
@@ -199,7 +205,7 @@ final class MovieLensApp implements Application {
   }
 
   /** {@code s / sqrt(n)} with the sample standard deviation s; NaN for {@code n < 2}. */
-  static double standardError(double[] values) {
+  public static double standardError(double[] values) {
     int n = values.length;
     if (n < 2) {
       return Double.NaN;

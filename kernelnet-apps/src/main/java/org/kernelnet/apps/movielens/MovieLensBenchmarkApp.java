@@ -17,6 +17,14 @@ import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.AutoencoderFactory;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
+import org.kernelnet.apps.movielens.train.EvaluationFlops;
+import org.kernelnet.apps.movielens.train.RatingMatrix;
+import org.kernelnet.apps.movielens.train.RatingShards;
+import org.kernelnet.apps.movielens.train.SparseAutoencoderLoss;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProcessMemory;
@@ -37,7 +45,7 @@ import org.kernelnet.djl.optim.ParameterObjective;
  * EvaluationFlops#sparse}) and for the dense-equivalent work ({@link EvaluationFlops#dense}).
  * Writes {@code benchmark.json}.
  */
-final class MovieLensBenchmarkApp implements Application {
+public final class MovieLensBenchmarkApp implements Application {
   private final MovieLensBenchmarkConfig config;
   private final RatingsSource ratingsSource;
   private final AutoencoderFactory autoencoders;
@@ -128,7 +136,7 @@ final class MovieLensBenchmarkApp implements Application {
         RatingShards shards = RatingShards.of(train, items, net.model().getNDManager(),
             run.threads(), RatingShards.DEFAULT_MAX_SHARD_RATINGS)) {
       SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, run.threads());
-      shardCount = shards.shards().size();
+      shardCount = shards.size();
       ParameterObjective objective = ParameterObjective.of(net.block(), loss::compute);
       double[] x = new double[objective.dimension()];
       objective.readParameters(x);

@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ModelKind;
+import org.kernelnet.apps.movielens.train.OptimizerKind;
 
 /**
  * The configuration of the {@code movielens} application (Tables 3 and 4): which data set, which

@@ -10,6 +10,8 @@ import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.movielens.data.DataDirectoryRatings;
 import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.AutoencoderFactory;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.report.ProgressLog;
 
 /**

@@ -20,6 +20,9 @@ import org.kernelnet.apps.movielens.data.MovieTitles;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsFile;
 import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.SavedModel;
+import org.kernelnet.apps.movielens.train.RatingMatrix;
 
 /**
  * Loads a saved model and the ratings file it was trained on (checked by SHA-256), feeds every
@@ -27,7 +30,7 @@ import org.kernelnet.apps.movielens.data.RatingsSource;
  * autoencoder and lists the user's unrated items with the highest predicted ratings (clipped to the
  * rating scale).
  */
-final class RecommendApp implements Application {
+public final class RecommendApp implements Application {
   private final RecommendConfig config;
   private final KernelnetRegistry registry;
   private final RatingsSource ratingsSource;

@@ -1,8 +1,11 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.cli;
 
 import java.nio.file.Path;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.movielens.MovieLensModule;
+import org.kernelnet.apps.movielens.RecommendApp;
+import org.kernelnet.apps.movielens.RecommendConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,5 +1,7 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.cli;
 
+import org.kernelnet.apps.movielens.DatasetDefaults;
+import org.kernelnet.apps.movielens.MovieLensConfig;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.train;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,7 +46,7 @@ import org.kernelnet.apps.movielens.data.Ratings;
  * pairs of the others one by one, and popular items side by side make denser blocks. The model
  * itself does not depend on the order of the items.
  */
-final class RatingShards implements AutoCloseable {
+public final class RatingShards implements AutoCloseable {
   /**
    * The default bound on the ratings of one shard. Each shard's transposed products {@code X_s^T
    * dA} and {@code D_s^T [H, 1]} make a new {@code [users, h]} array that is then added to the
@@ -54,7 +54,7 @@ final class RatingShards implements AutoCloseable {
    * a shard's own arrays are 40 bytes per rating and, while it is built, {@code long[]} staging
    * arrays of its size.
    */
-  static final int DEFAULT_MAX_SHARD_RATINGS = 1 << 23;
+  public static final int DEFAULT_MAX_SHARD_RATINGS = 1 << 23;
 
   /**
    * One shard: rows {@code [from, to)}, its ratings' coordinates {@code indices [2, ratings]}
@@ -105,7 +105,7 @@ final class RatingShards implements AutoCloseable {
    * @param maxShardRatings the most ratings of a shard unless one item alone has more, {@code >= 1}
    * @throws IllegalArgumentException if an item index is {@code >= items} or a pair repeats
    */
-  static RatingShards of(
+  public static RatingShards of(
       Ratings ratings, int items, NDManager parent, int minShards, int maxShardRatings) {
     requireNonNull(ratings, "ratings is null");
     requireNonNull(parent, "parent is null");
@@ -288,6 +288,11 @@ final class RatingShards implements AutoCloseable {
   /** The row of {@code item} in {@code [0, items)}: its rank by decreasing number of ratings. */
   int row(int item) {
     return rowOf[item];
+  }
+
+  /** The number of item shards. */
+  public int size() {
+    return shards.size();
   }
 
   /** The shards, in row order. */

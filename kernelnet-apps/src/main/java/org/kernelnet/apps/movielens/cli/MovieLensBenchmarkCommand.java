@@ -1,8 +1,12 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.cli;
 
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.movielens.MovieLensBenchmarkApp;
+import org.kernelnet.apps.movielens.MovieLensBenchmarkConfig;
+import org.kernelnet.apps.movielens.MovieLensConfig;
+import org.kernelnet.apps.movielens.MovieLensModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

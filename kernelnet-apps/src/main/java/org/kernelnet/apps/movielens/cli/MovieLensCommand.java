@@ -1,9 +1,13 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.cli;
 
 import java.nio.file.Path;
 import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.movielens.DatasetDefaults;
+import org.kernelnet.apps.movielens.MovieLensApp;
+import org.kernelnet.apps.movielens.MovieLensConfig;
+import org.kernelnet.apps.movielens.MovieLensModule;
 import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.movielens.data.RatingScale;
+import org.kernelnet.apps.movielens.train.RatingMatrix;
 
 /** The masked loss and the regularisers, against hand computations on tiny matrices. */
 class ItemAutoencoderTest {

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.model;
 
 import static java.util.Objects.requireNonNull;
 
@@ -235,7 +235,7 @@ public final class ItemAutoencoder implements AutoCloseable {
   }
 
   /** The sum of the regularisers over the layers' matrices, or null if both weights are 0. */
-  NDArray penalty(List<LayerTerms> terms) {
+  public NDArray penalty(List<LayerTerms> terms) {
     NDArray total = null;
     for (LayerTerms layer : terms) {
       if (l2 != null) {
@@ -259,20 +259,20 @@ public final class ItemAutoencoder implements AutoCloseable {
    *     DJL's {@code [out, in]} weight)
    * @param bias {@code b [out]}, or null for a layer without bias
    */
-  record Affine(NDArray weights, NDArray bias) {}
+  public record Affine(NDArray weights, NDArray bias) {}
 
   /**
    * One weight layer in a step: its affine map and the matrices its regularisers see (the dense
    * weights, or kernelNet's effective weights, and the kernel matrix), sharing one kernel matrix.
    */
-  record LayerTerms(Affine affine, LayerMatrices matrices) {}
+  public record LayerTerms(Affine affine, LayerMatrices matrices) {}
 
   /**
    * Every weight layer's terms, input layer first, attached to {@code scope}. With {@code training}
    * they are computed from the parameters with gradients, so a scalar built from them
    * back-propagates into the parameters (kernel locations included).
    */
-  List<LayerTerms> layerTerms(ParameterStore store, NDManager scope, boolean training) {
+  public List<LayerTerms> layerTerms(ParameterStore store, NDManager scope, boolean training) {
     List<LayerTerms> terms = new ArrayList<>();
     for (Block layer : layers) {
       NDArray weights;

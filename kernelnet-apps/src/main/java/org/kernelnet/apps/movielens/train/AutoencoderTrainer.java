@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.train;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,6 +21,7 @@ import java.util.Random;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.train.BatchLoss;
 import org.kernelnet.apps.train.EpochLoss;
 import org.kernelnet.apps.train.EpochResult;
@@ -295,7 +296,7 @@ public final class AutoencoderTrainer {
    *
    * @throws ConfigurationException naming the bytes needed, the heap's limit and the remedies
    */
-  static void requireHeapFor(Lbfgs lbfgs, int parameters, int history) {
+  public static void requireHeapFor(Lbfgs lbfgs, int parameters, int history) {
     long needed = lbfgs.workingMemoryBytes(parameters);
     Runtime runtime = Runtime.getRuntime();
     long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());

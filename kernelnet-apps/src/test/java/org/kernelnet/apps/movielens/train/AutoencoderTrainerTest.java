@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,10 +18,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.MovieLensApp;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsReader;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.ModelKind;
 import org.kernelnet.djl.optim.Lbfgs;
 
 /**

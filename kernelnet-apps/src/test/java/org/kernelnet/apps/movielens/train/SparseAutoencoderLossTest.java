@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,9 @@ import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsReader;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.ModelKind;
 import org.kernelnet.djl.optim.ParameterObjective;
 
 /**

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.model;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * The three item-based autoencoders of section 3.5 (Table 3), with their default kernel settings
- * ({@code lambda_2} depends on the data set: {@link DatasetDefaults}).
+ * ({@code lambda_2} depends on the data set: {@link org.kernelnet.apps.movielens.DatasetDefaults}).
  * Every variant maps an item's rating vector {@code r [users]} through {@code layers} hidden layers
  * of sigmoid units to an identity output layer {@code [users]}; they differ in how each weight
  * matrix {@code W [in, out]} is parametrised:

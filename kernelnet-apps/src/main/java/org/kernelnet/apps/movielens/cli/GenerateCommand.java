@@ -1,9 +1,9 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.cli;
 
-import java.util.List;
-import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.inject.ApplicationCommand;
-import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.GenerateApp;
+import org.kernelnet.apps.movielens.GenerateConfig;
+import org.kernelnet.apps.movielens.MovieLensModule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,11 +61,6 @@ public final class GenerateCommand extends ApplicationCommand<GenerateConfig> {
 
   @Override
   protected GenerateConfig toConfig() {
-    MovieLensDataset data = MovieLensConfig.datasetById(dataset).orElseThrow(() ->
-        new ConfigurationException(List.of("--dataset: unknown data set '" + dataset + "'; valid: "
-            + MovieLensConfig.datasetIds())));
-    long[] size = GenerateConfig.publishedSize(data);
-    return new GenerateConfig(data, users != null ? users : (int) size[0],
-        items != null ? items : (int) size[1], ratings != null ? ratings : size[2], seed);
+    return GenerateConfig.of(dataset, users, items, ratings, seed);
   }
 }

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.model;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.train;
 
 /**
  * Floating-point operations of the matrix products in one full-batch loss-and-gradient evaluation
@@ -20,7 +20,7 @@ package org.kernelnet.apps.movielens;
  * @param dense the dense-equivalent FLOPs
  * @param sparse the FLOPs the sparse evaluation needs
  */
-record EvaluationFlops(double dense, double sparse) {
+public record EvaluationFlops(double dense, double sparse) {
   /**
    * @param items the rows I
    * @param users the input and output width
@@ -28,7 +28,7 @@ record EvaluationFlops(double dense, double sparse) {
    * @param hidden the hidden width
    * @param layers the hidden layers L, {@code >= 1}
    */
-  static EvaluationFlops of(int items, int users, long ratings, int hidden, int layers) {
+  public static EvaluationFlops of(int items, int users, long ratings, int hidden, int layers) {
     if (items < 1 || users < 1 || ratings < 0 || hidden < 1 || layers < 1) {
       throw new IllegalArgumentException("items, users, hidden and layers must be >= 1 and ratings"
           + " >= 0, got " + items + ", " + users + ", " + hidden + ", " + layers + ", " + ratings);

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.train;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,8 +21,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.kernelnet.api.Scalars;
-import org.kernelnet.apps.movielens.ItemAutoencoder.Affine;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder.Affine;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.torch.Csr;
 
 /**
@@ -55,7 +56,7 @@ import org.kernelnet.apps.torch.Csr;
  * {@link #compute} returns {@code S - stop(S) + (data loss + R)} with the regulariser R, whose value
  * is the true loss and whose gradient is {@code dS + dR}, the true gradient.
  */
-final class SparseAutoencoderLoss {
+public final class SparseAutoencoderLoss {
   private final ItemAutoencoder net;
   private final RatingShards shards;
   private final int threads;
@@ -73,7 +74,7 @@ final class SparseAutoencoderLoss {
    * @param shards the training ratings; the caller keeps ownership
    * @param threads the threads that process shards, {@code >= 1}
    */
-  SparseAutoencoderLoss(ItemAutoencoder net, RatingShards shards, int threads) {
+  public SparseAutoencoderLoss(ItemAutoencoder net, RatingShards shards, int threads) {
     this.net = requireNonNull(net, "net is null");
     this.shards = requireNonNull(shards, "shards is null");
     if (threads < 1) {
@@ -97,7 +98,7 @@ final class SparseAutoencoderLoss {
    * 1/2 sum_observed (h - r)^2 + R} and its gradient the loss's gradient (see the class comment).
    * Everything is attached to {@code scope}.
    */
-  NDArray compute(NDManager scope) {
+  public NDArray compute(NDManager scope) {
     List<ItemAutoencoder.LayerTerms> terms =
         net.layerTerms(new ParameterStore(scope, false), scope, true);
     List<Affine> layers = terms.stream().map(ItemAutoencoder.LayerTerms::affine).toList();
@@ -128,7 +129,7 @@ final class SparseAutoencoderLoss {
    * sets' order, computed without gradients from the training ratings as input (a {@link
    * SampledProduct} at the pairs: no full output row is formed).
    */
-  float[][] predict(Ratings... sets) {
+  public float[][] predict(Ratings... sets) {
     float[][] out = new float[sets.length][];
     for (int t = 0; t < sets.length; t++) {
       out[t] = new float[sets[t].size()];

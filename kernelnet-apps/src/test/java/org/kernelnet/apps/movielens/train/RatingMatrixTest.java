@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.movielens.MovieLensApp;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsReader;
