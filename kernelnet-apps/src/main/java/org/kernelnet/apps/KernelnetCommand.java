@@ -9,7 +9,7 @@ import org.kernelnet.apps.cli.RootCommand;
 import org.kernelnet.apps.docs.ReportCommand;
 import org.kernelnet.apps.embed.EmbedCommand;
 import org.kernelnet.apps.kernels.KernelsCommand;
-import org.kernelnet.apps.mnist.MnistCommand;
+import org.kernelnet.apps.mnist.cli.MnistCommand;
 import org.kernelnet.apps.movielens.cli.MovieLensCommand;
 import org.kernelnet.apps.movielens.cli.RecommendCommand;
 import picocli.CommandLine.Command;

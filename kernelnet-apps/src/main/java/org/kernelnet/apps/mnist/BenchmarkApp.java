@@ -18,10 +18,11 @@ import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.data.MnistData;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.FlopCount;
-import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
-import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.mnist.model.FlopCount;
+import org.kernelnet.apps.mnist.model.GridPriorNetwork;
+import org.kernelnet.apps.mnist.model.LayerForm;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
@@ -36,7 +37,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * both forms); the machine's rate is the median of the products. Interleaving the measurements
  * exposes training and the reference product to the same load when the machine is shared.
  */
-final class BenchmarkApp implements Application {
+public final class BenchmarkApp implements Application {
   private final BenchmarkConfig config;
   private final KernelnetRegistry registry;
   private final Terminal terminal;

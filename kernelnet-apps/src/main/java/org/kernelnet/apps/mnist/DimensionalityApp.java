@@ -23,14 +23,14 @@ import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.inject.KernelSpecs;
+import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.analysis.DimensionalityFinding;
+import org.kernelnet.apps.mnist.analysis.MeanAndError;
+import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
-import org.kernelnet.apps.mnist.internal.Charts;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.DimensionalityFinding;
-import org.kernelnet.apps.mnist.internal.ExperimentData;
-import org.kernelnet.apps.mnist.internal.MeanAndError;
-import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -50,7 +50,7 @@ import org.kernelnet.djl.nn.Locations;
  * RunJournal}); {@code --resume} reads those runs back instead of training them again, so an
  * interrupted study goes on where it stopped.
  */
-final class DimensionalityApp implements Application {
+public final class DimensionalityApp implements Application {
   private final DimensionalityConfig config;
   private final KernelnetRegistry registry;
   private final MnistSource mnist;
@@ -72,7 +72,7 @@ final class DimensionalityApp implements Application {
   }
 
   /** The journal of finished runs in the output folder ({@code --resume} continues it). */
-  static final String JOURNAL = "dimensionality-runs.jsonl";
+  public static final String JOURNAL = "dimensionality-runs.jsonl";
 
   /** One training run. */
   record Run(String kernel, int dimension, double learningRate, double weightDecay, int repetition,

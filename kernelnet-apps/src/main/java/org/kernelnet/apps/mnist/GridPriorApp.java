@@ -18,16 +18,17 @@ import java.util.stream.Stream;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
-import org.kernelnet.apps.mnist.data.MnistSource;
+import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.analysis.PixelLayout;
+import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistSet;
-import org.kernelnet.apps.mnist.internal.Charts;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.ExperimentData;
-import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
-import org.kernelnet.apps.mnist.internal.ModelSize;
-import org.kernelnet.apps.mnist.internal.PixelLayout;
-import org.kernelnet.apps.mnist.internal.PixelTopology;
+import org.kernelnet.apps.mnist.data.MnistSource;
+import org.kernelnet.apps.mnist.model.GridPriorNetwork;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.model.PixelLocations;
+import org.kernelnet.apps.mnist.model.PixelTopology;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -38,7 +39,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * paper's (Table 1), and how much of the image's layout its pixel locations hold ({@link
  * PixelLayout}; written per pixel to {@code locations-<variant>.csv}).
  */
-final class GridPriorApp implements Application {
+public final class GridPriorApp implements Application {
   /** Table 1 of Mueller et al. (2018); the variants beyond the paper are not in it. */
   static final Map<PixelLocations, Double> PAPER = Map.of(
       PixelLocations.GRID, 0.9903, PixelLocations.RANDOM, 0.9889);

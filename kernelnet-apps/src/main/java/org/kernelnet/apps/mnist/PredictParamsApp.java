@@ -13,12 +13,12 @@ import java.util.Map;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistSource;
-import org.kernelnet.apps.mnist.internal.Charts;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.ExperimentData;
-import org.kernelnet.apps.mnist.internal.ModelSize;
-import org.kernelnet.apps.mnist.internal.PredictedMlp;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.model.PredictedMlp;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -28,7 +28,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * reports the test accuracy of each next to the plain MLP's (fraction 0). Denil et al.'s claim,
  * checked here: up to 90 % predicted, the accuracy stays within 1 percentage point of the MLP.
  */
-final class PredictParamsApp implements Application {
+public final class PredictParamsApp implements Application {
   /** Fractions up to this one must stay within {@link #TOLERANCE} of the plain MLP. */
   static final double CLAIM_FRACTION = 0.9;
   /** One percentage point. */

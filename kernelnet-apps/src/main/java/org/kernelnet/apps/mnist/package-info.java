@@ -16,5 +16,9 @@
  * <p>Every experiment carves a seeded validation split from the training set, uses the official
  * test set only for the final number, logs progress, and writes JSON (with provenance), CSV and PNG
  * results; {@code --quick} runs a small slice in about a minute.
+ *
+ * <p>This package holds the applications with their configuration records and the family's
+ * module; the commands are in {@code cli}, the networks in {@code model}, their training in {@code
+ * train}, what is computed from the runs in {@code analysis}, the images in {@code data}.
  */
 package org.kernelnet.apps.mnist;

@@ -26,6 +26,8 @@ import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
+import org.kernelnet.apps.mnist.model.LayerForm;
+import org.kernelnet.apps.mnist.model.PixelLocations;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.RunFolder;
 
@@ -76,7 +78,7 @@ class MnistModuleTest {
     };
     GridPriorConfig config = new GridPriorConfig(
         new RunSettings(7, true, 0, 100, ValidationSplit.RANDOM), List.of(PixelLocations.GRID),
-        LayerForm.KERNEL, 2, 4, GridPriorCommand.GAMMA, 1, 0, 0, 0, 0, 6, 20, 0.01, 0, 1, 0, 0);
+        LayerForm.KERNEL, 2, 4, 0.5, 1, 0, 0, 0, 0, 6, 20, 0.01, 0, 1, 0, 0);
     ApplicationModule<GridPriorConfig> application = ApplicationModule.of(
         Modules.override(new MnistModule())
             .with(binder -> binder.bind(MnistSource.class).toInstance(source)),
