@@ -6,22 +6,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.inject.util.Modules;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kernelnet.apps.cli.DeviceChoice;
-import org.kernelnet.apps.cli.Environment;
-import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationModule;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationRuns;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.mnist.data.MnistSource;
@@ -29,7 +21,6 @@ import org.kernelnet.apps.mnist.data.ValidationSplit;
 import org.kernelnet.apps.mnist.model.LayerForm;
 import org.kernelnet.apps.mnist.model.PixelLocations;
 import org.kernelnet.apps.report.DataFile;
-import org.kernelnet.apps.report.RunFolder;
 
 /**
  * The MNIST module is a seam: {@code mnist grid-prior} run with its {@link MnistSource} replaced
@@ -84,13 +75,7 @@ class MnistModuleTest {
             .with(binder -> binder.bind(MnistSource.class).toInstance(source)),
         config, GridPriorApp.class);
 
-    ApplicationRunner.run(
-        new CoreSettings(Optional.empty(), Optional.of(dataDir), Optional.of(DeviceChoice.CPU),
-            new Environment(Map.of(), home)),
-        new RunFolder.Request(Optional.of(out), home.resolve("results"), RunFolder.Mode.NEW, false,
-            "mnist grid-prior", List.of(), List.of()),
-        new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
-        application, application.application());
+    ApplicationRuns.intoFolder(home, dataDir, out, "mnist grid-prior", application);
 
     JsonObject results = JsonParser.parseString(Files.readString(out.resolve("grid-prior.json")))
         .getAsJsonObject();

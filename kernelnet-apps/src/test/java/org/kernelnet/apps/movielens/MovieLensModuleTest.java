@@ -6,29 +6,20 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.inject.util.Modules;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kernelnet.apps.cli.DeviceChoice;
-import org.kernelnet.apps.cli.Environment;
-import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.ApplicationModule;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationRuns;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.MovieTitles;
 import org.kernelnet.apps.movielens.data.RatingsFile;
 import org.kernelnet.apps.movielens.data.RatingsReader;
 import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.data.SyntheticRatings;
-import org.kernelnet.apps.report.RunFolder;
 import org.kernelnet.apps.report.RunStatus;
 
 /**
@@ -71,19 +62,12 @@ class MovieLensModuleTest {
     GeneratedRatings generated = new GeneratedRatings(Files.createDirectories(home.resolve("gen")));
     MovieLensConfig config = MovieLensConfig.builder().hidden(16).layers(1).iterations(2)
         .evalEvery(2).splits(1).threads(1).build();
-    StringWriter err = new StringWriter();
-    Terminal terminal = new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(err));
     ApplicationModule<MovieLensConfig> application = ApplicationModule.of(
         Modules.override(new MovieLensModule())
             .with(binder -> binder.bind(RatingsSource.class).toInstance(generated)),
         config, MovieLensApp.class);
 
-    ApplicationRunner.run(
-        new CoreSettings(Optional.empty(), Optional.of(dataDir), Optional.of(DeviceChoice.CPU),
-            new Environment(Map.of(), home)),
-        new RunFolder.Request(Optional.of(out), home.resolve("results"), RunFolder.Mode.NEW, false,
-            "movielens", List.of(), List.of()),
-        terminal, application, application.application());
+    String err = ApplicationRuns.intoFolder(home, dataDir, out, "movielens", application);
 
     assertThat(generated.asked).containsExactly(MovieLensDataset.ML_100K);
     assertThat(RunStatus.read(out)).get().extracting(RunStatus::status)
@@ -98,7 +82,6 @@ class MovieLensModuleTest {
         .isEqualTo(generated.file.ratings().sourceSha256());
     assertThat(results.get("users").getAsInt()).isEqualTo(generated.file.ratings().numUsers());
     assertThat(dataDir).isEmptyDirectory();
-    assertThat(err.toString()).contains("ML-100K: 6000 ratings").contains(generated.file.file()
-        .toString());
+    assertThat(err).contains("ML-100K: 6000 ratings").contains(generated.file.file().toString());
   }
 }
