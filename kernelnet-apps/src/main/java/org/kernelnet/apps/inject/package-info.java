@@ -5,8 +5,8 @@
  *
  * <ol>
  *   <li><b>picocli parses first.</b> The command extends {@link
- *       org.kernelnet.apps.inject.ApplicationCommand} and holds only options: its own, the mixins it
- *       needs ({@link org.kernelnet.apps.cli.DeviceOption} to compute on a device, {@link
+ *       org.kernelnet.apps.inject.ApplicationCommand} and holds only options: its own, the mixins
+ *       it needs ({@link org.kernelnet.apps.cli.DeviceOption} to compute on a device, {@link
  *       org.kernelnet.apps.cli.OutputOptions} to write a run folder) and, from the base, the
  *       {@link org.kernelnet.apps.cli.CommonOptions}. {@code --help}, {@code --version} and
  *       {@code --verbose} are inherited from the top command. Guice never creates a command.

@@ -60,8 +60,8 @@ public final class DimensionalityApp implements Application {
   private final ResultsWriter writer;
 
   @Inject
-  DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry, MnistSource mnist, Terminal terminal,
-      ProgressLog log, Device device, ResultsWriter writer) {
+  DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry, MnistSource mnist,
+      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;

@@ -58,8 +58,8 @@ public final class GridPriorApp implements Application {
   private final ResultsWriter writer;
 
   @Inject
-  GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, MnistSource mnist, Terminal terminal,
-      ProgressLog log, Device device, ResultsWriter writer) {
+  GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, MnistSource mnist,
+      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;

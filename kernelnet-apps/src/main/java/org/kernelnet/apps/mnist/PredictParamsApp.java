@@ -43,8 +43,8 @@ public final class PredictParamsApp implements Application {
   private final ResultsWriter writer;
 
   @Inject
-  PredictParamsApp(PredictParamsConfig config, KernelnetRegistry registry, MnistSource mnist, Terminal terminal,
-      ProgressLog log, Device device, ResultsWriter writer) {
+  PredictParamsApp(PredictParamsConfig config, KernelnetRegistry registry, MnistSource mnist,
+      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;

@@ -23,7 +23,8 @@ public final class DataDirectoryRatings implements RatingsSource {
    * @param downloader fetches a missing ratings file
    * @param notes told how many blank lines a file had, if any
    */
-  public DataDirectoryRatings(DataDirectory dataDir, Downloader downloader, Consumer<String> notes) {
+  public DataDirectoryRatings(
+      DataDirectory dataDir, Downloader downloader, Consumer<String> notes) {
     this.dataDir = requireNonNull(dataDir, "dataDir is null");
     this.downloader = requireNonNull(downloader, "downloader is null");
     this.notes = requireNonNull(notes, "notes is null");
