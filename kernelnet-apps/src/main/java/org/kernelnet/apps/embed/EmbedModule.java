@@ -1,16 +1,14 @@
 package org.kernelnet.apps.embed;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.FamilyModule;
 import org.kernelnet.apps.inject.KernelSpecs;
 import org.kernelnet.apps.mnist.data.DataDirectoryMnist;
 import org.kernelnet.apps.mnist.data.MnistSource;
-import org.kernelnet.apps.report.ProgressLog;
 
 /**
  * The module of the embeddings family ({@code kernelnet embed mnist}): the collaborators of its
@@ -21,20 +19,21 @@ import org.kernelnet.apps.report.ProgressLog;
  *   <li>{@link EmbeddingNetwork}: the network of the configured architecture around the
  *       embedding layer's {@link Kernel}, resolved from the registry, so plugin kernels work (a bad
  *       specification is a configuration error);
- *   <li>{@link MapPlots}, which draws the maps, and the {@link ProgressLog}, throttled lines at
- *       most every 15 s.
+ *   <li>{@link MapPlots}, which draws the maps, and the progress log ({@link FamilyModule}):
+ *       throttled lines at most every 15 s.
  * </ul>
  *
  * The registry, device and terminal come from {@link org.kernelnet.apps.inject.CoreModule}, the
  * run folder's {@code ResultsWriter} from {@link org.kernelnet.apps.inject.ApplicationRunner}.
  */
-public final class EmbedModule extends AbstractModule {
-  /** The least time between two throttled progress lines. */
-  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(15);
+public final class EmbedModule extends FamilyModule {
+  /** Progress lines at most every 15 s. */
+  public EmbedModule() {
+    super(Duration.ofSeconds(15));
+  }
 
   @Override
-  protected void configure() {
-    binder().requireExplicitBindings();
+  protected void bindCollaborators() {
     bind(MnistSource.class).to(DataDirectoryMnist.class).in(Singleton.class);
     bind(MapPlots.class);
   }
@@ -48,10 +47,5 @@ public final class EmbedModule extends AbstractModule {
   @Provides
   EmbeddingNetwork network(EmbedConfig config, Kernel kernel) {
     return new EmbeddingNetwork(config.architecture(), kernel);
-  }
-
-  @Provides
-  ProgressLog progress(Terminal terminal) {
-    return new ProgressLog(terminal.err(), PROGRESS_INTERVAL);
   }
 }

@@ -1,6 +1,5 @@
 package org.kernelnet.apps.movielens;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -8,11 +7,11 @@ import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.inject.FamilyModule;
 import org.kernelnet.apps.movielens.data.DataDirectoryRatings;
 import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.model.AutoencoderFactory;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
-import org.kernelnet.apps.report.ProgressLog;
 
 /**
  * The module of the MovieLens family ({@code movielens}, {@code movielens benchmark}, {@code
@@ -23,7 +22,7 @@ import org.kernelnet.apps.report.ProgressLog;
  *   <li>{@link RatingsSource}: the data sets' ratings and titles, from the data directory; a
  *       missing ratings file is downloaded from GroupLens and its published checksums verified;
  *   <li>{@link AutoencoderFactory}: new autoencoders, their kernels from the registry;
- *   <li>{@link ProgressLog}: progress on standard error, throttled lines at most every 10 s.
+ *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 10 s.
  * </ul>
  *
  * The registry, data directory, downloader, terminal and device come from {@link
@@ -31,13 +30,10 @@ import org.kernelnet.apps.report.ProgressLog;
  * org.kernelnet.apps.inject.ApplicationRunner}. Nothing bound here needs the device, which {@code
  * movielens generate} has not: the factory takes it per call.
  */
-public final class MovieLensModule extends AbstractModule {
-  /** The least time between two throttled progress lines. */
-  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
-
-  @Override
-  protected void configure() {
-    binder().requireExplicitBindings();
+public final class MovieLensModule extends FamilyModule {
+  /** Progress lines at most every 10 s. */
+  public MovieLensModule() {
+    super(Duration.ofSeconds(10));
   }
 
   @Provides
@@ -50,10 +46,5 @@ public final class MovieLensModule extends AbstractModule {
   @Singleton
   AutoencoderFactory autoencoders(KernelnetRegistry registry) {
     return (spec, users, device) -> ItemAutoencoder.create(spec, users, registry, device);
-  }
-
-  @Provides
-  ProgressLog progress(Terminal terminal) {
-    return new ProgressLog(terminal.err(), PROGRESS_INTERVAL);
   }
 }

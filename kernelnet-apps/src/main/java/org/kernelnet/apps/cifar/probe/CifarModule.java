@@ -1,14 +1,12 @@
 package org.kernelnet.apps.cifar.probe;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.inject.FamilyModule;
 import org.kernelnet.apps.inject.KernelSpecs;
-import org.kernelnet.apps.report.ProgressLog;
 
 /**
  * The module of the CIFAR family ({@code kernelnet cifar probe}): the collaborators of its
@@ -19,19 +17,16 @@ import org.kernelnet.apps.report.ProgressLog;
  *       {@code --no-cache});
  *   <li>{@link KernelHead}s, one per cut, around the grid layer's {@link Kernel}, resolved from the
  *       registry so that plugin kernels work (a bad specification is a configuration error);
- *   <li>{@link ProgressLog}: progress on standard error, throttled lines at most every 2 s.
+ *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 2 s.
  * </ul>
  *
  * The data directory, terminal and device come from {@link org.kernelnet.apps.inject.CoreModule},
  * the run folder's {@code ResultsWriter} from {@link org.kernelnet.apps.inject.ApplicationRunner}.
  */
-public final class CifarModule extends AbstractModule {
-  /** The least time between two throttled progress lines. */
-  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
-
-  @Override
-  protected void configure() {
-    binder().requireExplicitBindings();
+public final class CifarModule extends FamilyModule {
+  /** Progress lines at most every 2 s. */
+  public CifarModule() {
+    super(Duration.ofSeconds(2));
   }
 
   @Provides
@@ -51,10 +46,5 @@ public final class CifarModule extends AbstractModule {
   KernelHead head(ProbeConfig config, Kernel kernel) {
     return new KernelHead(config.hidden(), config.grid(), config.gridExtent(), kernel,
         config.eta(), config.dropout());
-  }
-
-  @Provides
-  ProgressLog progress(Terminal terminal) {
-    return new ProgressLog(terminal.err(), PROGRESS_INTERVAL);
   }
 }
