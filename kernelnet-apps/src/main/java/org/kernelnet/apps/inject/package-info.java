@@ -16,9 +16,10 @@
  *       problems (exit 2). Each default lives in one place: the option's, or the record's (then
  *       the option is left null and its help quotes the record's constant).
  *   <li><b>One Guice module per application family</b> ({@code MovieLensModule}, {@code
- *       MnistModule}, {@code CifarModule}, {@code EmbedModule}; {@code kernels} has its own): it
- *       binds the collaborators the family's applications share (data source, model factory,
- *       reporters), so that a test or an extension replaces one with {@code Modules.override}. It
+ *       MnistModule}, {@code CifarModule}, {@code EmbedModule}, each a {@link
+ *       org.kernelnet.apps.inject.FamilyModule}; {@code kernels} has its own): it binds the
+ *       collaborators the family's applications share (data source, model factory, progress log),
+ *       so that a test or an extension replaces one with {@code Modules.override}. It
  *       depends only on the services of {@link org.kernelnet.apps.inject.CoreModule} (the {@code
  *       KernelnetRegistry}, the {@code DataDirectory}, the {@code Downloader}, the {@link
  *       org.kernelnet.apps.cli.Terminal} and, if the command chose one, the DJL {@code Device}), on
