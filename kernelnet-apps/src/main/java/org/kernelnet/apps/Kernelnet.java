@@ -3,12 +3,10 @@ package org.kernelnet.apps;
 import static java.util.Objects.requireNonNull;
 
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.ErrorReporter;
 import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
-import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
@@ -56,7 +54,7 @@ public final class Kernelnet {
 
   /** The launcher's command tree, configured as {@link #execute} runs it. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
-    CommandLine commandLine = new CommandLine(new KernelnetCommand(), new Factory(environment));
+    CommandLine commandLine = new CommandLine(new KernelnetCommand(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -98,22 +96,5 @@ public final class Kernelnet {
       }
     }
     return false;
-  }
-
-  /**
-   * Creates commands, passing the {@link Environment} to those whose constructor takes it; every
-   * other class (mixins, converters) is created by picocli's default factory.
-   */
-  private record Factory(Environment environment) implements IFactory {
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      Constructor<K> constructor;
-      try {
-        constructor = type.getDeclaredConstructor(Environment.class);
-      } catch (NoSuchMethodException e) {
-        return CommandLine.defaultFactory().create(type);
-      }
-      return constructor.newInstance(environment);
-    }
   }
 }

@@ -108,6 +108,49 @@ class KernelnetTest {
   }
 
   /**
+   * {@code --help} and {@code --version} are inherited from the top command: every command and
+   * subcommand answers both, and its help ends with the top command's exit statuses (picocli's own
+   * {@code help} command, which has its own {@code -h}, left out).
+   */
+  @Test
+  void everyCommandInheritsHelpAndVersion() {
+    CommandLine root = Kernelnet.commandLine(new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()), new Environment(Map.of(), home));
+    List<List<String>> paths = new ArrayList<>();
+    Deque<CommandLine> commands = new ArrayDeque<>(List.of(root));
+    while (!commands.isEmpty()) {
+      CommandLine command = commands.pop();
+      commands.addAll(command.getSubcommands().values());
+      if (command.getCommandSpec().helpCommand()) {
+        continue;
+      }
+      List<String> path = new ArrayList<>();
+      for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
+        path.add(0, c.getCommandName());
+      }
+      paths.add(path);
+    }
+    String version = "kernelnet " + VersionProvider.kernelnetVersion() + " (plugin API 1.0)";
+
+    assertThat(paths).hasSizeGreaterThan(15);
+    for (List<String> path : paths) {
+      List<String> help = new ArrayList<>(path);
+      help.add("--help");
+      List<String> versionArgs = new ArrayList<>(path);
+      versionArgs.add("--version");
+      CommandRun helpRun = CommandRun.of(home, help.toArray(String[]::new));
+      CommandRun versionRun = CommandRun.of(home, versionArgs.toArray(String[]::new));
+
+      assertThat(helpRun.status()).as("%s: %s", help, helpRun.err()).isZero();
+      assertThat(helpRun.out()).as("%s", help)
+          .startsWith(("Usage: kernelnet " + String.join(" ", path)).trim())
+          .contains("-h, --help").contains("-V, --version").contains("Exit status: 0 ok");
+      assertThat(versionRun.status()).as("%s: %s", versionArgs, versionRun.err()).isZero();
+      assertThat(versionRun.out()).as("%s", versionArgs).startsWith(version);
+    }
+  }
+
+  /**
    * picocli renders every description with {@link String#format}; a lone {@code %} (as in "99 %")
    * makes it print a warning and the raw text with {@code %n} unexpanded.
    */

@@ -9,8 +9,6 @@ import picocli.CommandLine.Spec;
 /** {@code kernelnet cifar}: the CIFAR-10 applications, as subcommands. */
 @Command(
     name = "cifar",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = "CIFAR-10 applications on the pretrained ResNets (section 3.4 of the paper).",
     subcommands = {ProbeCommand.class})
 public final class CifarCommand implements Runnable {

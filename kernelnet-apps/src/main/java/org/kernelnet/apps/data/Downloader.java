@@ -6,14 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -24,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.kernelnet.apps.report.IoErrors;
 
 /**
  * Downloads data files safely: into a temporary file next to the target, verified against the
@@ -280,7 +276,7 @@ public final class Downloader {
       Files.createDirectories(folder);
       temp = Files.createTempFile(folder, prefix, ".part");
     } catch (IOException e) {
-      throw new IOException("cannot create a temporary file in " + folder + ": " + reason(e), e);
+      throw new IOException(IoErrors.message("create a temporary file in", folder, e), e);
     }
     temp.toFile().deleteOnExit();
     return temp;
@@ -291,7 +287,7 @@ public final class Downloader {
     try {
       out.write(buffer, 0, length);
     } catch (IOException e) {
-      throw new IOException("cannot write " + file + ": " + reason(e), e);
+      throw new IOException(IoErrors.message("write", file, e), e);
     }
   }
 
@@ -303,30 +299,7 @@ public final class Downloader {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new IOException("cannot move " + temp + " to " + target + ": " + reason(e), e);
+      throw new IOException("cannot move " + temp + " to " + target + ": " + IoErrors.reason(e), e);
     }
-  }
-
-  /**
-   * Why a file operation failed, in words: the JDK's file-system exceptions carry only the path
-   * in their message and often no reason.
-   */
-  private static String reason(IOException e) {
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or folder";
-    }
-    if (e instanceof FileAlreadyExistsException) {
-      return "a file of that name exists";
-    }
-    if (e instanceof NotDirectoryException) {
-      return "not a folder";
-    }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.kernelnet.apps.mnist.internal.MeanAndError;
+import org.kernelnet.apps.mnist.analysis.MeanAndError;
 
 /**
  * How the tables write numbers, the same way in every table. A value that was not measured (NaN) is

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.kernelnet.apps.VersionProvider;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.report.AtomicFile;
 import picocli.CommandLine.Command;
@@ -28,8 +27,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     description = {
         "Rewrites the results tables of Markdown pages from the run files they name: every block"
             + " from '<!-- results table: FILE... -->' to '<!-- end results -->' becomes the table"

@@ -17,24 +17,20 @@ import ai.djl.translate.TranslateException;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kernelnet.api.Kernel;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.data.MnistData;
-import org.kernelnet.apps.mnist.data.MnistFile;
 import org.kernelnet.apps.mnist.data.MnistSet;
+import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
-import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.train.BatchLoss;
 import org.kernelnet.apps.train.EpochBatches;
@@ -81,23 +77,23 @@ final class EmbedApp implements Application {
   private static final int PROGRESS_FIT = 5000;
 
   private final EmbedConfig config;
-  private final DataDirectory dataDirectory;
-  private final Downloader downloader;
+  private final MnistSource mnist;
+  private final EmbeddingNetwork network;
   private final Device device;
-  private final Kernel kernel;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final ResultsWriter writer;
   private final MapPlots plots;
 
   @Inject
-  EmbedApp(EmbedConfig config, DataDirectory dataDirectory, Downloader downloader, Device device,
-      Kernel kernel, Terminal terminal, ResultsWriter writer, MapPlots plots) {
+  EmbedApp(EmbedConfig config, MnistSource mnist, EmbeddingNetwork network, Device device,
+      Terminal terminal, ProgressLog log, ResultsWriter writer, MapPlots plots) {
     this.config = config;
-    this.dataDirectory = dataDirectory;
-    this.downloader = downloader;
+    this.mnist = mnist;
+    this.network = network;
     this.device = device;
-    this.kernel = kernel;
     this.terminal = terminal;
+    this.log = log;
     this.writer = writer;
     this.plots = plots;
   }
@@ -113,25 +109,19 @@ final class EmbedApp implements Application {
   @Override
   public void run() throws IOException, TranslateException {
     RecordedSettings.check(writer, config);
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(15));
     Engine.getInstance().setRandomSeed((int) config.seed());
     boolean classifier = config.objective() == Objective.CLASSIFIER;
 
-    List<DataFile> dataFiles = new ArrayList<>();
-    for (MnistFile file : MnistFile.values()) {
-      dataFiles.add(DataFile.of(file.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-          MnistData.locate(dataDirectory, file, downloader)));
-    }
-    MnistSet.Split split = MnistData.train(dataDirectory, downloader).split(config.validationSize(), config.seed());
+    List<DataFile> dataFiles = mnist.files();
+    MnistSet.Split split = mnist.train().split(config.validationSize(), config.seed());
     MnistSet train = split.train().head(config.trainSize());
     MnistSet validation = split.validation();
-    MnistSet test = MnistData.test(dataDirectory, downloader).head(config.testSize());
+    MnistSet test = mnist.test().head(config.testSize());
     MnistSet knnFit = train.head(config.knnFitSize());
     MnistSet progressFit = train.head(Math.min(PROGRESS_FIT, train.size()));
     log.always("MNIST: %d training, %d validation, %d test examples; %s on %s",
         train.size(), validation.size(), test.size(), config.objective().label(), device);
 
-    EmbeddingNetwork network = new EmbeddingNetwork(config.architecture(), kernel);
     Loss loss = classifier ? new SoftmaxCrossEntropy() : new SigmoidCrossEntropy();
     TrainingProgress<ValidationScores> progress =
         new TrainingProgress<>(config.epochs(), EpochLoss.MEAN_OVER_EXAMPLES);

@@ -12,8 +12,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "embed",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = "Trains a network with a 2-D kernelNet layer on a fixed grid and maps every"
         + " example to the centre of mass of its activations on that grid.",
     subcommands = {EmbedMnistCommand.class})

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.mnist.data.MnistData;
 
 /**
@@ -64,14 +65,50 @@ public record EmbedConfig(
       List<Integer> hidden, int grid, List<Integer> decoder, int epochs, int batchSize,
       int trainSize, int validationSize, int testSize) {}
 
+  /** The paper's encoder widths. */
+  public static final String HIDDEN = "2000,2000,2500";
+  /** The paper's grid side. */
+  public static final int GRID = 40;
+  /** The paper's decoder widths. */
+  public static final String DECODER = "2000,2000";
+  /** Training epochs. */
+  public static final int EPOCHS = 8;
+  /** Examples per step. */
+  public static final int BATCH_SIZE = 128;
+  /** Validation examples. */
+  public static final int VALIDATION_SIZE = 5000;
+  /** Training examples: all but the validation examples. */
+  public static final int TRAIN_SIZE = MnistData.TRAIN_SIZE - VALIDATION_SIZE;
+  /** Test examples: all. */
+  public static final int TEST_SIZE = MnistData.TEST_SIZE;
+  /** Encoder widths with {@code --quick}. */
+  public static final String QUICK_HIDDEN = "256,256,256";
+  /** Grid side with {@code --quick}. */
+  public static final int QUICK_GRID = 20;
+  /** Decoder widths with {@code --quick}. */
+  public static final String QUICK_DECODER = "256,256";
+  /** Training epochs with {@code --quick}. */
+  public static final int QUICK_EPOCHS = 4;
+  /** Examples per step with {@code --quick}. */
+  public static final int QUICK_BATCH_SIZE = 64;
+  /** Training examples with {@code --quick}. */
+  public static final int QUICK_TRAIN_SIZE = 6000;
+  /** Validation examples with {@code --quick}. */
+  public static final int QUICK_VALIDATION_SIZE = 1000;
+  /** Test examples with {@code --quick}. */
+  public static final int QUICK_TEST_SIZE = 2000;
+
   /** The paper's 784-2000-2000-2500-K1600-2000-2000 network on all of MNIST. */
   public static final Defaults FULL = new Defaults(
-      List.of(2000, 2000, 2500), 40, List.of(2000, 2000), 8, 128,
-      MnistData.TRAIN_SIZE - 5000, 5000, MnistData.TEST_SIZE);
+      ListDefault.parse(HIDDEN, Integer::valueOf), GRID,
+      ListDefault.parse(DECODER, Integer::valueOf), EPOCHS, BATCH_SIZE, TRAIN_SIZE,
+      VALIDATION_SIZE, TEST_SIZE);
 
   /** A network and data slice small enough to finish in about a minute on two cores. */
   public static final Defaults QUICK = new Defaults(
-      List.of(256, 256, 256), 20, List.of(256, 256), 4, 64, 6000, 1000, 2000);
+      ListDefault.parse(QUICK_HIDDEN, Integer::valueOf), QUICK_GRID,
+      ListDefault.parse(QUICK_DECODER, Integer::valueOf), QUICK_EPOCHS, QUICK_BATCH_SIZE,
+      QUICK_TRAIN_SIZE, QUICK_VALIDATION_SIZE, QUICK_TEST_SIZE);
 
   /** The default kernel: a Gaussian bump of about 2.2 grid cells standard deviation. */
   public static final String DEFAULT_KERNEL = "rbf:gamma=0.1";

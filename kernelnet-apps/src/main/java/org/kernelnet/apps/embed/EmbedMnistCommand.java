@@ -1,22 +1,12 @@
 package org.kernelnet.apps.embed;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kernelnet embed mnist}: the options of the MNIST embedding; the work is done by {@link
@@ -25,8 +15,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "mnist",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Trains the 784-2000-2000-2500-K1600-2000-2000-(10|784) network of Mueller et al. 2018"
             + " (section 3.3) on MNIST as a classifier or an autoencoder, embeds the test digits at"
@@ -37,13 +25,9 @@ import picocli.CommandLine.Spec;
             + "; --resume continues from the last completed epoch with the numbers of an"
             + " uninterrupted run. Epochs after the first reseed the random generators from the"
             + " seed and the epoch."})
-public final class EmbedMnistCommand implements Callable<Integer> {
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
+public final class EmbedMnistCommand extends ApplicationCommand<EmbedConfig> {
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions.Resumable output;
-  @Spec private CommandSpec spec;
 
   @Option(names = "--objective", paramLabel = "classifier|autoencoder", defaultValue = "classifier",
       description = "Train a 10-way classifier or a 784-pixel autoencoder; default: ${DEFAULT-VALUE}.")
@@ -53,16 +37,18 @@ public final class EmbedMnistCommand implements Callable<Integer> {
   private boolean quick;
 
   @Option(names = "--hidden", split = ",", paramLabel = "W,W,...",
-      description = "Encoder widths, each 1 to 100000; the last feeds the kernel layer (default"
-          + " 2000,2000,2500; quick 256,256,256).")
+      description = "Encoder widths, each 1 to 100000; the last feeds the kernel layer (default "
+          + EmbedConfig.HIDDEN + "; quick " + EmbedConfig.QUICK_HIDDEN + ").")
   private List<Integer> hidden;
 
   @Option(names = "--grid", paramLabel = "G",
-      description = "Side of the G x G embedding grid, 2 to 200 (default 40; quick 20).")
+      description = "Side of the G x G embedding grid, 2 to 200 (default "
+          + EmbedConfig.GRID + "; quick " + EmbedConfig.QUICK_GRID + ").")
   private Integer grid;
 
   @Option(names = "--decoder", split = ",", paramLabel = "W,W,...",
-      description = "Decoder widths, each 1 to 100000 (default 2000,2000; quick 256,256).")
+      description = "Decoder widths, each 1 to 100000 (default " + EmbedConfig.DECODER
+          + "; quick " + EmbedConfig.QUICK_DECODER + ").")
   private List<Integer> decoder;
 
   @Option(names = "--eta", defaultValue = "0.5",
@@ -73,11 +59,13 @@ public final class EmbedMnistCommand implements Callable<Integer> {
       description = "Kernel of the embedding layer, distances in grid cells; default: ${DEFAULT-VALUE}.")
   private String kernel;
 
-  @Option(names = "--epochs", description = "Training epochs, at least 1 (default 8; quick 4).")
+  @Option(names = "--epochs", description = "Training epochs, at least 1 (default "
+      + EmbedConfig.EPOCHS + "; quick " + EmbedConfig.QUICK_EPOCHS + ").")
   private Integer epochs;
 
   @Option(names = "--batch-size",
-      description = "Examples per step, at least 1 (default 128; quick 64).")
+      description = "Examples per step, at least 1 (default " + EmbedConfig.BATCH_SIZE
+          + "; quick " + EmbedConfig.QUICK_BATCH_SIZE + ").")
   private Integer batchSize;
 
   @Option(names = "--learning-rate", defaultValue = "1e-3",
@@ -85,17 +73,19 @@ public final class EmbedMnistCommand implements Callable<Integer> {
   private double learningRate;
 
   @Option(names = "--train-size",
-      description = "Training examples used, 1 to 60000 minus the validation examples (default"
-          + " 55000; quick 6000).")
+      description = "Training examples used, 1 to 60000 minus the validation examples (default "
+          + EmbedConfig.TRAIN_SIZE + "; quick " + EmbedConfig.QUICK_TRAIN_SIZE + ").")
   private Integer trainSize;
 
   @Option(names = "--validation-size",
       description = "Examples held out of the training set, at least 1: the maps are scored on"
-          + " them every epoch (default 5000; quick 1000).")
+          + " them every epoch (default " + EmbedConfig.VALIDATION_SIZE + "; quick "
+          + EmbedConfig.QUICK_VALIDATION_SIZE + ").")
   private Integer validationSize;
 
   @Option(names = "--test-size",
-      description = "Test examples embedded, 1 to 10000 (default 10000; quick 2000).")
+      description = "Test examples embedded, 1 to 10000 (default " + EmbedConfig.TEST_SIZE
+          + "; quick " + EmbedConfig.QUICK_TEST_SIZE + ").")
   private Integer testSize;
 
   @Option(names = "--knn-k", defaultValue = "5",
@@ -115,16 +105,16 @@ public final class EmbedMnistCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed; default: ${DEFAULT-VALUE}.")
   private long seed;
 
-  /** @param environment the environment variables and home folder the command runs with */
-  public EmbedMnistCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+  /** Runs {@link EmbedApp} with the {@link EmbedModule}. */
+  public EmbedMnistCommand() {
+    super(new EmbedModule(), EmbedApp.class);
   }
 
   @Override
-  public Integer call() throws Exception {
+  protected EmbedConfig toConfig() {
     EmbedConfig.Defaults d = quick ? EmbedConfig.QUICK : EmbedConfig.FULL;
     int train = trainSize != null ? trainSize : d.trainSize();
-    EmbedConfig config = new EmbedConfig(
+    return new EmbedConfig(
         objective,
         hidden != null ? hidden : d.hidden(),
         grid != null ? grid : d.grid(),
@@ -142,9 +132,5 @@ public final class EmbedMnistCommand implements Callable<Integer> {
         traversalSteps,
         seed,
         quick);
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, device.device(), environment), output.request(),
-        terminal, new EmbedModule(config), EmbedApp.class);
-    return ExitCode.OK;
   }
 }

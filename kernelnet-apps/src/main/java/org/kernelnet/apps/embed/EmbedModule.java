@@ -1,44 +1,51 @@
 package org.kernelnet.apps.embed;
 
-import static java.util.Objects.requireNonNull;
-
-import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.inject.FamilyModule;
+import org.kernelnet.apps.inject.KernelSpecs;
+import org.kernelnet.apps.mnist.data.DataDirectoryMnist;
+import org.kernelnet.apps.mnist.data.MnistSource;
 
 /**
- * Wires {@code kernelnet embed mnist}: its {@link EmbedConfig}, the embedding layer's {@link Kernel}
- * (resolved from the registry, so plugin kernels work; a bad specification is a configuration
- * error), the plots and {@link EmbedApp}. The registry, data directory, device and terminal come
- * from {@link org.kernelnet.apps.inject.CoreModule}, the run folder's {@code ResultsWriter} from
- * {@link org.kernelnet.apps.inject.ApplicationRunner}.
+ * The module of the embeddings family ({@code kernelnet embed mnist}): the collaborators of its
+ * application, each of which a test or an extension may replace ({@code Modules.override}):
+ *
+ * <ul>
+ *   <li>{@link MnistSource}: the images, from the data directory (downloaded if missing);
+ *   <li>{@link EmbeddingNetwork}: the network of the configured architecture around the
+ *       embedding layer's {@link Kernel}, resolved from the registry, so plugin kernels work (a bad
+ *       specification is a configuration error);
+ *   <li>{@link MapPlots}, which draws the maps, and the progress log ({@link FamilyModule}):
+ *       throttled lines at most every 15 s.
+ * </ul>
+ *
+ * The registry, device and terminal come from {@link org.kernelnet.apps.inject.CoreModule}, the
+ * run folder's {@code ResultsWriter} from {@link org.kernelnet.apps.inject.ApplicationRunner}.
  */
-public final class EmbedModule extends AbstractModule {
-  private final EmbedConfig config;
-
-  /** @param config the validated configuration */
-  public EmbedModule(EmbedConfig config) {
-    this.config = requireNonNull(config, "config is null");
+public final class EmbedModule extends FamilyModule {
+  /** Progress lines at most every 15 s. */
+  public EmbedModule() {
+    super(Duration.ofSeconds(15));
   }
 
   @Override
-  protected void configure() {
-    binder().requireExplicitBindings();
-    bind(EmbedConfig.class).toInstance(config);
+  protected void bindCollaborators() {
+    bind(MnistSource.class).to(DataDirectoryMnist.class).in(Singleton.class);
     bind(MapPlots.class);
-    bind(EmbedApp.class);
   }
 
   @Provides
   @Singleton
-  Kernel kernel(KernelnetRegistry registry) {
-    try {
-      return registry.kernel(config.kernel());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("--kernel " + config.kernel() + ": " + e.getMessage());
-    }
+  Kernel kernel(EmbedConfig config, KernelnetRegistry registry) {
+    return KernelSpecs.resolve(registry, "--kernel", config.kernel());
+  }
+
+  @Provides
+  EmbeddingNetwork network(EmbedConfig config, Kernel kernel) {
+    return new EmbeddingNetwork(config.architecture(), kernel);
   }
 }

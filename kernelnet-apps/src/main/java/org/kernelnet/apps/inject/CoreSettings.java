@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.DeviceChoice;
 import org.kernelnet.apps.cli.Environment;
 
@@ -29,17 +28,5 @@ public record CoreSettings(
     requireNonNull(dataDir, "dataDir is null");
     requireNonNull(device, "device is null");
     requireNonNull(environment, "environment is null");
-  }
-
-  /** The settings of a command that does not compute (no device). */
-  public static CoreSettings of(CommonOptions options, Environment environment) {
-    return new CoreSettings(options.plugins(), options.dataDir(), Optional.empty(), environment);
-  }
-
-  /** The settings of a training command. */
-  public static CoreSettings of(CommonOptions options, DeviceChoice device, Environment environment) {
-    return new CoreSettings(
-        options.plugins(), options.dataDir(), Optional.of(requireNonNull(device, "device is null")),
-        environment);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The {@code kernelnet kernels} command, the reference application of the pattern described in
+ * The {@code kernelnet kernels} command, the smallest application of the pattern described in
  * {@link org.kernelnet.apps.inject}: {@link org.kernelnet.apps.kernels.KernelsCommand} (options),
  * {@link org.kernelnet.apps.kernels.KernelsConfig} (the configuration record), {@link
  * org.kernelnet.apps.kernels.KernelsModule} (its Guice module) and {@code KernelsApp} (the work:

@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +18,11 @@ import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.data.MnistData;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.FlopCount;
-import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
-import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.mnist.model.FlopCount;
+import org.kernelnet.apps.mnist.model.GridPriorNetwork;
+import org.kernelnet.apps.mnist.model.LayerForm;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
@@ -37,19 +37,21 @@ import org.kernelnet.apps.report.ResultsWriter;
  * both forms); the machine's rate is the median of the products. Interleaving the measurements
  * exposes training and the reference product to the same load when the machine is shared.
  */
-final class BenchmarkApp implements Application {
+public final class BenchmarkApp implements Application {
   private final BenchmarkConfig config;
   private final KernelnetRegistry registry;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal, Device device,
-      ResultsWriter writer) {
+  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal,
+      ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -83,7 +85,6 @@ final class BenchmarkApp implements Application {
 
   @Override
   public void run() throws Exception {
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(5));
     List<Timed> timed = new ArrayList<>();
     double[] matmul = new double[config.repeats()];
     try {
@@ -92,7 +93,7 @@ final class BenchmarkApp implements Application {
       }
       for (int r = 0; r < config.repeats(); r++) {
         for (Timed t : timed) {
-          t.measure(r, log);
+          t.measure(r);
         }
         matmul[r] = MatmulRate.measure(device, config.matmulSize(), 1, log)[0];
       }
@@ -169,7 +170,7 @@ final class BenchmarkApp implements Application {
     }
 
     /** Times round {@code r}. */
-    void measure(int r, ProgressLog log) {
+    void measure(int r) {
       long start = System.nanoTime();
       for (int i = 0; i < config.steps(); i++) {
         ClassifierTraining.step(trainer, x, y);

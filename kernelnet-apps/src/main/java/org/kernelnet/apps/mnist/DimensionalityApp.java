@@ -10,7 +10,6 @@ import ai.djl.nn.core.Linear;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +21,16 @@ import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.inject.KernelSpecs;
+import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.analysis.DimensionalityFinding;
+import org.kernelnet.apps.mnist.analysis.MeanAndError;
+import org.kernelnet.apps.mnist.data.ExperimentData;
+import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
-import org.kernelnet.apps.mnist.internal.Charts;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.DimensionalityFinding;
-import org.kernelnet.apps.mnist.internal.ExperimentData;
-import org.kernelnet.apps.mnist.internal.MeanAndError;
-import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -51,30 +50,29 @@ import org.kernelnet.djl.nn.Locations;
  * RunJournal}); {@code --resume} reads those runs back instead of training them again, so an
  * interrupted study goes on where it stopped.
  */
-final class DimensionalityApp implements Application {
+public final class DimensionalityApp implements Application {
   private final DimensionalityConfig config;
   private final KernelnetRegistry registry;
-  private final DataDirectory dataDirectory;
-  private final Downloader downloader;
+  private final MnistSource mnist;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry,
-      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device,
-      ResultsWriter writer) {
+  DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry, MnistSource mnist,
+      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
-    this.dataDirectory = dataDirectory;
-    this.downloader = downloader;
+    this.mnist = mnist;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
 
   /** The journal of finished runs in the output folder ({@code --resume} continues it). */
-  static final String JOURNAL = "dimensionality-runs.jsonl";
+  public static final String JOURNAL = "dimensionality-runs.jsonl";
 
   /** One training run. */
   record Run(String kernel, int dimension, double learningRate, double weightDecay, int repetition,
@@ -94,12 +92,11 @@ final class DimensionalityApp implements Application {
 
   @Override
   public void run() throws Exception {
-    Map<String, Kernel> kernels = resolveKernels();
+    Map<String, Kernel> kernels = KernelSpecs.resolve(registry, "--kernels", config.kernels());
     RunSettings run = config.run();
     RunJournal<Setup, Run> journal = openJournal(run);
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    ExperimentData data = ExperimentData.load(dataDirectory, downloader, run.validationSize(),
-        run.trainSize(), run.seed(), run.validationSplit());
+    ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
+        run.seed(), run.validationSplit());
     log.always("MNIST: %s; %d runs; device %s", data.describe(), config.runs(), device);
     List<Run> runs = new ArrayList<>();
     List<Cell> table = new ArrayList<>();
@@ -119,7 +116,7 @@ final class DimensionalityApp implements Application {
               Run result = recorded(journal, entry.getKey(), d, lr, l2, seed).orElse(null);
               boolean reused = result != null;
               if (!reused) {
-                result = train(entry.getKey(), entry.getValue(), d, lr, l2, r, seed, data, log, label);
+                result = train(entry.getKey(), entry.getValue(), d, lr, l2, r, seed, data, label);
                 journal.append(result);
               }
               runs.add(result);
@@ -145,7 +142,7 @@ final class DimensionalityApp implements Application {
 
   /** Trains and measures one classifier. */
   private Run train(String spec, Kernel kernel, int d, double lr, double l2, int repetition,
-      long seed, ExperimentData data, ProgressLog log, String label) throws Exception {
+      long seed, ExperimentData data, String label) throws Exception {
     Engine.getInstance().setRandomSeed((int) seed);
     try (Model model = Model.newInstance("dimensionality", device)) {
       model.setBlock(classifier(kernel, d));
@@ -197,23 +194,6 @@ final class DimensionalityApp implements Application {
             .build())
         .add(Activation.reluBlock())
         .add(Linear.builder().setUnits(10).build());
-  }
-
-  /** Every kernel spec resolved up front; all unknown or bad specs reported together. */
-  private Map<String, Kernel> resolveKernels() {
-    Map<String, Kernel> kernels = new LinkedHashMap<>();
-    List<String> problems = new ArrayList<>();
-    for (String spec : config.kernels()) {
-      try {
-        kernels.put(spec, registry.kernel(spec));
-      } catch (IllegalArgumentException e) {
-        problems.add("--kernels " + spec + ": " + e.getMessage());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(problems);
-    }
-    return kernels;
   }
 
   private void write(RunSettings run, ExperimentData data, Map<String, Kernel> kernels,

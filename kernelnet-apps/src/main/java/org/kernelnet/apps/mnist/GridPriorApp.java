@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +18,18 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.analysis.PixelLayout;
+import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.data.MnistSet;
-import org.kernelnet.apps.mnist.internal.Charts;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.ExperimentData;
-import org.kernelnet.apps.mnist.internal.GridPriorNetwork;
-import org.kernelnet.apps.mnist.internal.ModelSize;
-import org.kernelnet.apps.mnist.internal.PixelLayout;
-import org.kernelnet.apps.mnist.internal.PixelTopology;
+import org.kernelnet.apps.mnist.data.MnistSource;
+import org.kernelnet.apps.mnist.model.GridPriorNetwork;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.model.PixelLocations;
+import org.kernelnet.apps.mnist.model.PixelTopology;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
@@ -49,7 +48,7 @@ import org.kernelnet.apps.train.EpochCheckpoint;
  * trained again; the variant in training is checkpointed at the end of every epoch in {@value
  * #CHECKPOINT} ({@link EpochCheckpoint}) and continues from its last completed epoch.
  */
-final class GridPriorApp implements Application {
+public final class GridPriorApp implements Application {
   /** Table 1 of Mueller et al. (2018); the variants beyond the paper are not in it. */
   static final Map<PixelLocations, Double> PAPER = Map.of(
       PixelLocations.GRID, 0.9903, PixelLocations.RANDOM, 0.9889);
@@ -60,9 +59,9 @@ final class GridPriorApp implements Application {
   }
 
   /** The finished variants, one a line. */
-  static final String JOURNAL = "variants.jsonl";
+  public static final String JOURNAL = "variants.jsonl";
   /** The training state of the variant in training at the end of its last completed epoch. */
-  static final String CHECKPOINT = "checkpoint.bin";
+  public static final String CHECKPOINT = "checkpoint.bin";
 
   /**
    * What the recorded variants share besides the settings (checked by {@link RecordedSettings}).
@@ -73,21 +72,20 @@ final class GridPriorApp implements Application {
 
   private final GridPriorConfig config;
   private final KernelnetRegistry registry;
-  private final DataDirectory dataDirectory;
-  private final Downloader downloader;
+  private final MnistSource mnist;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, DataDirectory dataDirectory,
-      Downloader downloader, Terminal terminal, Device device,
-      ResultsWriter writer) {
+  GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, MnistSource mnist,
+      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
-    this.dataDirectory = dataDirectory;
-    this.downloader = downloader;
+    this.mnist = mnist;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -130,9 +128,8 @@ final class GridPriorApp implements Application {
   public void run() throws Exception {
     RecordedSettings.check(writer, config);
     RunSettings run = config.run();
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    ExperimentData data = ExperimentData.load(dataDirectory, downloader, run.validationSize(),
-        run.trainSize(), run.seed(), run.validationSplit());
+    ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
+        run.seed(), run.validationSplit());
     log.always("MNIST: %s; device %s", data.describe(), device);
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,

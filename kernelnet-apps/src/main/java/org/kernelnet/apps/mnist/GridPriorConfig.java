@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.mnist.model.LayerForm;
+import org.kernelnet.apps.mnist.model.PixelLocations;
 
 /**
  * The configuration of {@code kernelnet mnist grid-prior} (Table 1 of Mueller et al. 2018): which

@@ -5,7 +5,6 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,14 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
-import org.kernelnet.apps.mnist.internal.Charts;
-import org.kernelnet.apps.mnist.internal.ClassifierTraining;
-import org.kernelnet.apps.mnist.internal.ExperimentData;
-import org.kernelnet.apps.mnist.internal.ModelSize;
-import org.kernelnet.apps.mnist.internal.PredictedMlp;
+import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.data.ExperimentData;
+import org.kernelnet.apps.mnist.data.MnistSource;
+import org.kernelnet.apps.mnist.model.ModelSize;
+import org.kernelnet.apps.mnist.model.PredictedMlp;
+import org.kernelnet.apps.mnist.train.ClassifierTraining;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -30,7 +28,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * reports the test accuracy of each next to the plain MLP's (fraction 0). Denil et al.'s claim,
  * checked here: up to 90 % predicted, the accuracy stays within 1 percentage point of the MLP.
  */
-final class PredictParamsApp implements Application {
+public final class PredictParamsApp implements Application {
   /** Fractions up to this one must stay within {@link #TOLERANCE} of the plain MLP. */
   static final double CLAIM_FRACTION = 0.9;
   /** One percentage point. */
@@ -38,21 +36,20 @@ final class PredictParamsApp implements Application {
 
   private final PredictParamsConfig config;
   private final KernelnetRegistry registry;
-  private final DataDirectory dataDirectory;
-  private final Downloader downloader;
+  private final MnistSource mnist;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  PredictParamsApp(PredictParamsConfig config, KernelnetRegistry registry,
-      DataDirectory dataDirectory, Downloader downloader, Terminal terminal, Device device,
-      ResultsWriter writer) {
+  PredictParamsApp(PredictParamsConfig config, KernelnetRegistry registry, MnistSource mnist,
+      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
-    this.dataDirectory = dataDirectory;
-    this.downloader = downloader;
+    this.mnist = mnist;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -85,9 +82,8 @@ final class PredictParamsApp implements Application {
   @Override
   public void run() throws Exception {
     RunSettings run = config.run();
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    ExperimentData data = ExperimentData.load(dataDirectory, downloader, run.validationSize(),
-        run.trainSize(), run.seed(), run.validationSplit());
+    ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
+        run.seed(), run.validationSplit());
     log.always("MNIST: %s; device %s", data.describe(), device);
     ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.mnist.model.HiddenDictionary;
 
 /**
  * The configuration of {@code kernelnet mnist predict-params} (Denil et al. 2013): a {@code

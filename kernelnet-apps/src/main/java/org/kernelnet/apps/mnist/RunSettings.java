@@ -14,7 +14,8 @@ import org.kernelnet.apps.mnist.data.ValidationSplit;
  * @param seed the base seed (validation split, initialisation, batch order)
  * @param quick whether this is a quick smoke run
  * @param trainSize the number of training images used, 0 for all that remain after the split (the
- *     option itself refuses 0: {@link RunOptions} stands for "all" by leaving it out)
+ *     option itself refuses 0: {@link org.kernelnet.apps.mnist.cli.RunOptions} stands for "all" by
+ *     leaving it out)
  * @param validationSize the number of images carved from the training set for validation; 0 trains
  *     on all 60,000 (the final fit once the settings are chosen), with no validation accuracy
  * @param validationSplit how the validation images are chosen

@@ -1,6 +1,7 @@
 /**
  * {@code kernelnet mnist}: the MNIST experiments, each a picocli command, a validated configuration
- * record, a Guice module and an application (see {@link org.kernelnet.apps.inject}).
+ * record and an application, wired by the family's {@link org.kernelnet.apps.mnist.MnistModule}
+ * (see {@link org.kernelnet.apps.inject}).
  *
  * <ul>
  *   <li>{@code grid-prior} (Table 1 of Mueller et al. 2018): parallel 2-D Gaussian-RBF kernelNet
@@ -15,5 +16,9 @@
  * <p>Every experiment carves a seeded validation split from the training set, uses the official
  * test set only for the final number, logs progress, and writes JSON (with provenance), CSV and PNG
  * results; {@code --quick} runs a small slice in about a minute.
+ *
+ * <p>This package holds the applications with their configuration records and the family's
+ * module; the commands are in {@code cli}, the networks in {@code model}, their training in {@code
+ * train}, what is computed from the runs in {@code analysis}, the images in {@code data}.
  */
 package org.kernelnet.apps.mnist;

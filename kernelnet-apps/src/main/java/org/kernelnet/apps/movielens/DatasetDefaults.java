@@ -15,15 +15,15 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
  * --validation 0.1}; the test ratings unused; the README lists the runs). The same values apply to every model
  * of an ML-100K run unless {@code --lambda2} or {@code --iterations} is given.
  */
-final class DatasetDefaults {
+public final class DatasetDefaults {
   /** The published code's {@code lambda_2}. */
-  static final double PUBLISHED_LAMBDA2 = 60;
+  public static final double PUBLISHED_LAMBDA2 = 60;
   /** The published code's L-BFGS iterations: 20 rounds of 50. */
-  static final int PUBLISHED_LBFGS_ITERATIONS = 1000;
+  public static final int PUBLISHED_LBFGS_ITERATIONS = 1000;
   /** {@code lambda_2} on ML-100K, chosen on validation ratings. */
-  static final double ML_100K_LAMBDA2 = 30;
+  public static final double ML_100K_LAMBDA2 = 30;
   /** L-BFGS iterations on ML-100K, chosen on validation ratings. */
-  static final int ML_100K_LBFGS_ITERATIONS = 150;
+  public static final int ML_100K_LBFGS_ITERATIONS = 150;
 
   private DatasetDefaults() {}
 

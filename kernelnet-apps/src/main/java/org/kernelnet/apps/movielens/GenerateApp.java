@@ -24,7 +24,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * {@code <file>.summary.json} what was written, with the RMSE of the global mean and of the
  * generating model's noiseless prediction. Refuses to replace an existing ratings file.
  */
-final class GenerateApp implements Application {
+public final class GenerateApp implements Application {
   private final GenerateConfig config;
   private final DataDirectory dataDir;
   private final Terminal terminal;

@@ -47,6 +47,27 @@ public record GenerateConfig(
     }
   }
 
+  /**
+   * The configuration of the options: a data set named by its command-line id, and the sizes,
+   * each of which defaults to the data set's published size.
+   *
+   * @param dataset e.g. {@code ml-10m}
+   * @param users users, or null for the published count
+   * @param items items, or null for the published count
+   * @param ratings ratings, or null for the published count
+   * @param seed the generator's seed
+   * @throws ConfigurationException listing each bad value
+   */
+  public static GenerateConfig of(
+      String dataset, Integer users, Integer items, Long ratings, long seed) {
+    MovieLensDataset data = MovieLensConfig.datasetById(dataset).orElseThrow(() ->
+        new ConfigurationException("--dataset: unknown data set '" + dataset + "'; valid: "
+            + MovieLensConfig.datasetIds()));
+    long[] size = publishedSize(data);
+    return new GenerateConfig(data, users != null ? users : (int) size[0],
+        items != null ? items : (int) size[1], ratings != null ? ratings : size[2], seed);
+  }
+
   /** The published (users, items, ratings) of a data set. */
   static long[] publishedSize(MovieLensDataset dataset) {
     return switch (dataset) {

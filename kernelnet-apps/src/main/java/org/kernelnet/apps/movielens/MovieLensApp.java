@@ -5,22 +5,27 @@ import ai.djl.engine.Engine;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.inject.KernelSpecs;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.AutoencoderFactory;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.PredictionCost;
+import org.kernelnet.apps.movielens.model.SavedModel;
+import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
@@ -36,25 +41,28 @@ import org.kernelnet.apps.report.ResultsWriter;
  * models/<model>-<layers>.knml} in the run folder). Each finished split is recorded in {@link
  * SplitJournal#FILE}; {@code --resume} trains only the splits not recorded there.
  */
-final class MovieLensApp implements Application {
+public final class MovieLensApp implements Application {
   static final String COMMAND = "movielens";
 
   private final MovieLensConfig config;
   private final KernelnetRegistry registry;
-  private final DataDirectory dataDir;
-  private final Downloader downloader;
+  private final RatingsSource ratingsSource;
+  private final AutoencoderFactory autoencoders;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, DataDirectory dataDir,
-      Downloader downloader, Terminal terminal, Device device, ResultsWriter writer) {
+  MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
+      AutoencoderFactory autoencoders, Terminal terminal, ProgressLog log, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
-    this.dataDir = dataDir;
-    this.downloader = downloader;
+    this.ratingsSource = ratingsSource;
+    this.autoencoders = autoencoders;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -64,8 +72,7 @@ final class MovieLensApp implements Application {
     checkKernels();
     RecordedSettings.check(writer, config);
     long start = System.nanoTime();
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    RunData data = RunData.load(config, dataDir, downloader, terminal::warn);
+    RunData data = RunData.of(ratingsSource.ratings(config.dataset()), config.maxItems());
     Path file = data.file();
     Ratings all = data.all();
     Ratings ratings = data.ratings();
@@ -87,7 +94,7 @@ final class MovieLensApp implements Application {
     }
     List<MovieLensResults.Row> rows = new ArrayList<>();
     for (AutoencoderSpec spec : config.models()) {
-      rows.add(trainRow(spec, splits, items, provenance, journal, log));
+      rows.add(trainRow(spec, splits, items, provenance, journal));
     }
     double baseline = rows.get(0).splits().stream()
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
@@ -110,24 +117,14 @@ final class MovieLensApp implements Application {
     out.flush();
   }
 
+  /** Every kernel specification resolved up front, so that a bad one fails before any work. */
   private void checkKernels() {
-    List<String> problems = new ArrayList<>();
-    for (AutoencoderSpec spec : config.models()) {
-      if (spec.kernel() != null) {
-        try {
-          registry.kernel(spec.kernel());
-        } catch (IllegalArgumentException e) {
-          problems.add("--kernel " + spec.kernel() + ": " + e.getMessage());
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(problems.stream().distinct().toList());
-    }
+    KernelSpecs.resolve(registry, "--kernel", config.models().stream()
+        .map(AutoencoderSpec::kernel).filter(Objects::nonNull).toList());
   }
 
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,
-      Provenance provenance, SplitJournal journal, ProgressLog log) throws Exception {
+      Provenance provenance, SplitJournal journal) throws Exception {
     AutoencoderTrainer trainer = new AutoencoderTrainer(config.optimizer(), config.iterations(),
         config.evalEvery(), config.learningRate(), config.batchSize(), config.seed(),
         config.threads(), config.history());
@@ -149,7 +146,7 @@ final class MovieLensApp implements Application {
       }
       Engine.getInstance().setRandomSeed((int) split.seed());
       String tag = String.format(Locale.ROOT, "%s split %d/%d", spec.label(), k + 1, splits.size());
-      try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device)) {
+      try (ItemAutoencoder net = autoencoders.create(spec, train.numUsers(), device)) {
         log.always("%s: training with %s, %d free parameters", tag, config.optimizer(),
             net.cost(config.ratedInputs()).freeParameters());
         AutoencoderTrainer.Outcome outcome = trainer.train(net, items, train, test,
@@ -197,7 +194,7 @@ final class MovieLensApp implements Application {
   }
 
   /** The ratings of items {@code [0, maxItems)}. */
-  static Ratings firstItems(Ratings ratings, int maxItems) {
+  public static Ratings firstItems(Ratings ratings, int maxItems) {
     int[] keep = new int[ratings.size()];
     int n = 0;
     for (int k = 0; k < ratings.size(); k++) {
@@ -209,7 +206,7 @@ final class MovieLensApp implements Application {
   }
 
   /** The test RMSE of predicting every rating by the training mean. */
-  static double baselineRmse(Ratings train, Ratings test) {
+  public static double baselineRmse(Ratings train, Ratings test) {
     double mu = train.mean();
     double sum = 0;
     for (int k = 0; k < test.size(); k++) {
@@ -228,7 +225,7 @@ final class MovieLensApp implements Application {
   }
 
   /** {@code s / sqrt(n)} with the sample standard deviation s; NaN for {@code n < 2}. */
-  static double standardError(double[] values) {
+  public static double standardError(double[] values) {
     int n = values.length;
     if (n < 2) {
       return Double.NaN;

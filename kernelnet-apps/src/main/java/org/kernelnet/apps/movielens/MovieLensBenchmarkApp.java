@@ -8,18 +8,23 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.AutoencoderFactory;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
+import org.kernelnet.apps.movielens.train.EvaluationFlops;
+import org.kernelnet.apps.movielens.train.RatingMatrix;
+import org.kernelnet.apps.movielens.train.RatingShards;
+import org.kernelnet.apps.movielens.train.SparseAutoencoderLoss;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProcessMemory;
@@ -40,12 +45,12 @@ import org.kernelnet.djl.optim.ParameterObjective;
  * EvaluationFlops#sparse}) and for the dense-equivalent work ({@link EvaluationFlops#dense}).
  * Writes {@code benchmark.json}.
  */
-final class MovieLensBenchmarkApp implements Application {
+public final class MovieLensBenchmarkApp implements Application {
   private final MovieLensBenchmarkConfig config;
-  private final KernelnetRegistry registry;
-  private final DataDirectory dataDir;
-  private final Downloader downloader;
+  private final RatingsSource ratingsSource;
+  private final AutoencoderFactory autoencoders;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
@@ -89,14 +94,14 @@ final class MovieLensBenchmarkApp implements Application {
       long peakResidentBytes, double[] loadAverage) {}
 
   @Inject
-  MovieLensBenchmarkApp(MovieLensBenchmarkConfig config, KernelnetRegistry registry,
-      DataDirectory dataDir, Downloader downloader, Terminal terminal, Device device,
+  MovieLensBenchmarkApp(MovieLensBenchmarkConfig config, RatingsSource ratingsSource,
+      AutoencoderFactory autoencoders, Terminal terminal, ProgressLog log, Device device,
       ResultsWriter writer) {
     this.config = config;
-    this.registry = registry;
-    this.dataDir = dataDir;
-    this.downloader = downloader;
+    this.ratingsSource = ratingsSource;
+    this.autoencoders = autoencoders;
     this.terminal = terminal;
+    this.log = log;
     this.device = device;
     this.writer = writer;
   }
@@ -105,8 +110,7 @@ final class MovieLensBenchmarkApp implements Application {
   public void run() throws Exception {
     double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     MovieLensConfig run = config.run();
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(10));
-    RunData data = RunData.load(run, dataDir, downloader, terminal::warn);
+    RunData data = RunData.of(ratingsSource.ratings(run.dataset()), run.maxItems());
     Path file = data.file();
     Ratings all = data.all();
     int items = data.items();
@@ -128,11 +132,11 @@ final class MovieLensBenchmarkApp implements Application {
     double[] prediction;
     LbfgsTiming lbfgs;
     int shardCount;
-    try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, device);
+    try (ItemAutoencoder net = autoencoders.create(spec, train.numUsers(), device);
         RatingShards shards = RatingShards.of(train, items, net.model().getNDManager(),
             run.threads(), RatingShards.DEFAULT_MAX_SHARD_RATINGS)) {
       SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, run.threads());
-      shardCount = shards.shards().size();
+      shardCount = shards.size();
       ParameterObjective objective = ParameterObjective.of(net.block(), loss::compute);
       double[] x = new double[objective.dimension()];
       objective.readParameters(x);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 
 /**
  * The configuration of {@code kernelnet movielens benchmark}.

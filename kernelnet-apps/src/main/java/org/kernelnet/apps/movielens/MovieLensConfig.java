@@ -1,6 +1,7 @@
 package org.kernelnet.apps.movielens;
 
 import static java.util.Objects.requireNonNull;
+import static java.util.Objects.requireNonNullElse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ModelKind;
+import org.kernelnet.apps.movielens.train.OptimizerKind;
 
 /**
  * The configuration of the {@code movielens} application (Tables 3 and 4): which data set, which
@@ -89,170 +93,206 @@ public record MovieLensConfig(
         .collect(Collectors.joining(", "));
   }
 
-  /** Collects the options and validates them together in {@link #build()}. */
-  public static final class Builder {
-    /** Default RPROP steps per split. */
-    private static final int RPROP_STEPS = 1000;
-    /** Default Adam epochs per split. */
-    private static final int ADAM_EPOCHS = 200;
+  /** {@code --dataset} when left out. */
+  public static final String DEFAULT_DATASET = "ml-100k";
+  /** {@code --model} when left out. */
+  public static final String DEFAULT_MODEL = "sparse-fc";
+  /** {@code --layers} when left out. */
+  public static final int DEFAULT_LAYERS = 2;
+  /** {@code --hidden} when left out. */
+  public static final int DEFAULT_HIDDEN = 500;
+  /** {@code --optimizer} when left out. */
+  public static final String DEFAULT_OPTIMIZER = "lbfgs";
+  /** RPROP steps per split when {@code --iterations} is left out. */
+  public static final int RPROP_STEPS = 1000;
+  /** Adam epochs per split when {@code --iterations} is left out. */
+  public static final int ADAM_EPOCHS = 200;
+  /** L-BFGS iterations or RPROP steps per split with {@code --quick}. */
+  public static final int QUICK_ITERATIONS = 60;
+  /** Adam epochs per split with {@code --quick}. */
+  public static final int QUICK_ADAM_EPOCHS = 20;
+  /** {@code --eval-every} when left out (at most the iterations). */
+  public static final int EVAL_EVERY = 50;
+  /** {@code --eval-every} for Adam when left out (at most the epochs). */
+  public static final int ADAM_EVAL_EVERY = 10;
+  /** {@code --learning-rate} when left out. */
+  public static final double DEFAULT_LEARNING_RATE = 1e-3;
+  /** {@code --batch-size} when left out. */
+  public static final int DEFAULT_BATCH_SIZE = 64;
+  /** {@code --splits} when left out. */
+  public static final int DEFAULT_SPLITS = 5;
+  /** {@code --splits} with {@code --quick}. */
+  public static final int QUICK_SPLITS = 2;
+  /** {@code --seed} when left out. */
+  public static final long DEFAULT_SEED = 1;
+  /** {@code --max-items} with {@code --quick} (all items without). */
+  public static final int QUICK_MAX_ITEMS = 600;
+  /** {@code --rated-inputs} when left out. */
+  public static final int DEFAULT_RATED_INPUTS = 10;
+  /** {@code --history} when left out. */
+  public static final int DEFAULT_HISTORY = 10;
 
-    private String dataset = "ml-100k";
-    private String model = ModelKind.SPARSE_FC.id();
-    private int layers = 2;
-    private int hidden = 500;
+  /**
+   * Collects the options and validates them together in {@link #build()}. Every setter takes the
+   * option's value, or null where the option was left out: the default is then this class's
+   * ({@code DEFAULT_...}, {@code --quick}'s {@code QUICK_...}), or the data set's ({@link
+   * DatasetDefaults}), or the model's ({@link ModelKind}).
+   */
+  public static final class Builder {
+    private String dataset;
+    private String model;
+    private Integer layers;
+    private Integer hidden;
     private String kernel;
     private Integer dimension;
     private Double lambda2;
     private Double lambda0;
-    private String optimizer = OptimizerKind.LBFGS.id();
+    private String optimizer;
     private Integer iterations;
     private Integer evalEvery;
-    private double learningRate = 1e-3;
-    private int batchSize = 64;
+    private Double learningRate;
+    private Integer batchSize;
     private Integer splits;
-    private long seed = 1;
+    private Long seed;
     private Double testFraction;
-    private double validation;
+    private Double validation;
     private Integer maxItems;
-    private int ratedInputs = 10;
+    private Integer ratedInputs;
     private Integer threads;
-    private int history = 10;
+    private Integer history;
     private Path save;
     private boolean all;
     private boolean quick;
 
     private Builder() {}
 
-    /** {@code ml-100k} (default), {@code ml-1m}, {@code ml-10m} or {@code ml-20m}. */
+    /** {@code ml-100k}, {@code ml-1m}, {@code ml-10m} or {@code ml-20m}. */
     public Builder dataset(String dataset) {
       this.dataset = dataset;
       return this;
     }
 
-    /** {@code autorec}, {@code kernelnet} or {@code sparse-fc} (default). */
+    /** {@code autorec}, {@code kernelnet} or {@code sparse-fc}. */
     public Builder model(String model) {
       this.model = model;
       return this;
     }
 
-    /** Hidden layers (default 2). */
-    public Builder layers(int layers) {
+    /** Hidden layers. */
+    public Builder layers(Integer layers) {
       this.layers = layers;
       return this;
     }
 
-    /** Hidden units per layer (default 500). */
-    public Builder hidden(int hidden) {
+    /** Hidden units per layer. */
+    public Builder hidden(Integer hidden) {
       this.hidden = hidden;
       return this;
     }
 
-    /** The kernel specification, or null for the model's default. */
+    /** The kernel specification. */
     public Builder kernel(String kernel) {
       this.kernel = kernel;
       return this;
     }
 
-    /** The location dimension, or null for the model's default. */
+    /** The location dimension. */
     public Builder dimension(Integer dimension) {
       this.dimension = dimension;
       return this;
     }
 
-    /** {@code lambda_2}, or null for the data set's default ({@link DatasetDefaults}). */
+    /** {@code lambda_2}. */
     public Builder lambda2(Double lambda2) {
       this.lambda2 = lambda2;
       return this;
     }
 
-    /** {@code lambda_0}, or null for the model's default. */
+    /** {@code lambda_0}. */
     public Builder lambda0(Double lambda0) {
       this.lambda0 = lambda0;
       return this;
     }
 
-    /** {@code lbfgs} (default), {@code rprop} or {@code adam}. */
+    /** {@code lbfgs}, {@code rprop} or {@code adam}. */
     public Builder optimizer(String optimizer) {
       this.optimizer = optimizer;
       return this;
     }
 
-    /**
-     * Iterations/epochs, or null for the default: the data set's for L-BFGS ({@link
-     * DatasetDefaults}), 1000 RPROP steps, 200 Adam epochs, fewer with quick.
-     */
+    /** Iterations, steps or epochs per split. */
     public Builder iterations(Integer iterations) {
       this.iterations = iterations;
       return this;
     }
 
-    /** The reporting interval, or null for the default. */
+    /** The reporting interval. */
     public Builder evalEvery(Integer evalEvery) {
       this.evalEvery = evalEvery;
       return this;
     }
 
-    /** Adam's learning rate (default 1e-3). */
-    public Builder learningRate(double learningRate) {
+    /** Adam's learning rate. */
+    public Builder learningRate(Double learningRate) {
       this.learningRate = learningRate;
       return this;
     }
 
-    /** Adam's batch size in items (default 64). */
-    public Builder batchSize(int batchSize) {
+    /** Adam's batch size in items. */
+    public Builder batchSize(Integer batchSize) {
       this.batchSize = batchSize;
       return this;
     }
 
-    /** Random splits, or null for the default (5; 2 with quick). */
+    /** Random splits. */
     public Builder splits(Integer splits) {
       this.splits = splits;
       return this;
     }
 
-    /** The base seed (default 1). */
-    public Builder seed(long seed) {
+    /** The base seed. */
+    public Builder seed(Long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** The test fraction, or null for the data set's (0.2 for ML-100K, else 0.1). */
+    /** The test fraction. */
     public Builder testFraction(Double testFraction) {
       this.testFraction = testFraction;
       return this;
     }
 
-    /** The validation fraction of each split's training ratings, 0 for none (default). */
-    public Builder validation(double validation) {
+    /** The validation fraction of each split's training ratings, 0 for none (the default). */
+    public Builder validation(Double validation) {
       this.validation = validation;
       return this;
     }
 
-    /** Items to keep, or null for all (600 with quick). */
+    /** Items to keep (all by default). */
     public Builder maxItems(Integer maxItems) {
       this.maxItems = maxItems;
       return this;
     }
 
-    /** Rated items assumed by the MACs count (default 10). */
-    public Builder ratedInputs(int ratedInputs) {
+    /** Rated items assumed by the MACs count. */
+    public Builder ratedInputs(Integer ratedInputs) {
       this.ratedInputs = ratedInputs;
       return this;
     }
 
-    /** Shard threads, or null for the number of processors. */
+    /** Shard threads (the number of processors by default). */
     public Builder threads(Integer threads) {
       this.threads = threads;
       return this;
     }
 
-    /** L-BFGS's history size (default 10). */
-    public Builder history(int history) {
+    /** L-BFGS's history size. */
+    public Builder history(Integer history) {
       this.history = history;
       return this;
     }
 
-    /** The model file, or null. */
+    /** The model file, or null to save into the run folder. */
     public Builder save(Path save) {
       this.save = save;
       return this;
@@ -277,24 +317,29 @@ public record MovieLensConfig(
      */
     public MovieLensConfig build() {
       List<String> problems = new ArrayList<>();
-      MovieLensDataset data = datasetById(dataset).orElse(null);
+      String datasetId = requireNonNullElse(dataset, DEFAULT_DATASET);
+      MovieLensDataset data = datasetById(datasetId).orElse(null);
       if (data == null) {
-        problems.add("--dataset: unknown data set '" + dataset + "'; valid: " + datasetIds());
+        problems.add("--dataset: unknown data set '" + datasetId + "'; valid: " + datasetIds());
       }
-      ModelKind kind = ModelKind.byId(model).orElse(null);
+      String modelId = requireNonNullElse(model, DEFAULT_MODEL);
+      ModelKind kind = ModelKind.byId(modelId).orElse(null);
       if (kind == null) {
-        problems.add("--model: unknown model '" + model + "'; valid: " + ModelKind.ids());
+        problems.add("--model: unknown model '" + modelId + "'; valid: " + ModelKind.ids());
       }
-      OptimizerKind opt = OptimizerKind.byId(optimizer).orElse(null);
+      String optimizerId = requireNonNullElse(optimizer, DEFAULT_OPTIMIZER);
+      OptimizerKind opt = OptimizerKind.byId(optimizerId).orElse(null);
       if (opt == null) {
-        problems.add("--optimizer: unknown optimizer '" + optimizer + "'; valid: "
+        problems.add("--optimizer: unknown optimizer '" + optimizerId + "'; valid: "
             + OptimizerKind.ids());
       }
-      if (layers < 1 || layers > 10) {
-        problems.add("--layers must be in [1, 10], got " + layers);
+      int hiddenLayers = requireNonNullElse(layers, DEFAULT_LAYERS);
+      if (hiddenLayers < 1 || hiddenLayers > 10) {
+        problems.add("--layers must be in [1, 10], got " + hiddenLayers);
       }
-      if (hidden < 1) {
-        problems.add("--hidden must be >= 1, got " + hidden);
+      int units = requireNonNullElse(hidden, DEFAULT_HIDDEN);
+      if (units < 1) {
+        problems.add("--hidden must be >= 1, got " + units);
       }
       if (kernel != null && kernel.isBlank()) {
         problems.add("--kernel must not be empty");
@@ -321,13 +366,15 @@ public record MovieLensConfig(
       if (every < 1) {
         problems.add("--eval-every must be >= 1, got " + every);
       }
-      if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-        problems.add("--learning-rate must be a finite number > 0, got " + learningRate);
+      double rate = requireNonNullElse(learningRate, DEFAULT_LEARNING_RATE);
+      if (!(rate > 0) || Double.isInfinite(rate)) {
+        problems.add("--learning-rate must be a finite number > 0, got " + rate);
       }
-      if (batchSize < 1) {
-        problems.add("--batch-size must be >= 1, got " + batchSize);
+      int batch = requireNonNullElse(batchSize, DEFAULT_BATCH_SIZE);
+      if (batch < 1) {
+        problems.add("--batch-size must be >= 1, got " + batch);
       }
-      int k = splits != null ? splits : quick ? 2 : 5;
+      int k = splits != null ? splits : quick ? QUICK_SPLITS : DEFAULT_SPLITS;
       if (k < 1) {
         problems.add("--splits must be >= 1, got " + k);
       }
@@ -336,22 +383,25 @@ public record MovieLensConfig(
       if (!(f > 0 && f < 1)) {
         problems.add("--test-fraction must be in (0, 1), got " + f);
       }
-      if (!(validation >= 0 && validation < 1)) {
-        problems.add("--validation must be in [0, 1), got " + validation);
+      double held = requireNonNullElse(validation, 0.0);
+      if (!(held >= 0 && held < 1)) {
+        problems.add("--validation must be in [0, 1), got " + held);
       }
       if (maxItems != null && maxItems < 1) { // 0 would mean no items; leave it out for all
         problems.add("--max-items must be >= 1 (leave it out to use all items), got " + maxItems);
       }
-      int items = maxItems != null ? maxItems : quick ? 600 : 0;
-      if (ratedInputs < 1) {
-        problems.add("--rated-inputs must be >= 1, got " + ratedInputs);
+      int items = maxItems != null ? maxItems : quick ? QUICK_MAX_ITEMS : 0;
+      int rated = requireNonNullElse(ratedInputs, DEFAULT_RATED_INPUTS);
+      if (rated < 1) {
+        problems.add("--rated-inputs must be >= 1, got " + rated);
       }
       int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       if (t < 1) {
         problems.add("--threads must be >= 1, got " + t);
       }
-      if (history < 1 || history > 1000) {
-        problems.add("--history must be in 1..1000, got " + history);
+      int m = requireNonNullElse(history, DEFAULT_HISTORY);
+      if (m < 1 || m > 1000) {
+        problems.add("--history must be in 1..1000, got " + m);
       }
       if (all && save != null) {
         problems.add("--save names one model file but --all trains six models; drop --save (the"
@@ -364,22 +414,23 @@ public record MovieLensConfig(
       if (all) {
         for (ModelKind each : ModelKind.values()) {
           for (int l = 1; l <= 2; l++) {
-            models.add(spec(each, l, data));
+            models.add(spec(each, l, units, data));
           }
         }
       } else {
-        models.add(spec(kind, layers, data));
+        models.add(spec(kind, hiddenLayers, units, data));
       }
-      return new MovieLensConfig(data, models, opt, its, every, learningRate, batchSize, k, seed,
-          f, validation, items, ratedInputs, t, history, save, quick);
+      return new MovieLensConfig(data, models, opt, its, every, rate, batch, k,
+          requireNonNullElse(seed, DEFAULT_SEED), f, held, items, rated, t, m, save, quick);
     }
 
-    private AutoencoderSpec spec(ModelKind kind, int hiddenLayers, MovieLensDataset data) {
+    private AutoencoderSpec spec(
+        ModelKind kind, int hiddenLayers, int units, MovieLensDataset data) {
       boolean kernelled = kind.usesKernel();
       return new AutoencoderSpec(
           kind,
           hiddenLayers,
-          hidden,
+          units,
           kernelled ? (kernel != null ? kernel : kind.defaultKernel().orElseThrow()) : null,
           kernelled ? (dimension != null ? dimension : kind.defaultDimension()) : 0,
           lambda2 != null ? lambda2 : DatasetDefaults.lambda2(data),
@@ -388,7 +439,7 @@ public record MovieLensConfig(
 
     private int defaultIterations(OptimizerKind opt, MovieLensDataset data) {
       if (quick) {
-        return opt == OptimizerKind.ADAM ? 20 : 60;
+        return opt == OptimizerKind.ADAM ? QUICK_ADAM_EPOCHS : QUICK_ITERATIONS;
       }
       if (opt == OptimizerKind.ADAM) {
         return ADAM_EPOCHS;
@@ -402,7 +453,7 @@ public record MovieLensConfig(
     }
 
     private static int defaultEvalEvery(OptimizerKind opt, int iterations) {
-      int every = opt == OptimizerKind.ADAM ? 10 : 50;
+      int every = opt == OptimizerKind.ADAM ? ADAM_EVAL_EVERY : EVAL_EVERY;
       return Math.max(1, Math.min(every, iterations));
     }
 

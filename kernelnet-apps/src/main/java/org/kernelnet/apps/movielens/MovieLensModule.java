@@ -1,27 +1,50 @@
 package org.kernelnet.apps.movielens;
 
-import static java.util.Objects.requireNonNull;
-
-import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.data.DataDirectory;
+import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.inject.FamilyModule;
+import org.kernelnet.apps.movielens.data.DataDirectoryRatings;
+import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.AutoencoderFactory;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 
 /**
- * Wires the {@code movielens} application: its {@link MovieLensConfig}. The registry, data
- * directory, downloader (which fetches a missing ratings file from GroupLens and verifies the
- * published checksums), terminal and device come from {@link org.kernelnet.apps.inject.CoreModule}.
+ * The module of the MovieLens family ({@code movielens}, {@code movielens benchmark}, {@code
+ * movielens generate}, {@code recommend}): the collaborators its applications share, each of which
+ * a test or an extension may replace ({@code Modules.override}):
+ *
+ * <ul>
+ *   <li>{@link RatingsSource}: the data sets' ratings and titles, from the data directory; a
+ *       missing ratings file is downloaded from GroupLens and its published checksums verified;
+ *   <li>{@link AutoencoderFactory}: new autoencoders, their kernels from the registry;
+ *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 10 s.
+ * </ul>
+ *
+ * The registry, data directory, downloader, terminal and device come from {@link
+ * org.kernelnet.apps.inject.CoreModule}, the run folder's {@code ResultsWriter} from {@link
+ * org.kernelnet.apps.inject.ApplicationRunner}. Nothing bound here needs the device, which {@code
+ * movielens generate} has not: the factory takes it per call.
  */
-public final class MovieLensModule extends AbstractModule {
-  private final MovieLensConfig config;
-
-  /** @param config the validated configuration */
-  public MovieLensModule(MovieLensConfig config) {
-    this.config = requireNonNull(config, "config is null");
+public final class MovieLensModule extends FamilyModule {
+  /** Progress lines at most every 10 s. */
+  public MovieLensModule() {
+    super(Duration.ofSeconds(10));
   }
 
-  @Override
-  protected void configure() {
-    binder().requireExplicitBindings();
-    bind(MovieLensConfig.class).toInstance(config);
-    bind(MovieLensApp.class);
+  @Provides
+  @Singleton
+  RatingsSource ratings(DataDirectory dataDir, Downloader downloader, Terminal terminal) {
+    return new DataDirectoryRatings(dataDir, downloader, terminal::warn);
   }
 
+  @Provides
+  @Singleton
+  AutoencoderFactory autoencoders(KernelnetRegistry registry) {
+    return (spec, users, device) -> ItemAutoencoder.create(spec, users, registry, device);
+  }
 }

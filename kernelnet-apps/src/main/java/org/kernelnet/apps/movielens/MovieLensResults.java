@@ -2,7 +2,8 @@ package org.kernelnet.apps.movielens;
 
 import java.util.List;
 import java.util.Map;
-import org.kernelnet.apps.movielens.AutoencoderTrainer.Checkpoint;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.train.AutoencoderTrainer.Checkpoint;
 import org.kernelnet.apps.report.Provenance;
 
 /**

@@ -14,12 +14,15 @@ import java.util.OptionalInt;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.MovieTitles;
 import org.kernelnet.apps.movielens.data.Ratings;
-import org.kernelnet.apps.movielens.data.RatingsReader;
+import org.kernelnet.apps.movielens.data.RatingsFile;
+import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.SavedModel;
+import org.kernelnet.apps.movielens.train.RatingMatrix;
 
 /**
  * Loads a saved model and the ratings file it was trained on (checked by SHA-256), feeds every
@@ -27,21 +30,19 @@ import org.kernelnet.apps.movielens.data.RatingsReader;
  * autoencoder and lists the user's unrated items with the highest predicted ratings (clipped to the
  * rating scale).
  */
-final class RecommendApp implements Application {
+public final class RecommendApp implements Application {
   private final RecommendConfig config;
   private final KernelnetRegistry registry;
-  private final DataDirectory dataDir;
-  private final Downloader downloader;
+  private final RatingsSource ratingsSource;
   private final Terminal terminal;
   private final Device device;
 
   @Inject
-  RecommendApp(RecommendConfig config, KernelnetRegistry registry, DataDirectory dataDir,
-      Downloader downloader, Terminal terminal, Device device) {
+  RecommendApp(RecommendConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
+      Terminal terminal, Device device) {
     this.config = config;
     this.registry = registry;
-    this.dataDir = dataDir;
-    this.downloader = downloader;
+    this.ratingsSource = ratingsSource;
     this.terminal = terminal;
     this.device = device;
   }
@@ -55,8 +56,9 @@ final class RecommendApp implements Application {
         SavedModel.read(config.model(), registry, device, terminal::warn)) {
       SavedModel.Header header = loaded.header();
       MovieLensDataset dataset = MovieLensDataset.valueOf(header.dataset());
-      Path file = dataset.locate(dataDir, downloader);
-      Ratings all = RatingsReader.of(dataset).read(file, terminal::warn);
+      RatingsFile data = ratingsSource.ratings(dataset);
+      Path file = data.file();
+      Ratings all = data.ratings();
       if (!all.sourceSha256().equals(header.ratingsSha256())) {
         throw new ConfigurationException("the model " + config.model() + " was trained on a ratings"
             + " file with SHA-256 " + header.ratingsSha256() + " but " + file + " has "
@@ -69,7 +71,7 @@ final class RecommendApp implements Application {
             + " (user ids " + ratings.userId(0) + ".." + ratings.userId(ratings.numUsers() - 1) + ")");
       }
       List<Recommendation> top = recommend(loaded.net(), ratings, header.items(), user.getAsInt(),
-          config.top(), MovieTitles.find(dataDir, dataset, terminal::warn));
+          config.top(), ratingsSource.titles(dataset));
       PrintWriter out = terminal.out();
       out.printf(Locale.ROOT, "Top %d unrated items for user %d (%s, %s, test RMSE %.4f)%n",
           top.size(), config.user(), header.spec().label(), dataset.label(), header.testRmse());

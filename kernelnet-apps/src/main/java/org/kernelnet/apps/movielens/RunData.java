@@ -1,16 +1,12 @@
 package org.kernelnet.apps.movielens;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
-import org.kernelnet.apps.data.DataDirectory;
-import org.kernelnet.apps.data.Downloader;
 import org.kernelnet.apps.movielens.data.Ratings;
-import org.kernelnet.apps.movielens.data.RatingsReader;
+import org.kernelnet.apps.movielens.data.RatingsFile;
 
 /**
- * The ratings a {@code movielens} run trains on: the data set's file (located, or downloaded), all
- * its ratings, and those of the first {@code --max-items} items with the matching row count.
+ * The ratings a {@code movielens} run trains on: the data set's file, all its ratings, and those of
+ * the first {@code --max-items} items with the matching row count.
  *
  * @param file the ratings file read
  * @param all every rating of the file
@@ -19,18 +15,16 @@ import org.kernelnet.apps.movielens.data.RatingsReader;
  */
 record RunData(Path file, Ratings all, Ratings ratings, int items) {
   /**
-   * Locates and reads the configured data set and applies {@code --max-items}.
+   * Applies {@code --max-items}.
    *
-   * @param notes told how many blank lines the ratings file had, if any
+   * @param maxItems the items to keep, 0 for all
    */
-  static RunData load(MovieLensConfig config, DataDirectory dataDir, Downloader downloader,
-      Consumer<String> notes) throws IOException {
-    Path file = config.dataset().locate(dataDir, downloader);
-    Ratings all = RatingsReader.of(config.dataset()).read(file, notes);
-    if (config.maxItems() <= 0) {
-      return new RunData(file, all, all, all.numItems());
+  static RunData of(RatingsFile data, int maxItems) {
+    Ratings all = data.ratings();
+    if (maxItems <= 0) {
+      return new RunData(data.file(), all, all, all.numItems());
     }
-    return new RunData(file, all, MovieLensApp.firstItems(all, config.maxItems()),
-        Math.min(config.maxItems(), all.numItems()));
+    return new RunData(data.file(), all, MovieLensApp.firstItems(all, maxItems),
+        Math.min(maxItems, all.numItems()));
   }
 }

@@ -16,9 +16,9 @@ import org.kernelnet.apps.report.RunJournal;
  * in the same process: a resumed run's results equal an uninterrupted run's, times and memory
  * apart. The file stays in the folder when the run ends, as the record of each split.
  */
-final class SplitJournal {
+public final class SplitJournal {
   /** The file in the run folder. */
-  static final String FILE = "splits.jsonl";
+  public static final String FILE = "splits.jsonl";
 
   /**
    * What every split of the run shares besides the settings (checked by {@code RecordedSettings}).

@@ -5,5 +5,9 @@
  * masked by a finite-support kernel ({@code sparse-fc}), trained full batch with L-BFGS or RPROP, or
  * on mini-batches with Adam; evaluated by the test RMSE of clipped predictions over random splits,
  * and counted in free parameters and multiply-accumulates per prediction.
+ *
+ * <p>This package holds the applications with their configuration records and the family's
+ * {@link org.kernelnet.apps.movielens.MovieLensModule}; the commands are in {@code cli}, the
+ * networks in {@code model}, their training in {@code train}, the data sets in {@code data}.
  */
 package org.kernelnet.apps.movielens;

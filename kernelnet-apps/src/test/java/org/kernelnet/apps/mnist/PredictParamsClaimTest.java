@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.kernelnet.apps.mnist.internal.ModelSize;
+import org.kernelnet.apps.mnist.model.ModelSize;
 
 class PredictParamsClaimTest {
   private static PredictParamsApp.Row row(double fraction, double accuracy) {

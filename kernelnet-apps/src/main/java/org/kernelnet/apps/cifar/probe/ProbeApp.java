@@ -9,11 +9,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.kernelnet.api.Kernel;
-import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cifar.data.Cifar10;
 import org.kernelnet.apps.cifar.data.CifarSet;
 import org.kernelnet.apps.cifar.resnet.CifarResNet;
@@ -66,18 +65,25 @@ final class ProbeApp implements Application {
 
   private final ProbeConfig config;
   private final DataDirectory dataDirectory;
-  private final KernelnetRegistry registry;
+  private final FeatureCache cache;
+  private final Kernel kernel;
+  private final Provider<KernelHead> newHead;
   private final Terminal terminal;
+  private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
-  ProbeApp(ProbeConfig config, DataDirectory dataDirectory, KernelnetRegistry registry,
-      Terminal terminal, Device device, ResultsWriter writer) {
+  ProbeApp(ProbeConfig config, DataDirectory dataDirectory, FeatureCache cache, Kernel kernel,
+      Provider<KernelHead> newHead, Terminal terminal, ProgressLog log, Device device,
+      ResultsWriter writer) {
     this.config = requireNonNull(config, "config is null");
     this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
-    this.registry = requireNonNull(registry, "registry is null");
+    this.cache = requireNonNull(cache, "cache is null");
+    this.kernel = requireNonNull(kernel, "kernel is null");
+    this.newHead = requireNonNull(newHead, "newHead is null");
     this.terminal = requireNonNull(terminal, "terminal is null");
+    this.log = requireNonNull(log, "log is null");
     this.device = requireNonNull(device, "device is null");
     this.writer = requireNonNull(writer, "writer is null");
   }
@@ -95,10 +101,8 @@ final class ProbeApp implements Application {
   @Override
   public void run() throws Exception {
     RecordedSettings.check(writer, config.describe());
-    ProgressLog log = new ProgressLog(terminal.err(), Duration.ofSeconds(2));
     Engine.getInstance().setRandomSeed((int) config.seed());
-    Kernel kernel = kernel();
-    ProbeData.Sets sets = loadData(log);
+    ProbeData.Sets sets = loadData();
     List<ProbeData.ImageSet> tests = new ArrayList<>();
     tests.add(sets.test());
     sets.lossless().ifPresent(tests::add);
@@ -111,7 +115,6 @@ final class ProbeApp implements Application {
     Path weights = dataDirectory.find(relative).orElseThrow(() -> new FileNotFoundException(
         dataDirectory.missingMessage(relative, PretrainedResNets.howToGet(config.depth()))));
     DataFile weightsFile = DataFile.of("pretrained-resnet" + config.depth(), weights);
-    FeatureCache cache = new FeatureCache(config.cache());
     Map<String, String> testLabels = new LinkedHashMap<>();
     tests.forEach(t -> testLabels.put(t.id(), t.label()));
     List<String> columns = tests.stream().map(ProbeData.ImageSet::label).toList();
@@ -126,8 +129,7 @@ final class ProbeApp implements Application {
       TrunkExtractor full = new TrunkExtractor(network, 1, config.featureBatch());
       for (ProbeData.ImageSet test : tests) {
         FeatureCache.Lookup logits =
-            features(cache, full, weightsFile, config.depth(), 1, test, TrainingView.IMAGES, manager,
-                log);
+            features(full, weightsFile, config.depth(), 1, test, TrainingView.IMAGES, manager);
         double accuracy = HeadTrainer.accuracy(argMax(logits.features()), labels(test.images()));
         fullAccuracy.put(test.label(), accuracy);
         log.always("full ResNet-%d on the %s: %s", config.depth(), test.label(), Table2.percent(accuracy));
@@ -144,15 +146,14 @@ final class ProbeApp implements Application {
         List<FeatureCache.Features> viewFeatures = new ArrayList<>();
         for (TrainingView view : config.trainingViews()) {
           FeatureCache.Lookup lookup =
-              features(cache, trunk, weightsFile, kept, pool, sets.train(), view, manager, log);
+              features(trunk, weightsFile, kept, pool, sets.train(), view, manager);
           cacheOutcomes.put(sets.train().id() + view.suffix(), outcome(lookup));
           viewFeatures.add(lookup.features());
         }
         FeatureCache.Features train = viewFeatures.get(0);
         List<FeatureCache.Features> views = viewFeatures.subList(1, viewFeatures.size());
         HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(train, split[0]);
-        KernelHead head = new KernelHead(config.hidden(), config.grid(), config.gridExtent(), kernel,
-            config.eta(), config.dropout());
+        KernelHead head = newHead.get();
         String name = "ResNet-" + config.depth() + " L=" + kept;
         Map<String, Double> accuracy = new LinkedHashMap<>();
         Map<String, Integer> drawn = new LinkedHashMap<>();
@@ -166,7 +167,7 @@ final class ProbeApp implements Application {
           float[] grid = head.gridLocations().toFloatArray();
           for (ProbeData.ImageSet test : tests) {
             FeatureCache.Lookup f =
-                features(cache, trunk, weightsFile, kept, pool, test, TrainingView.IMAGES, manager, log);
+                features(trunk, weightsFile, kept, pool, test, TrainingView.IMAGES, manager);
             cacheOutcomes.put(test.id(), outcome(f));
             int[] all = new int[test.images().size()];
             Arrays.setAll(all, i -> i);
@@ -218,15 +219,7 @@ final class ProbeApp implements Application {
     out.flush();
   }
 
-  private Kernel kernel() {
-    try {
-      return registry.kernel(config.kernelSpec());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigurationException("--kernel " + config.kernelSpec() + ": " + e.getMessage());
-    }
-  }
-
-  private ProbeData.Sets loadData(ProgressLog log) throws IOException {
+  private ProbeData.Sets loadData() throws IOException {
     ProbeData.Sets sets = ProbeData.load(dataDirectory, config);
     log.always("data (%s): %s; %s%s", sets.format().label(), sets.train().label(), sets.test().label(),
         sets.lossless().map(l -> "; " + l.label()).orElse(
@@ -234,8 +227,8 @@ final class ProbeApp implements Application {
     return sets;
   }
 
-  private FeatureCache.Lookup features(FeatureCache cache, TrunkExtractor extractor, DataFile weights,
-      int kept, int pool, ProbeData.ImageSet set, TrainingView view, NDManager manager, ProgressLog log) {
+  private FeatureCache.Lookup features(TrunkExtractor extractor, DataFile weights, int kept,
+      int pool, ProbeData.ImageSet set, TrainingView view, NDManager manager) {
     FeatureCache.Key key = new FeatureCache.Key(config.depth(), kept, pool, weights.sha256(),
         set.id() + view.suffix(), set.fingerprint());
     String what = "ResNet-" + config.depth() + (kept == config.depth() ? " (full)" : " L=" + kept)

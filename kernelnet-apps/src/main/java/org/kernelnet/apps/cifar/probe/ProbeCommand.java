@@ -1,38 +1,27 @@
 package org.kernelnet.apps.cifar.probe;
 
-import static java.util.Objects.requireNonNull;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.concurrent.Callable;
-import org.kernelnet.apps.cli.CommonOptions;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.DeviceOption;
-import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
-import org.kernelnet.apps.cli.Terminal;
-import org.kernelnet.apps.inject.ApplicationRunner;
-import org.kernelnet.apps.inject.CoreSettings;
+import org.kernelnet.apps.inject.ApplicationCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kernelnet cifar probe}: the options of the ResNet probe; the work is done by {@link
- * ProbeApp}. {@code --quick} changes the defaults of the size options (2,000 training images, 1,000
- * test images, 2 epochs, 31 layers kept only, no mirror images or crops); options given explicitly still
- * win.
+ * ProbeApp}. {@code --quick} changes the defaults of the size options ({@code QUICK_...}: fewer
+ * training and test images and epochs, one cut, no mirror images or crops); options given
+ * explicitly still win.
  */
 @Command(
     name = "probe",
-    mixinStandardHelpOptions = true,
-    versionProvider = org.kernelnet.apps.VersionProvider.class,
     description = {
         "Section 3.4 of Mueller et al. 2018 (Table 2, Figure 7): cuts a pretrained CIFAR-10 ResNet after"
             + " L layers, freezes it, and trains an appended head FC-500 (ReLU) -> 2-D RBF kernelNet"
@@ -46,20 +35,19 @@ import picocli.CommandLine.Spec;
             + " --resume continues the head in training from its last completed epoch and takes"
             + " finished heads from their checkpoints. Epochs after the first reseed the engine's"
             + " generator from the head's seed and the epoch."})
-public final class ProbeCommand implements Callable<Integer> {
-  static final int QUICK_TRAIN = 2_000;
-  static final int QUICK_TEST = 1_000;
+public final class ProbeCommand extends ApplicationCommand<ProbeConfig> {
+  static final int QUICK_TRAIN = 2000;
+  static final int QUICK_TEST = 1000;
   static final int QUICK_EPOCHS = 2;
   static final int DEFAULT_EPOCHS = 40;
+  static final int DEFAULT_VALIDATION = 5000;
   static final int QUICK_VALIDATION = 200;
-  static final List<Integer> QUICK_KEEP = List.of(31);
-  static final List<Integer> DEFAULT_KEEP = List.of(31, 21, 11);
+  static final String QUICK_KEEP = "31";
+  static final String DEFAULT_KEEP = "31,21,11";
   static final int DEFAULT_CROPS = 4;
+  static final String DEFAULT_CACHE = "results/cifar-probe/feature-cache";
 
-  private final Environment environment;
-
-  @Mixin private CommonOptions common;
-  @Mixin private DeviceOption deviceOption;
+  @Mixin private DeviceOption device;
   @Mixin private OutputOptions.Resumable output;
 
   @Option(names = "--depth", defaultValue = "32", paramLabel = "20|32|44|56",
@@ -67,7 +55,8 @@ public final class ProbeCommand implements Callable<Integer> {
   private int depth;
 
   @Option(names = "--keep", split = ",", paramLabel = "L[,L...]",
-      description = "Numbers of layers kept, 1 + 2k below the depth (default: 31,21,11; --quick: 31).")
+      description = "Numbers of layers kept, 1 + 2k below the depth (default: " + DEFAULT_KEEP
+          + "; --quick: " + QUICK_KEEP + ").")
   private List<Integer> keep;
 
   @Option(names = "--pool", defaultValue = "8", paramLabel = "full|P",
@@ -86,16 +75,17 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Option(names = "--train-limit", paramLabel = "N",
       description = "Use N training images, N >= 20 (image folders: N/10 per class; default: all;"
-          + " --quick: 2000).")
+          + " --quick: " + QUICK_TRAIN + ").")
   private Integer trainLimit;
 
   @Option(names = "--test-limit", paramLabel = "N",
-      description = "Use N images of the main test set, N >= 10 (default: all; --quick: 1000).")
+      description = "Use N images of the main test set, N >= 10 (default: all; --quick: "
+          + QUICK_TEST + ").")
   private Integer testLimit;
 
   @Option(names = "--validation", paramLabel = "N",
       description = "Training images held out for validation and early stopping, at least 1"
-          + " (default: 5000; --quick: 200).")
+          + " (default: " + DEFAULT_VALIDATION + "; --quick: " + QUICK_VALIDATION + ").")
   private Integer validation;
 
   @Option(names = "--hidden", defaultValue = "500", paramLabel = "N",
@@ -177,45 +167,35 @@ public final class ProbeCommand implements Callable<Integer> {
 
   @Option(names = "--cache", paramLabel = "DIR",
       description = "Folder of the on-disk feature cache, keyed by depth, layers kept, pooling, weights"
-          + " and data checksums (default: results/cifar-probe/feature-cache).")
+          + " and data checksums (default: " + DEFAULT_CACHE + ").")
   private Path cache;
 
   @Option(names = "--no-cache", description = "Keep trunk features in memory only.")
   private boolean noCache;
 
   @Option(names = "--quick",
-      description = "A one-minute run: 2,000 training and 1,000 test images, 2 epochs, 31 layers kept, no mirror"
-          + " images.")
+      description = "A one-minute run: " + QUICK_TRAIN + " training and " + QUICK_TEST + " test"
+          + " images, " + QUICK_EPOCHS + " epochs, " + QUICK_KEEP + " layers kept, no mirror"
+          + " images or crops.")
   private boolean quick;
 
-  @Spec private CommandSpec spec;
-
-  /** @param environment the environment variables and home folder the command runs with */
-  public ProbeCommand(Environment environment) {
-    this.environment = requireNonNull(environment, "environment is null");
+  /** Runs {@link ProbeApp} with the {@link CifarModule}. */
+  public ProbeCommand() {
+    super(new CifarModule(), ProbeApp.class);
   }
 
   @Override
-  public Integer call() throws Exception {
-    Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
-    ApplicationRunner.run(CoreSettings.of(common, deviceOption.device(), environment),
-        output.request(), terminal, new ProbeModule(config()), ProbeApp.class);
-    return ExitCode.OK;
-  }
-
-  /** The configuration record of the parsed options (validated by its constructor). */
-  ProbeConfig config() {
-    Path base = Path.of("results", "cifar-probe");
+  protected ProbeConfig toConfig() {
     Optional<Path> cacheFolder = noCache ? Optional.empty()
-        : Optional.of(cache != null ? cache : base.resolve("feature-cache"));
+        : Optional.of(cache != null ? cache : Path.of(DEFAULT_CACHE));
     return new ProbeConfig(
         depth,
-        keep != null ? keep : quick ? QUICK_KEEP : DEFAULT_KEEP,
+        ListDefault.orElse(keep, quick ? QUICK_KEEP : DEFAULT_KEEP, Integer::valueOf),
         pool(pool),
         format,
         optional(trainLimit, quick ? QUICK_TRAIN : null),
         optional(testLimit, quick ? QUICK_TEST : null),
-        validation != null ? validation : quick ? QUICK_VALIDATION : 5_000,
+        validation != null ? validation : quick ? QUICK_VALIDATION : DEFAULT_VALIDATION,
         hidden,
         grid,
         gridExtent,

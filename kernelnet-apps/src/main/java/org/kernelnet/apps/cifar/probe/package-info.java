@@ -3,7 +3,8 @@
  * the application pattern of {@link org.kernelnet.apps.inject}: {@link
  * org.kernelnet.apps.cifar.probe.ProbeCommand} (options), {@link
  * org.kernelnet.apps.cifar.probe.ProbeConfig} (the configuration record), {@link
- * org.kernelnet.apps.cifar.probe.ProbeModule} (its Guice module) and {@code ProbeApp} (the work).
+ * org.kernelnet.apps.cifar.probe.CifarModule} (the CIFAR family's Guice module) and {@code
+ * ProbeApp} (the work).
  *
  * <p>A pretrained CIFAR-10 ResNet is cut after {@code L} layers and frozen; its features {@code [N,
  * D]} (the last feature map, average-pooled to 8 x 8 cells by default) are computed once per image

@@ -1,0 +1,33 @@
+package org.kernelnet.apps.mnist;
+
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.kernelnet.apps.inject.FamilyModule;
+import org.kernelnet.apps.mnist.data.DataDirectoryMnist;
+import org.kernelnet.apps.mnist.data.MnistSource;
+
+/**
+ * The module of the MNIST family ({@code mnist grid-prior}, {@code dimensionality}, {@code
+ * predict-params}, {@code benchmark}): the collaborators its applications share, each of which a
+ * test or an extension may replace ({@code Modules.override}):
+ *
+ * <ul>
+ *   <li>{@link MnistSource}: the images, from the data directory; a missing file is downloaded
+ *       and its published checksums verified;
+ *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 10 s.
+ * </ul>
+ *
+ * The registry, terminal and device come from {@link org.kernelnet.apps.inject.CoreModule}, the run
+ * folder's {@code ResultsWriter} from {@link org.kernelnet.apps.inject.ApplicationRunner}.
+ */
+public final class MnistModule extends FamilyModule {
+  /** Progress lines at most every 10 s. */
+  public MnistModule() {
+    super(Duration.ofSeconds(10));
+  }
+
+  @Override
+  protected void bindCollaborators() {
+    bind(MnistSource.class).to(DataDirectoryMnist.class).in(Singleton.class);
+  }
+}

@@ -1,0 +1,135 @@
+package org.kernelnet.apps.movielens.cli;
+
+import java.nio.file.Path;
+import org.kernelnet.apps.cli.DeviceOption;
+import org.kernelnet.apps.cli.OutputOptions;
+import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.movielens.DatasetDefaults;
+import org.kernelnet.apps.movielens.MovieLensApp;
+import org.kernelnet.apps.movielens.MovieLensConfig;
+import org.kernelnet.apps.movielens.MovieLensModule;
+import org.kernelnet.apps.movielens.SplitJournal;
+import org.kernelnet.apps.report.RunFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kernelnet movielens}: the options of the MovieLens experiment (section 3.5, Tables 3 and
+ * 4); the work is done by {@link MovieLensApp}.
+ */
+@Command(
+    name = "movielens",
+    description = {
+        "Trains item-based autoencoders (I-AutoRec, KernelNet, Sparse FC) on MovieLens and reports"
+            + " the test RMSE over random splits (Table 3) and parameters and MACs (Table 4).",
+        "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits.",
+        "'kernelnet movielens benchmark' times one full-batch evaluation; 'kernelnet movielens"
+            + " generate' writes synthetic ratings with structure to learn, of a data set's size"
+            + " and format (e.g. ML-10M, ML-20M).",
+        "Each finished split is recorded in the run folder (" + SplitJournal.FILE + "): --resume"
+            + " trains only the others, with the same results as an uninterrupted run."},
+    subcommands = {MovieLensBenchmarkCommand.class, GenerateCommand.class})
+public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> {
+  @Mixin private DeviceOption device;
+  @Mixin private OutputOptions.Resumable output;
+  @Mixin private AutoencoderOptions autoencoder;
+
+  @Option(names = "--dataset", paramLabel = "NAME",
+      description = "ml-100k, ml-1m, ml-10m or ml-20m (default: "
+          + MovieLensConfig.DEFAULT_DATASET + ").")
+  private String dataset;
+
+  @Option(names = "--optimizer", paramLabel = "NAME",
+      description = "lbfgs, rprop or adam (default: " + MovieLensConfig.DEFAULT_OPTIMIZER + ").")
+  private String optimizer;
+
+  @Option(names = "--iterations", paramLabel = "N",
+      description = "L-BFGS iterations, RPROP steps or Adam epochs per split, at least 1"
+          + " (default: L-BFGS " + DatasetDefaults.ML_100K_LBFGS_ITERATIONS + " on ml-100k,"
+          + " chosen on validation ratings, " + DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS
+          + " on ml-1m, ml-10m and ml-20m; RPROP " + MovieLensConfig.RPROP_STEPS + "; Adam "
+          + MovieLensConfig.ADAM_EPOCHS + "; --quick: " + MovieLensConfig.QUICK_ITERATIONS
+          + ", Adam " + MovieLensConfig.QUICK_ADAM_EPOCHS + ").")
+  private Integer iterations;
+
+  @Option(names = "--eval-every", paramLabel = "N",
+      description = "Iterations between RMSE reports, at least 1; also the L-BFGS round length"
+          + " after which its history restarts (default: " + MovieLensConfig.EVAL_EVERY
+          + ", Adam " + MovieLensConfig.ADAM_EVAL_EVERY + ").")
+  private Integer evalEvery;
+
+  @Option(names = "--learning-rate", paramLabel = "X",
+      description = "Adam's learning rate (default: " + MovieLensConfig.DEFAULT_LEARNING_RATE
+          + ").")
+  private Double learningRate;
+
+  @Option(names = "--batch-size", paramLabel = "N",
+      description = "Adam's mini-batch size in items, at least 1 (default: "
+          + MovieLensConfig.DEFAULT_BATCH_SIZE + ").")
+  private Integer batchSize;
+
+  @Option(names = "--splits", paramLabel = "N",
+      description = "Random train/test splits to average, at least 1 (default: "
+          + MovieLensConfig.DEFAULT_SPLITS + "; --quick: " + MovieLensConfig.QUICK_SPLITS + ").")
+  private Integer splits;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Split k (from 0) and its initialisation use seed + k (default: "
+          + MovieLensConfig.DEFAULT_SEED + ").")
+  private Long seed;
+
+  @Option(names = "--test-fraction", paramLabel = "F",
+      description = "Held-out fraction of the ratings (default: 0.2 for ML-100K, else 0.1).")
+  private Double testFraction;
+
+  @Option(names = "--validation", paramLabel = "F",
+      description = "Hold out this fraction of each split's training ratings and score it instead"
+          + " of the test set, which is then not used: for choosing settings; 0 for none, score"
+          + " the test set (default: 0).")
+  private Double validation;
+
+  @Option(names = "--max-items", paramLabel = "N",
+      description = "Use only the ratings of the first N items, N >= 1 (default: all; --quick: "
+          + MovieLensConfig.QUICK_MAX_ITEMS + ").")
+  private Integer maxItems;
+
+  @Option(names = "--rated-inputs", paramLabel = "N",
+      description = "Rated items per prediction assumed by the MACs count, at least 1 (default: "
+          + MovieLensConfig.DEFAULT_RATED_INPUTS + ").")
+  private Integer ratedInputs;
+
+  @Option(names = "--all", description = "Train the six rows of Table 3 (autorec, kernelnet,"
+      + " sparse-fc with 1 and 2 hidden layers).")
+  private boolean all;
+
+  @Option(names = "--quick", description = "Smoke run: fewer iterations, items and splits unless"
+      + " given.")
+  private boolean quick;
+
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Where to save the first split's model; its folder is checked for writing"
+          + " before any work (default: <output>/models/<model>.knml).")
+  private Path save;
+
+  /** Runs {@link MovieLensApp} with the {@link MovieLensModule}. */
+  public MovieLensCommand() {
+    super(new MovieLensModule(), MovieLensApp.class);
+  }
+
+  @Override
+  protected MovieLensConfig toConfig() {
+    return autoencoder.applyTo(MovieLensConfig.builder())
+        .dataset(dataset).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
+        .learningRate(learningRate).batchSize(batchSize).splits(splits).seed(seed)
+        .testFraction(testFraction).validation(validation).maxItems(maxItems)
+        .ratedInputs(ratedInputs).all(all).quick(quick).save(save)
+        .build();
+  }
+
+  /** {@code --save FILE} is written besides the run folder, so it is checked with it. */
+  @Override
+  protected RunFolder.Request runFolder(RunFolder.Request request) {
+    return save == null ? request : request.alsoWriting("--save", save);
+  }
+}

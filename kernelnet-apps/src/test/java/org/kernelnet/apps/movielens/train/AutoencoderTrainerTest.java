@@ -1,0 +1,107 @@
+package org.kernelnet.apps.movielens.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.MovieLensApp;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.RatingSplit;
+import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsReader;
+import org.kernelnet.apps.movielens.model.AutoencoderSpec;
+import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.ModelKind;
+import org.kernelnet.djl.optim.Lbfgs;
+
+/**
+ * Every optimiser on a small synthetic low-rank rating matrix: the loss goes down, the test RMSE
+ * ends well below the global-mean baseline, and no array is left behind in the model's manager.
+ */
+class AutoencoderTrainerTest {
+  private static KernelnetRegistry registry;
+  @TempDir static Path dir;
+  private static RatingSplit split;
+
+  @BeforeAll
+  static void data() throws IOException {
+    registry = KernelnetRegistry.load(AutoencoderTrainerTest.class.getClassLoader());
+    // 60 users x 80 items, rating = round(3 + 1.5 a_u b_i) with 50 % of the entries observed
+    Random random = new Random(11);
+    double[] a = random.doubles(60, -1, 1).toArray();
+    double[] b = random.doubles(80, -1, 1).toArray();
+    StringBuilder lines = new StringBuilder();
+    for (int u = 0; u < 60; u++) {
+      for (int i = 0; i < 80; i++) {
+        if (random.nextBoolean()) {
+          long r = Math.max(1, Math.min(5, Math.round(3 + 1.8 * a[u] * b[i])));
+          lines.append(u + 1).append('\t').append(i + 1).append('\t').append(r).append("\t0\n");
+        }
+      }
+    }
+    Path file = dir.resolve("u.data");
+    Files.writeString(file, lines);
+    Ratings ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file, note -> {});
+    split = RatingSplit.random(ratings, 0.2, 3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(OptimizerKind.class)
+  void learnsWithoutLeaking(OptimizerKind optimizer) {
+    Engine.getInstance().setRandomSeed(7);
+    AutoencoderSpec spec = new AutoencoderSpec(ModelKind.SPARSE_FC, 1, 20, "hat-sq", 3, 1, 0.01);
+    Ratings train = split.train();
+    Ratings test = split.test();
+    double baseline = MovieLensApp.baselineRmse(train, test);
+    int iterations = switch (optimizer) {
+      case LBFGS -> 60;
+      case RPROP -> 100;
+      case ADAM -> 40;
+    };
+    AutoencoderTrainer trainer = new AutoencoderTrainer(
+        optimizer, iterations, iterations / 2, 1e-2, 16, 5, 2, 10);
+    try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, Device.cpu())) {
+      int before = net.model().getNDManager().getManagedArrays().size();
+      List<AutoencoderTrainer.Checkpoint> seen = new ArrayList<>();
+      AutoencoderTrainer.Outcome outcome = trainer.train(net, 80, train, test,
+          train.scale(), seen::add);
+      int after = net.model().getNDManager().getManagedArrays().size();
+
+      // a checkpoint every iterations/2; an L-BFGS round may end early (converged), adding one
+      assertThat(seen).hasSizeBetween(2, 3).isEqualTo(outcome.history());
+      assertThat(seen.get(seen.size() - 1).loss()).isLessThan(seen.get(0).loss());
+      assertThat(outcome.last().iteration()).isEqualTo(iterations);
+      assertThat(outcome.last().testRmse()).as("baseline %s", baseline).isLessThan(baseline - 0.1);
+      assertThat(outcome.last().trainRmse()).isLessThan(outcome.last().testRmse());
+      assertThat(outcome.evaluations()).isGreaterThanOrEqualTo(iterations);
+      // optimiser state (Adam moments, Rprop steps) lives in the trainer, closed with it
+      assertThat(after).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void refusesAnLbfgsHistoryThatCannotFitInTheHeapBeforeStarting() {
+    int parameters = 1 << 30;
+    Lbfgs lbfgs = Lbfgs.builder().optHistorySize(1000).build();
+    // (8 * 1000 + 48) * 2^30 bytes, about 8.6 TB
+    assertThatThrownBy(() -> AutoencoderTrainer.requireHeapFor(lbfgs, parameters, 1000))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("8641.47 GB").hasMessageContaining("--history 1000")
+        .hasMessageContaining("JAVA_OPTS=-Xmx");
+    AutoencoderTrainer.requireHeapFor(Lbfgs.builder().optHistorySize(10).build(), 1000, 10);
+  }
+}
