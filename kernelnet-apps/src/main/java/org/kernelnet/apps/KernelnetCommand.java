@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.concurrent.Callable;
 import org.kernelnet.apps.cifar.CifarCommand;
 import org.kernelnet.apps.cli.Environment;
+import org.kernelnet.apps.cli.MissingSubcommand;
 import org.kernelnet.apps.cli.RootCommand;
 import org.kernelnet.apps.docs.ReportCommand;
 import org.kernelnet.apps.embed.EmbedCommand;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -69,7 +69,6 @@ public final class KernelnetCommand implements Callable<Integer>, RootCommand {
   /** Without a subcommand there is nothing to do: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing a command; one of: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw MissingSubcommand.error(spec, "a command");
   }
 }

@@ -1,9 +1,9 @@
 package org.kernelnet.apps.cifar;
 
 import org.kernelnet.apps.cifar.probe.ProbeCommand;
+import org.kernelnet.apps.cli.MissingSubcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code kernelnet cifar}: the CIFAR-10 applications, as subcommands. */
@@ -17,7 +17,6 @@ public final class CifarCommand implements Runnable {
   /** Without a subcommand there is nothing to do: a usage error. */
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing a command; one of: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw MissingSubcommand.error(spec, "a command");
   }
 }

@@ -1,9 +1,9 @@
 package org.kernelnet.apps.embed;
 
 import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.MissingSubcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,7 +21,6 @@ public final class EmbedCommand implements Callable<Integer> {
   /** Without a data set there is nothing to do: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing a data set; one of: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw MissingSubcommand.error(spec, "a data set");
   }
 }

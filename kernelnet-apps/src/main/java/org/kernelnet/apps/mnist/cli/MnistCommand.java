@@ -1,9 +1,9 @@
 package org.kernelnet.apps.mnist.cli;
 
 import java.util.concurrent.Callable;
+import org.kernelnet.apps.cli.MissingSubcommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code kernelnet mnist}: the MNIST experiments, one subcommand each. */
@@ -23,7 +23,6 @@ public final class MnistCommand implements Callable<Integer> {
   /** Without an experiment there is nothing to do: a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing an experiment; one of: "
-        + String.join(", ", spec.subcommands().keySet()));
+    throw MissingSubcommand.error(spec, "an experiment");
   }
 }
