@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kernelnet cifar probe --resume} on the shared data, a small head on 500 training images
- * trained for three epochs: a run killed (SIGKILL) once its head's first checkpoint is written, then resumed, ends
- * with the results of an uninterrupted run, times and feature-cache outcomes apart. Skipped when
+ * trained for three epochs: a run killed (SIGKILL) once its head's first checkpoint is written,
+ * then resumed, ends with the results of an uninterrupted run, times and feature-cache outcomes apart. Skipped when
  * {@code kernelnet.data.dir} is unset.
  */
 class ProbeResumeTest {
@@ -25,7 +25,8 @@ class ProbeResumeTest {
   private String[] probe(Path out, String... more) {
     List<String> args = new ArrayList<>(List.of("cifar", "probe", "--quick", "--epochs", "3",
         "--train-limit", "500", "--test-limit", "200", "--validation", "100", "--hidden", "64",
-        "--grid", "12", "--format", "folder", "--data-dir", RealData.path().toString(), "--device", "cpu",
+        "--grid", "12", "--format", "folder", "--data-dir", RealData.path().toString(),
+        "--device", "cpu",
         "--cache", home.resolve("cache").toString(), "--output", out.toString()));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);

@@ -35,8 +35,9 @@ import org.kernelnet.djl.optim.ResumableAdam;
  * ResumableAdam}'s moments and update counts, the {@link ParameterAverage}'s averages (if any),
  * the {@link TrainingProgress} (completed epochs, training time, stop reason), the {@link
  * BestEpoch} (if any: best epoch, score and parameters), the {@link ShuffledBatches}' order and
- * {@link RestorableRandom} (if the loop's batches are those) and the random generators. PyTorch's generator state cannot be read through DJL, so the generators are not
- * saved but reseeded: at the end of epoch {@code k} (and when resuming after it) {@code
+ * {@link RestorableRandom} (if the loop's batches are those) and the random generators.
+ * PyTorch's generator state cannot be read through DJL, so the generators are not saved but
+ * reseeded: at the end of epoch {@code k} (and when resuming after it) {@code
  * Engine.setRandomSeed} gets a seed derived from the run's seed and {@code k + 1} ({@link
  * #epochSeed}), which sets both PyTorch's generator (dropout, noise) and DJL's {@code
  * RandomUtils} (the samplers' batch order). The first epoch runs on the generators as the caller
@@ -167,8 +168,9 @@ public final class EpochCheckpoint<E> extends TrainingListenerAdapter {
         variances));
     boolean averaged = state.has("averageUpdates") && !state.get("averageUpdates").isJsonNull();
     if (averaged != (average != null)) {
-      throw new IllegalArgumentException("the checkpoint was made " + (averaged ? "with" : "without")
-          + " a weight average, this training runs " + (average != null ? "with" : "without"));
+      throw new IllegalArgumentException("the checkpoint was made "
+          + (averaged ? "with" : "without") + " a weight average, this training runs "
+          + (average != null ? "with" : "without"));
     }
     if (average != null) {
       List<float[]> averages = new ArrayList<>();
