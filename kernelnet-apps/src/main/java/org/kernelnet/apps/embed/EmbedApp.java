@@ -30,7 +30,6 @@ import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
-import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.train.BatchLoss;
 import org.kernelnet.apps.train.EpochBatches;
@@ -108,7 +107,6 @@ final class EmbedApp implements Application {
 
   @Override
   public void run() throws IOException, TranslateException {
-    RecordedSettings.check(writer, config);
     Engine.getInstance().setRandomSeed((int) config.seed());
     boolean classifier = config.objective() == Objective.CLASSIFIER;
 

@@ -61,22 +61,25 @@ public abstract class ApplicationCommand<C extends Record> implements Callable<I
 
   /**
    * The run folder to open, from the {@link OutputOptions}; a command that writes files outside
-   * it (e.g. {@code --save}) or continues a run says so here.
+   * it (e.g. {@code --save}) or continues a run in its own way says so here. By default a command
+   * that can continue a run ({@code --resume}) records its configuration record, and a resume
+   * with other settings is refused before the folder is touched.
    */
-  protected RunFolder.Request runFolder(RunFolder.Request request) {
-    return request;
+  protected RunFolder.Request runFolder(RunFolder.Request request, C config) {
+    return request.resumable() ? request.recording(config) : request;
   }
 
   @Override
   public final Integer call() throws Exception {
-    ApplicationModule<C> module = ApplicationModule.of(family, toConfig(), application);
+    C config = toConfig();
+    ApplicationModule<C> module = ApplicationModule.of(family, config, application);
     Terminal terminal = new Terminal(spec.commandLine().getOut(), spec.commandLine().getErr());
     CoreSettings settings = new CoreSettings(common.plugins(), common.dataDir(),
         mixin(DeviceOption.class).map(DeviceOption::device), environment());
     Optional<OutputOptions> output = mixin(OutputOptions.class);
     if (output.isPresent()) {
       ApplicationRunner.run(
-          settings, runFolder(output.get().request()), terminal, module, application);
+          settings, runFolder(output.get().request(), config), terminal, module, application);
     } else {
       ApplicationRunner.run(settings, terminal, module, application);
     }

@@ -126,7 +126,6 @@ public final class GridPriorApp implements Application {
 
   @Override
   public void run() throws Exception {
-    RecordedSettings.check(writer, config);
     RunSettings run = config.run();
     ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
         run.seed(), run.validationSplit());

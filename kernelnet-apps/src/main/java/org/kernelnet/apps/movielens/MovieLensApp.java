@@ -29,7 +29,6 @@ import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
-import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
 
@@ -70,7 +69,6 @@ public final class MovieLensApp implements Application {
   @Override
   public void run() throws Exception {
     checkKernels();
-    RecordedSettings.check(writer, config);
     long start = System.nanoTime();
     RunData data = RunData.of(ratingsSource.ratings(config.dataset()), config.maxItems());
     Path file = data.file();

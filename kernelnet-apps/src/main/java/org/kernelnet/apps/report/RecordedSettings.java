@@ -20,8 +20,9 @@ import org.kernelnet.apps.cli.ConfigurationException;
 
 /**
  * The settings a resumable run started with, recorded in its folder as {@value #FILE} so that
- * {@code --resume} continues only the same run: a resumed run whose settings differ from the
- * recorded ones is refused, naming every differing setting with both values.
+ * {@code --resume} continues only the same run: {@link RunFolder#open} refuses a resumed run whose
+ * settings differ from the recorded ones, naming every differing setting with both values, before
+ * it touches the folder.
  *
  * <p>Settings are compared as the JSON {@link ResultsWriter#gson()} makes of them, setting by
  * setting: a nested value is named by its path ({@code models[0].kernel}).
@@ -32,31 +33,32 @@ public final class RecordedSettings {
 
   private RecordedSettings() {}
 
+  /** The text {@value #FILE} records for {@code settings}, a configuration record. */
+  static String json(Object settings) {
+    return ResultsWriter.gson().toJson(requireNonNull(settings, "settings is null"))
+        + System.lineSeparator();
+  }
+
   /**
-   * Records {@code settings} in the folder of {@code writer}; when the run resumes another
-   * ({@link ResultsWriter#resumesRun()}), first checks them against the recorded ones. A resumed
-   * folder without the file (a run killed before it wrote it) gets it written.
+   * Checks the settings of a run that continues the run in {@code folder} against those it
+   * recorded; a folder without the file (a run killed before it wrote it) passes.
    *
-   * @param settings the run's configuration record
+   * @param json the resumed run's settings, as {@link #json} makes them
    * @throws ConfigurationException if the recorded settings differ (each difference named) or
    *     cannot be read (the file and the reason named)
    */
-  public static void check(ResultsWriter writer, Object settings) {
-    requireNonNull(writer, "writer is null");
-    requireNonNull(settings, "settings is null");
-    String json = ResultsWriter.gson().toJson(settings) + System.lineSeparator();
-    Path file = writer.folder().resolve(FILE);
-    if (writer.resumesRun() && Files.exists(file)) {
-      List<String> differences = differences(read(file), JsonParser.parseString(json));
-      if (!differences.isEmpty()) {
-        throw new ConfigurationException("--resume: the run in " + writer.folder()
-            + " was started with other settings (" + FILE + "): " + String.join("; ", differences)
-            + "; resume it with the options it was started with (its " + RunFolder.STATUS_FILE
-            + " lists them), or choose another --output");
-      }
+  static void checkResumed(Path folder, String json) {
+    Path file = folder.resolve(FILE);
+    if (!Files.exists(file)) {
       return;
     }
-    writer.write(FILE, json);
+    List<String> differences = differences(read(file), JsonParser.parseString(json));
+    if (!differences.isEmpty()) {
+      throw new ConfigurationException("--resume: the run in " + folder
+          + " was started with other settings (" + FILE + "): " + String.join("; ", differences)
+          + "; resume it with the options it was started with (its " + RunFolder.STATUS_FILE
+          + " lists them), or choose another --output");
+    }
   }
 
   private static JsonElement read(Path file) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -120,9 +121,12 @@ public final class RunFolder implements AutoCloseable {
    * @param command the command, e.g. {@code movielens benchmark}
    * @param arguments the command line after {@code kernelnet}
    * @param extraFiles files the run writes outside the folder
+   * @param settings the settings a resumable run records in {@value RecordedSettings#FILE} and a
+   *     {@link Mode#RESUME} of it must repeat, as JSON; empty if the run records none
    */
   public record Request(Optional<Path> output, Path defaultParent, Mode mode, boolean resumable,
-      String command, List<String> arguments, List<ExtraFile> extraFiles) {
+      String command, List<String> arguments, List<ExtraFile> extraFiles,
+      Optional<String> settings) {
     /**
      * Validates the record.
      *
@@ -136,6 +140,7 @@ public final class RunFolder implements AutoCloseable {
       requireNonNull(command, "command is null");
       arguments = List.copyOf(requireNonNull(arguments, "arguments is null"));
       extraFiles = List.copyOf(requireNonNull(extraFiles, "extraFiles is null"));
+      requireNonNull(settings, "settings is null");
       if (mode == Mode.OVERWRITE && output.isEmpty()) {
         throw new ConfigurationException(
             "--overwrite needs --output DIR: a default-named run folder is always new");
@@ -144,6 +149,13 @@ public final class RunFolder implements AutoCloseable {
         throw new ConfigurationException(
             "--resume needs --output DIR, the folder of the run to continue");
       }
+    }
+
+    /** A request that records no settings. */
+    public Request(Optional<Path> output, Path defaultParent, Mode mode, boolean resumable,
+        String command, List<String> arguments, List<ExtraFile> extraFiles) {
+      this(output, defaultParent, mode, resumable, command, arguments, extraFiles,
+          Optional.empty());
     }
 
     /**
@@ -159,7 +171,7 @@ public final class RunFolder implements AutoCloseable {
             + " --overwrite replaces it: give one of them");
       }
       return new Request(output, defaultParent, resume ? Mode.RESUME : mode, true, command,
-          arguments, extraFiles);
+          arguments, extraFiles, settings);
     }
 
     /**
@@ -168,14 +180,25 @@ public final class RunFolder implements AutoCloseable {
      */
     public Request extending() {
       return new Request(output, defaultParent, mode == Mode.RESUME ? Mode.EXTEND : mode,
-          resumable, command, arguments, extraFiles);
+          resumable, command, arguments, extraFiles, settings);
     }
 
     /** The request with one more file written outside the folder. */
     public Request alsoWriting(String option, Path file) {
       List<ExtraFile> files = new ArrayList<>(extraFiles);
       files.add(new ExtraFile(option, file));
-      return new Request(output, defaultParent, mode, resumable, command, arguments, files);
+      return new Request(output, defaultParent, mode, resumable, command, arguments, files,
+          settings);
+    }
+
+    /**
+     * The request of a run that records {@code settings} (a configuration record): a new run
+     * writes them, a {@link Mode#RESUME} is refused before the folder is touched if they differ
+     * from the recorded ones.
+     */
+    public Request recording(Object settings) {
+      return new Request(output, defaultParent, mode, resumable, command, arguments, extraFiles,
+          Optional.of(RecordedSettings.json(settings)));
     }
   }
 
@@ -234,6 +257,9 @@ public final class RunFolder implements AutoCloseable {
       if (request.mode() == Mode.RESUME || request.mode() == Mode.EXTEND) {
         previousFiles = resumable(dir, request, lock).map(RunStatus::files).orElse(List.of());
       }
+      if (request.mode() == Mode.RESUME && request.settings().isPresent()) {
+        releasingOnRefusal(lock, () -> RecordedSettings.checkResumed(dir, request.settings().get()));
+      }
     }
     RunStatus first = RunStatus.started(request.command(), request.arguments(), clock.instant(),
         previousFiles);
@@ -255,7 +281,30 @@ public final class RunFolder implements AutoCloseable {
     RunFolder folder = new RunFolder(dir, clock, lock, first,
         request.mode() == Mode.RESUME || request.mode() == Mode.EXTEND);
     Runtime.getRuntime().addShutdownHook(folder.shutdownHook);
+    if (request.settings().isPresent() && !Files.exists(dir.resolve(RecordedSettings.FILE))) {
+      folder.recordSettings(request.settings().get());
+    }
     return folder;
+  }
+
+  /**
+   * Writes {@value RecordedSettings#FILE}; if it cannot, records the run as failed, releases the
+   * folder and refuses the run.
+   */
+  private void recordSettings(String json) {
+    try {
+      writer.write(RecordedSettings.FILE, json);
+    } catch (UncheckedIOException e) {
+      ConfigurationException refusal = new ConfigurationException(
+          "--output " + path + ": the run cannot start: " + e.getMessage());
+      try {
+        fail(refusal.getMessage());
+        close();
+      } catch (IOException again) {
+        refusal.addSuppressed(again);
+      }
+      throw refusal;
+    }
   }
 
   /** The folder (absolute). */
@@ -521,17 +570,27 @@ public final class RunFolder implements AutoCloseable {
       refusal = " holds a run of 'kernelnet " + previous.get().command() + "', not of 'kernelnet "
           + request.command() + "': resume it with its own command, or choose another --output";
     }
-    if (refusal == null) {
-      return previous;
+    if (refusal != null) {
+      String reason = refusal;
+      releasingOnRefusal(lock, () -> {
+        throw new ConfigurationException("--resume: --output " + dir + reason);
+      });
     }
-    ConfigurationException refused =
-        new ConfigurationException("--resume: --output " + dir + refusal);
+    return previous;
+  }
+
+  /** Runs {@code check}; if it refuses the run, releases the folder's lock first. */
+  private static void releasingOnRefusal(RunLock lock, Runnable check) {
     try {
-      lock.close();
-    } catch (IOException e) {
-      refused.addSuppressed(e);
+      check.run();
+    } catch (ConfigurationException refused) {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        refused.addSuppressed(e);
+      }
+      throw refused;
     }
-    throw refused;
   }
 
   /** Takes the folder's lock, or refuses because another run holds it. */

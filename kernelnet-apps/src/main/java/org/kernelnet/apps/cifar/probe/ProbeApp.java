@@ -32,7 +32,6 @@ import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
-import org.kernelnet.apps.report.RecordedSettings;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.train.EpochCheckpoint;
 import org.kernelnet.djl.nn.CentreOfMass;
@@ -100,7 +99,6 @@ final class ProbeApp implements Application {
 
   @Override
   public void run() throws Exception {
-    RecordedSettings.check(writer, config.describe());
     Engine.getInstance().setRandomSeed((int) config.seed());
     ProbeData.Sets sets = loadData();
     List<ProbeData.ImageSet> tests = new ArrayList<>();

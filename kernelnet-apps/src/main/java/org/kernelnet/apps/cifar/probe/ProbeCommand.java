@@ -10,6 +10,7 @@ import org.kernelnet.apps.cli.DeviceOption;
 import org.kernelnet.apps.cli.ListDefault;
 import org.kernelnet.apps.cli.OutputOptions;
 import org.kernelnet.apps.inject.ApplicationCommand;
+import org.kernelnet.apps.report.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -231,5 +232,11 @@ public final class ProbeCommand extends ApplicationCommand<ProbeConfig> {
   private static OptionalInt optional(Integer given, Integer quickDefault) {
     Integer value = given != null ? given : quickDefault;
     return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+  }
+
+  /** A resumable run records its settings as {@link ProbeConfig#describe()} gives them. */
+  @Override
+  protected RunFolder.Request runFolder(RunFolder.Request request, ProbeConfig config) {
+    return request.recording(config.describe());
   }
 }

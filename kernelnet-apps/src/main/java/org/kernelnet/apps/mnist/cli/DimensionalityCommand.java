@@ -105,9 +105,12 @@ public final class DimensionalityCommand extends ApplicationCommand<Dimensionali
         output.resume());
   }
 
-  /** {@code --resume} continues the study in {@code --output DIR}, complete or not. */
+  /**
+   * {@code --resume} continues the study in {@code --output DIR}, complete or not, with any
+   * settings: its journal checks what the recorded runs share.
+   */
   @Override
-  protected RunFolder.Request runFolder(RunFolder.Request request) {
+  protected RunFolder.Request runFolder(RunFolder.Request request, DimensionalityConfig config) {
     return request.extending();
   }
 

@@ -129,7 +129,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
 
   /** {@code --save FILE} is written besides the run folder, so it is checked with it. */
   @Override
-  protected RunFolder.Request runFolder(RunFolder.Request request) {
-    return save == null ? request : request.alsoWriting("--save", save);
+  protected RunFolder.Request runFolder(RunFolder.Request request, MovieLensConfig config) {
+    RunFolder.Request recorded = super.runFolder(request, config);
+    return save == null ? recorded : recorded.alsoWriting("--save", save);
   }
 }
