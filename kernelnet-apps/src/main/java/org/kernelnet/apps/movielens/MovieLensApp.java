@@ -33,8 +33,8 @@ import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
 
 /**
- * Trains the configured item-based autoencoders on {@code splits} random train/test splits and
- * reports Table 3 (test RMSE per split, mean, standard error) and Table 4 (parameters, MACs, RMSE)
+ * Trains the configured item-based autoencoders on {@code splits} random train/test splits with
+ * the family's {@link AutoencoderTrainer.Factory} and reports Table 3 (test RMSE per split, mean, standard error) and Table 4 (parameters, MACs, RMSE)
  * on the terminal and as {@code results.json}, {@code splits.csv} and {@code summary.csv} in the
  * run folder; the first split's model of every row is saved ({@code --save FILE}, else {@code
  * models/<model>-<layers>.knml} in the run folder). Each finished split is recorded in {@link
@@ -47,6 +47,7 @@ public final class MovieLensApp implements Application {
   private final KernelnetRegistry registry;
   private final RatingsSource ratingsSource;
   private final AutoencoderFactory autoencoders;
+  private final AutoencoderTrainer.Factory trainers;
   private final Terminal terminal;
   private final ProgressLog log;
   private final Device device;
@@ -54,12 +55,13 @@ public final class MovieLensApp implements Application {
 
   @Inject
   MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
-      AutoencoderFactory autoencoders, Terminal terminal, ProgressLog log, Device device,
-      ResultsWriter writer) {
+      AutoencoderFactory autoencoders, AutoencoderTrainer.Factory trainers, Terminal terminal,
+      ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.ratingsSource = ratingsSource;
     this.autoencoders = autoencoders;
+    this.trainers = trainers;
     this.terminal = terminal;
     this.log = log;
     this.device = device;
@@ -123,9 +125,7 @@ public final class MovieLensApp implements Application {
 
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,
       Provenance provenance, SplitJournal journal) throws Exception {
-    AutoencoderTrainer trainer = new AutoencoderTrainer(config.optimizer(), config.iterations(),
-        config.evalEvery(), config.learningRate(), config.batchSize(), config.seed(),
-        config.threads(), config.history());
+    AutoencoderTrainer trainer = trainers.create(config.training());
     List<SplitJournal.Entry> finished = new ArrayList<>();
     String scored = config.validation() > 0 ? "validation" : "test";
     for (int k = 0; k < splits.size(); k++) {

@@ -20,8 +20,8 @@ import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.model.AutoencoderFactory;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
-import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
 import org.kernelnet.apps.movielens.train.EvaluationFlops;
+import org.kernelnet.apps.movielens.train.OptimizerTrainer;
 import org.kernelnet.apps.movielens.train.RatingMatrix;
 import org.kernelnet.apps.movielens.train.RatingShards;
 import org.kernelnet.apps.movielens.train.SparseAutoencoderLoss;
@@ -226,7 +226,7 @@ public final class MovieLensBenchmarkApp implements Application {
               iterationSeconds[p.iteration() - 1], p.value(), p.evaluations());
         })
         .build();
-    AutoencoderTrainer.requireHeapFor(lbfgs, x.length, config.run().history());
+    OptimizerTrainer.requireHeapFor(lbfgs, x.length, config.run().history());
     long start = System.nanoTime();
     last[0] = start;
     LbfgsResult result = lbfgs.minimize(objective, x.clone());

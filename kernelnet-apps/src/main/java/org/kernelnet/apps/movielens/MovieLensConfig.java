@@ -14,6 +14,7 @@ import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ModelKind;
 import org.kernelnet.apps.movielens.train.OptimizerKind;
+import org.kernelnet.apps.movielens.train.TrainingSettings;
 
 /**
  * The configuration of the {@code movielens} application (Tables 3 and 4): which data set, which
@@ -66,6 +67,12 @@ public record MovieLensConfig(
     requireNonNull(dataset, "dataset is null");
     models = List.copyOf(models);
     requireNonNull(optimizer, "optimizer is null");
+  }
+
+  /** How each autoencoder of the run is trained. */
+  public TrainingSettings training() {
+    return new TrainingSettings(
+        optimizer, iterations, evalEvery, learningRate, batchSize, seed, threads, history);
   }
 
   /** A builder holding the raw option values; null means "not given". */

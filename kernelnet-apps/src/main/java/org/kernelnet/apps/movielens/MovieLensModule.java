@@ -12,6 +12,8 @@ import org.kernelnet.apps.movielens.data.DataDirectoryRatings;
 import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.model.AutoencoderFactory;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
+import org.kernelnet.apps.movielens.train.OptimizerTrainer;
 
 /**
  * The module of the MovieLens family ({@code movielens}, {@code movielens benchmark}, {@code
@@ -22,13 +24,15 @@ import org.kernelnet.apps.movielens.model.ItemAutoencoder;
  *   <li>{@link RatingsSource}: the data sets' ratings and titles, from the data directory; a
  *       missing ratings file is downloaded from GroupLens and its published checksums verified;
  *   <li>{@link AutoencoderFactory}: new autoencoders, their kernels from the registry;
+ *   <li>{@link AutoencoderTrainer.Factory}: the trainer of each autoencoder of {@code movielens},
+ *       made from the run's {@code TrainingSettings}: an {@link OptimizerTrainer};
  *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 10 s.
  * </ul>
  *
  * The registry, data directory, downloader, terminal and device come from {@link
  * org.kernelnet.apps.inject.CoreModule}, the run folder's {@code ResultsWriter} from {@link
  * org.kernelnet.apps.inject.ApplicationRunner}. Nothing bound here needs the device, which {@code
- * movielens generate} has not: the factory takes it per call.
+ * movielens generate} has not: the factories take it, and the trainer's settings, per call.
  */
 public final class MovieLensModule extends FamilyModule {
   /** Progress lines at most every 10 s. */
@@ -46,5 +50,11 @@ public final class MovieLensModule extends FamilyModule {
   @Singleton
   AutoencoderFactory autoencoders(KernelnetRegistry registry) {
     return (spec, users, device) -> ItemAutoencoder.create(spec, users, registry, device);
+  }
+
+  @Provides
+  @Singleton
+  AutoencoderTrainer.Factory trainers() {
+    return OptimizerTrainer::new;
   }
 }

@@ -1,62 +1,18 @@
 package org.kernelnet.apps.movielens.train;
 
-import static java.util.Objects.requireNonNull;
-
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.TranslateException;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Random;
-import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
-import org.kernelnet.apps.train.BatchLoss;
-import org.kernelnet.apps.train.EpochLoss;
-import org.kernelnet.apps.train.EpochResult;
-import org.kernelnet.apps.train.EpochTraining;
-import org.kernelnet.apps.train.ShuffledBatches;
-import org.kernelnet.apps.train.TrainingProgress;
-import org.kernelnet.djl.loss.SquaredError;
-import org.kernelnet.djl.optim.Lbfgs;
-import org.kernelnet.djl.optim.LbfgsResult;
-import org.kernelnet.djl.optim.ParameterObjective;
-import org.kernelnet.djl.optim.Rprop;
 
 /**
- * Trains an {@link ItemAutoencoder} on training ratings with the chosen optimiser and reports a
- * {@link Checkpoint} (loss, train and test RMSE of clipped predictions) every {@code evalEvery}
- * iterations and at the end.
- *
- * <ul>
- *   <li>{@code lbfgs}: {@link ParameterObjective} over all trainable parameters, one full-batch
- *       {@link SparseAutoencoderLoss} evaluation (sparse input, loss at the observed ratings, item
- *       shards on {@code threads} threads) per function-and-gradient evaluation, minimised by
- *       {@link Lbfgs} (history {@code history}) in rounds of {@code evalEvery} iterations (the
- *       history restarts each round, in one working set); a round that makes no step ends training
- *       early;
- *   <li>{@code rprop}: {@link Rprop} through a DJL {@link Trainer}, one full-batch step of the same
- *       loss per iteration;
- *   <li>{@code adam}: DJL's Adam in the epoch loop ({@link EpochTraining}), mini-batches of {@code
- *       batchSize} items (dense rows of the {@link RatingMatrix}) in a seeded random order ({@link
- *       ShuffledBatches}), the regulariser scaled by the batch's share of the items; an iteration
- *       is an epoch.
- * </ul>
- *
- * Predictions for the RMSE are computed at the rated pairs only, shard by shard.
+ * Trains an {@link ItemAutoencoder} on training ratings in place, telling a {@link Listener} of
+ * every {@link Checkpoint}. The MovieLens module binds a {@link Factory} making {@link
+ * OptimizerTrainer}s; a test or an extension replaces it ({@code Modules.override}) to train
+ * otherwise.
  */
-public final class AutoencoderTrainer {
+@FunctionalInterface
+public interface AutoencoderTrainer {
   /**
    * The state at one evaluation point.
    *
@@ -66,7 +22,8 @@ public final class AutoencoderTrainer {
    * @param testRmse RMSE of clipped predictions on the test ratings
    * @param seconds training time so far, evaluations excluded
    */
-  public record Checkpoint(int iteration, double loss, double trainRmse, double testRmse, double seconds) {}
+  record Checkpoint(
+      int iteration, double loss, double trainRmse, double testRmse, double seconds) {}
 
   /**
    * The outcome of one training run.
@@ -77,7 +34,7 @@ public final class AutoencoderTrainer {
    * @param secondsPerEvaluation training seconds divided by {@code evaluations}
    * @param stopReason why training ended
    */
-  public record Outcome(
+  record Outcome(
       Checkpoint last, List<Checkpoint> history, long evaluations, double secondsPerEvaluation,
       String stopReason) {
     public Outcome {
@@ -87,46 +44,14 @@ public final class AutoencoderTrainer {
 
   /** Receives every checkpoint as it happens. */
   @FunctionalInterface
-  public interface Listener {
+  interface Listener {
     void onCheckpoint(Checkpoint checkpoint);
   }
 
-  private final OptimizerKind optimizer;
-  private final int iterations;
-  private final int evalEvery;
-  private final double learningRate;
-  private final int batchSize;
-  private final long seed;
-  private final int threads;
-  private final int lbfgsHistory;
-
-  /**
-   * @param optimizer the optimiser
-   * @param iterations iterations, steps or epochs, {@code >= 1}
-   * @param evalEvery checkpoint interval, {@code >= 1}
-   * @param learningRate Adam's learning rate
-   * @param batchSize Adam's batch size in items
-   * @param seed seeds Adam's batch order
-   * @param threads threads that process item shards in parallel, {@code >= 1}
-   * @param history L-BFGS's history size m, {@code >= 1} ({@code 2 (m + 1)} float and 6 double
-   *     vectors of the parameters' size)
-   */
-  public AutoencoderTrainer(
-      OptimizerKind optimizer, int iterations, int evalEvery, double learningRate, int batchSize,
-      long seed, int threads, int history) {
-    this.optimizer = requireNonNull(optimizer, "optimizer is null");
-    if (iterations < 1 || evalEvery < 1 || batchSize < 1 || threads < 1 || history < 1) {
-      throw new IllegalArgumentException(
-          "iterations, evalEvery, batchSize, threads and history must be >= 1, got " + iterations
-              + ", " + evalEvery + ", " + batchSize + ", " + threads + ", " + history);
-    }
-    this.threads = threads;
-    this.lbfgsHistory = history;
-    this.iterations = iterations;
-    this.evalEvery = evalEvery;
-    this.learningRate = learningRate;
-    this.batchSize = batchSize;
-    this.seed = seed;
+  /** Makes the trainer of one autoencoder from the run's settings. */
+  @FunctionalInterface
+  interface Factory {
+    AutoencoderTrainer create(TrainingSettings settings);
   }
 
   /**
@@ -138,175 +63,9 @@ public final class AutoencoderTrainer {
    * @param testRatings the held-out ratings, for the test RMSE
    * @param scale the rating scale predictions are clipped to
    * @param listener told about every checkpoint
+   * @return the last checkpoint and the history; at least one checkpoint
    */
-  public Outcome train(
+  Outcome train(
       ItemAutoencoder net, int items, Ratings trainRatings, Ratings testRatings,
-      RatingScale scale, Listener listener) {
-    requireNonNull(net, "net is null");
-    requireNonNull(trainRatings, "trainRatings is null");
-    requireNonNull(listener, "listener is null");
-    try (RatingShards shards = RatingShards.of(trainRatings, items, net.model().getNDManager(),
-        threads, RatingShards.DEFAULT_MAX_SHARD_RATINGS)) {
-      SparseAutoencoderLoss loss = new SparseAutoencoderLoss(net, shards, threads);
-      Run run = new Run(net, loss, trainRatings, testRatings, scale, listener);
-      return switch (optimizer) {
-        case LBFGS -> run.lbfgs();
-        case RPROP -> run.rprop();
-        case ADAM -> run.adam(RatingMatrix.of(trainRatings, items));
-      };
-    }
-  }
-
-  /** The state of one training run. */
-  private final class Run {
-    private final ItemAutoencoder net;
-    private final SparseAutoencoderLoss loss;
-    private final Ratings trainRatings;
-    private final Ratings testRatings;
-    private final RatingScale scale;
-    private final Listener listener;
-    private final List<Checkpoint> history = new ArrayList<>();
-    private long trainingNanos;
-
-    Run(ItemAutoencoder net, SparseAutoencoderLoss loss, Ratings trainRatings, Ratings testRatings,
-        RatingScale scale, Listener listener) {
-      this.net = net;
-      this.loss = loss;
-      this.trainRatings = requireNonNull(trainRatings, "trainRatings is null");
-      this.testRatings = requireNonNull(testRatings, "testRatings is null");
-      this.scale = requireNonNull(scale, "scale is null");
-      this.listener = listener;
-    }
-
-    Outcome lbfgs() {
-      ParameterObjective objective = ParameterObjective.of(net.block(), loss::compute);
-      double[] x = new double[objective.dimension()];
-      int done = 0;
-      long evaluations = 0;
-      String reason = "max iterations";
-      double value = Double.NaN;
-      Lbfgs.Workspace workspace = null;
-      while (done < iterations) {
-        int round = Math.min(evalEvery, iterations - done);
-        Lbfgs lbfgs = Lbfgs.builder().optHistorySize(lbfgsHistory).optMaxIterations(round).build();
-        if (workspace == null) {
-          requireHeapFor(lbfgs, x.length, lbfgsHistory);
-          // one working set for every round: the history restarts, its memory stays
-          workspace = lbfgs.newWorkspace(x.length);
-        }
-        long start = System.nanoTime();
-        objective.readParameters(x);
-        LbfgsResult result = lbfgs.minimize(objective, x, workspace);
-        objective.writeParameters(x);
-        trainingNanos += System.nanoTime() - start;
-        done += result.iterations();
-        evaluations += result.evaluations();
-        value = result.value();
-        if (result.iterations() == 0) {
-          reason = "L-BFGS made no progress (" + result.reason() + ")";
-          break;
-        }
-        checkpoint(done, value);
-      }
-      if (history.isEmpty() || history.get(history.size() - 1).iteration() != done) {
-        checkpoint(done, value);
-      }
-      return outcome(evaluations, reason);
-    }
-
-    Outcome rprop() {
-      long evaluations = 0;
-      try (Trainer trainer = net.model().newTrainer(config(Rprop.builder().build()))) {
-        double value = Double.NaN;
-        for (int it = 1; it <= iterations; it++) {
-          long start = System.nanoTime();
-          try (NDManager scope = net.model().getNDManager().newSubManager()) {
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-              NDArray l = loss.compute(scope);
-              collector.backward(l);
-              value = l.getFloat();
-            }
-            trainer.step();
-          }
-          trainingNanos += System.nanoTime() - start;
-          evaluations++;
-          if (it % evalEvery == 0 || it == iterations) {
-            checkpoint(it, value);
-          }
-        }
-      }
-      return outcome(evaluations, "max iterations");
-    }
-
-    Outcome adam(RatingMatrix train) {
-      Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate))
-          .build();
-      int items = train.items();
-      TrainingProgress<Optional<Checkpoint>> progress =
-          new TrainingProgress<>(iterations, EpochLoss.SUM_OVER_STEPS);
-      try (Trainer trainer = net.model().newTrainer(config(adam))) {
-        EpochTraining.<Optional<Checkpoint>>builder()
-            .setBatches(new ShuffledBatches(items, batchSize, new Random(seed),
-                (scope, rows) -> new ShuffledBatches.Contents(
-                    new NDList(train.valueRows(scope, rows), train.maskRows(scope, rows)),
-                    new NDList())))
-            .optLoss((t, data, labels) -> BatchLoss.Output.of(net.loss(t::forward,
-                data.head().getManager(), data.get(0), data.get(1),
-                (double) data.head().getShape().get(0) / items)))
-            .setEvaluation(epoch -> {
-              trainingNanos = progress.trainingNanos();
-              return epoch % evalEvery == 0 || epoch == iterations
-                  ? Optional.of(checkpoint(epoch, progress.loss())) : Optional.empty();
-            })
-            .build()
-            .fit(trainer, progress);
-      } catch (IOException | TranslateException e) {
-        throw new IllegalStateException("batches assembled from arrays in memory failed", e);
-      }
-      long evaluations = progress.history().stream().mapToLong(EpochResult::steps).sum();
-      return outcome(evaluations, "max epochs");
-    }
-
-    private DefaultTrainingConfig config(Optimizer optimizer) {
-      return new DefaultTrainingConfig(new SquaredError())
-          .optOptimizer(optimizer)
-          .optDevices(new Device[] {net.model().getNDManager().getDevice()});
-    }
-
-    private Checkpoint checkpoint(int iteration, double value) {
-      float[][] predictions = loss.predict(trainRatings, testRatings);
-      Checkpoint c = new Checkpoint(iteration, value,
-          RatingMatrix.rmse(predictions[0], trainRatings, scale),
-          RatingMatrix.rmse(predictions[1], testRatings, scale),
-          trainingNanos / 1e9);
-      history.add(c);
-      listener.onCheckpoint(c);
-      return c;
-    }
-
-    private Outcome outcome(long evaluations, String reason) {
-      return new Outcome(history.get(history.size() - 1), history, evaluations,
-          evaluations == 0 ? Double.NaN : trainingNanos / 1e9 / evaluations, reason);
-    }
-  }
-
-  /**
-   * Fails before L-BFGS starts when its working memory cannot fit in the Java heap (a JVM that runs
-   * out of heap half-way through a split loses the split, with an error that names no cause).
-   *
-   * @throws ConfigurationException naming the bytes needed, the heap's limit and the remedies
-   */
-  public static void requireHeapFor(Lbfgs lbfgs, int parameters, int history) {
-    long needed = lbfgs.workingMemoryBytes(parameters);
-    Runtime runtime = Runtime.getRuntime();
-    long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-    if (needed > available) {
-      throw new ConfigurationException(List.of(String.format(Locale.ROOT, "L-BFGS needs %.2f GB"
-              + " of Java heap for %,d parameters with --history %d ((8 m + 48) n bytes), but at"
-              + " most %.2f GB of the heap (-Xmx %.2f GB) is free; run with more heap (e.g."
-              + " JAVA_OPTS=-Xmx%dg) or a smaller --history", needed / 1e9, parameters, history,
-          available / 1e9, runtime.maxMemory() / 1e9,
-          (runtime.maxMemory() - available + needed) / (1L << 30) + 2)));
-    }
-  }
+      RatingScale scale, Listener listener);
 }

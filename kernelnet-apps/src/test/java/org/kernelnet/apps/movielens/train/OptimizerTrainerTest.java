@@ -32,14 +32,14 @@ import org.kernelnet.djl.optim.Lbfgs;
  * Every optimiser on a small synthetic low-rank rating matrix: the loss goes down, the test RMSE
  * ends well below the global-mean baseline, and no array is left behind in the model's manager.
  */
-class AutoencoderTrainerTest {
+class OptimizerTrainerTest {
   private static KernelnetRegistry registry;
   @TempDir static Path dir;
   private static RatingSplit split;
 
   @BeforeAll
   static void data() throws IOException {
-    registry = KernelnetRegistry.load(AutoencoderTrainerTest.class.getClassLoader());
+    registry = KernelnetRegistry.load(OptimizerTrainerTest.class.getClassLoader());
     // 60 users x 80 items, rating = round(3 + 1.5 a_u b_i) with 50 % of the entries observed
     Random random = new Random(11);
     double[] a = random.doubles(60, -1, 1).toArray();
@@ -72,9 +72,10 @@ class AutoencoderTrainerTest {
       case RPROP -> 100;
       case ADAM -> 40;
     };
-    AutoencoderTrainer trainer = new AutoencoderTrainer(
-        optimizer, iterations, iterations / 2, 1e-2, 16, 5, 2, 10);
-    try (ItemAutoencoder net = ItemAutoencoder.create(spec, train.numUsers(), registry, Device.cpu())) {
+    AutoencoderTrainer trainer = new OptimizerTrainer(
+        new TrainingSettings(optimizer, iterations, iterations / 2, 1e-2, 16, 5, 2, 10));
+    try (ItemAutoencoder net =
+        ItemAutoencoder.create(spec, train.numUsers(), registry, Device.cpu())) {
       int before = net.model().getNDManager().getManagedArrays().size();
       List<AutoencoderTrainer.Checkpoint> seen = new ArrayList<>();
       AutoencoderTrainer.Outcome outcome = trainer.train(net, 80, train, test,
@@ -98,10 +99,18 @@ class AutoencoderTrainerTest {
     int parameters = 1 << 30;
     Lbfgs lbfgs = Lbfgs.builder().optHistorySize(1000).build();
     // (8 * 1000 + 48) * 2^30 bytes, about 8.6 TB
-    assertThatThrownBy(() -> AutoencoderTrainer.requireHeapFor(lbfgs, parameters, 1000))
+    assertThatThrownBy(() -> OptimizerTrainer.requireHeapFor(lbfgs, parameters, 1000))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("8641.47 GB").hasMessageContaining("--history 1000")
         .hasMessageContaining("JAVA_OPTS=-Xmx");
-    AutoencoderTrainer.requireHeapFor(Lbfgs.builder().optHistorySize(10).build(), 1000, 10);
+    OptimizerTrainer.requireHeapFor(Lbfgs.builder().optHistorySize(10).build(), 1000, 10);
+  }
+
+  @Test
+  void settingsRefuseACountBelowOneNamingEveryCount() {
+    assertThatThrownBy(() -> new TrainingSettings(OptimizerKind.ADAM, 10, 5, 1e-3, 0, 1, 2, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("iterations, evalEvery, batchSize, threads and history must be >= 1, got 10,"
+            + " 5, 0, 2, 10");
   }
 }
