@@ -18,13 +18,14 @@
  *   <li><b>One Guice module per application family</b> ({@code MovieLensModule}, {@code
  *       MnistModule}, {@code CifarModule}, {@code EmbedModule}, each a {@link
  *       org.kernelnet.apps.inject.FamilyModule}; {@code kernels} has its own): it binds the
- *       collaborators the family's applications share (data source, model factory, progress log),
- *       so that a test or an extension replaces one with {@code Modules.override}. It
- *       depends only on the services of {@link org.kernelnet.apps.inject.CoreModule} (the {@code
- *       KernelnetRegistry}, the {@code DataDirectory}, the {@code Downloader}, the {@link
- *       org.kernelnet.apps.cli.Terminal} and, if the command chose one, the DJL {@code Device}), on
- *       the run folder's {@code ResultsWriter} where every application of the family has one, and
- *       on the configuration records.
+ *       collaborators the family's applications share (data source, model factory, trainer,
+ *       reporters, progress log), so that a test or an extension replaces one with {@code
+ *       Modules.override}. It depends only on the services of {@link
+ *       org.kernelnet.apps.inject.CoreModule} (the {@code KernelnetRegistry}, the {@code
+ *       DataDirectory}, the {@code Downloader}, the {@link org.kernelnet.apps.cli.Terminal} and, if
+ *       the command chose one, the DJL {@code Device}), on the run folder's {@code ResultsWriter}
+ *       where every application of the family has one (else as an {@code Optional}, as the
+ *       MovieLens family's file reporters do), and on the configuration records.
  *   <li><b>{@link org.kernelnet.apps.inject.ApplicationModule}</b> binds the record under its own
  *       class and the application, and installs the family module.
  *   <li><b>{@link org.kernelnet.apps.inject.ApplicationRunner} runs it</b>, from the base command:

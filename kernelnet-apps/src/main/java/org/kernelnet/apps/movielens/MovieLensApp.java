@@ -3,7 +3,6 @@ package org.kernelnet.apps.movielens;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.inject.KernelSpecs;
 import org.kernelnet.apps.movielens.data.RatingSplit;
@@ -25,20 +24,22 @@ import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.movielens.model.PredictionCost;
 import org.kernelnet.apps.movielens.model.SavedModel;
+import org.kernelnet.apps.movielens.report.MovieLensResults;
 import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.Reporter;
 import org.kernelnet.apps.report.ResultsWriter;
 
 /**
  * Trains the configured item-based autoencoders on {@code splits} random train/test splits with
- * the family's {@link AutoencoderTrainer.Factory} and reports Table 3 (test RMSE per split, mean, standard error) and Table 4 (parameters, MACs, RMSE)
- * on the terminal and as {@code results.json}, {@code splits.csv} and {@code summary.csv} in the
- * run folder; the first split's model of every row is saved ({@code --save FILE}, else {@code
- * models/<model>-<layers>.knml} in the run folder). Each finished split is recorded in {@link
- * SplitJournal#FILE}; {@code --resume} trains only the splits not recorded there.
+ * the family's {@link AutoencoderTrainer.Factory} and hands the {@link MovieLensResults} (Table
+ * 3: test RMSE per split, mean, standard error; Table 4: parameters, MACs, RMSE) to the family's
+ * reporters of them; the first split's model of every row is saved ({@code --save FILE}, else
+ * {@code models/<model>-<layers>.knml} in the run folder). Each finished split is recorded in
+ * {@link SplitJournal#FILE}; {@code --resume} trains only the splits not recorded there.
  */
 public final class MovieLensApp implements Application {
   static final String COMMAND = "movielens";
@@ -48,21 +49,22 @@ public final class MovieLensApp implements Application {
   private final RatingsSource ratingsSource;
   private final AutoencoderFactory autoencoders;
   private final AutoencoderTrainer.Factory trainers;
-  private final Terminal terminal;
+  private final Set<Reporter<MovieLensResults>> reporters;
   private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
   MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
-      AutoencoderFactory autoencoders, AutoencoderTrainer.Factory trainers, Terminal terminal,
-      ProgressLog log, Device device, ResultsWriter writer) {
+      AutoencoderFactory autoencoders, AutoencoderTrainer.Factory trainers,
+      Set<Reporter<MovieLensResults>> reporters, ProgressLog log, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.ratingsSource = ratingsSource;
     this.autoencoders = autoencoders;
     this.trainers = trainers;
-    this.terminal = terminal;
+    this.reporters = reporters;
     this.log = log;
     this.device = device;
     this.writer = writer;
@@ -99,22 +101,10 @@ public final class MovieLensApp implements Application {
     double baseline = rows.get(0).splits().stream()
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
     MovieLensResults results = new MovieLensResults(provenance, config.dataset().label(),
-        config.optimizer().id(), items, ratings.numUsers(), ratings.size(), baseline, rows,
+        config.optimizer().id(), items, ratings.numUsers(), ratings.size(), config.testFraction(),
+        config.validation(), config.ratedInputs(), baseline, rows,
         (System.nanoTime() - start) / 1e9, ProcessMemory.peakResidentGib());
-    List<Path> written = new ArrayList<>();
-    written.add(writer.writeJson("results.json", results));
-    written.add(writer.writeCsv("splits.csv", List.of("model", "split", "seed", "test_rmse",
-        "train_rmse", "baseline_rmse", "iterations", "evaluations", "training_seconds",
-        "seconds_per_evaluation", "macs"), splitRows(rows)));
-    written.add(writer.writeCsv("summary.csv", List.of("model", "splits", "mean_test_rmse",
-        "standard_error", "mean_train_rmse", "free_parameters", "mean_macs"), summaryRows(rows)));
-    print(results);
-    PrintWriter out = terminal.out();
-    out.println();
-    out.println("Written:");
-    written.forEach(p -> out.println("  " + p));
-    rows.forEach(r -> out.println("  " + r.savedModel()));
-    out.flush();
+    Reporter.reportAll(reporters, results);
   }
 
   /** Every kernel specification resolved up front, so that a bad one fails before any work. */
@@ -159,7 +149,8 @@ public final class MovieLensApp implements Application {
             outcome.evaluations(), last.seconds(), outcome.secondsPerEvaluation(),
             outcome.stopReason(), cost.macs(), outcome.history());
         log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
-            scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(), outcome.stopReason());
+            scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(),
+            outcome.stopReason());
         Path saved = null;
         if (k == 0) {
           SavedModel.Header header = new SavedModel.Header(spec, config.dataset().name(),
@@ -234,64 +225,5 @@ public final class MovieLensApp implements Application {
       ss += (v - m) * (v - m);
     }
     return Math.sqrt(ss / (n - 1)) / Math.sqrt(n);
-  }
-
-  private static List<List<?>> splitRows(List<MovieLensResults.Row> rows) {
-    List<List<?>> out = new ArrayList<>();
-    for (MovieLensResults.Row row : rows) {
-      for (MovieLensResults.Split s : row.splits()) {
-        out.add(List.of(row.model(), s.split(), s.seed(), s.testRmse(), s.trainRmse(),
-            s.baselineRmse(), s.iterations(), s.evaluations(), s.trainingSeconds(),
-            s.secondsPerEvaluation(), s.macs()));
-      }
-    }
-    return out;
-  }
-
-  private static List<List<?>> summaryRows(List<MovieLensResults.Row> rows) {
-    List<List<?>> out = new ArrayList<>();
-    for (MovieLensResults.Row row : rows) {
-      out.add(List.of(row.model(), row.splits().size(), row.meanTestRmse(), row.standardError(),
-          row.meanTrainRmse(), row.freeParameters(), row.meanMacs()));
-    }
-    return out;
-  }
-
-  private void print(MovieLensResults results) {
-    PrintWriter out = terminal.out();
-    int splits = config.splits();
-    out.printf(Locale.ROOT, "%nTable 3: %s RMSE on %s, %d random %.0f/%.0f splits, %s%n",
-        config.validation() > 0 ? "validation" : "test", results.dataset(), splits,
-        100 * (1 - config.testFraction()), 100 * config.testFraction(), config.optimizer());
-    if (config.validation() > 0) {
-      out.printf(Locale.ROOT, "(validation: %.0f %% of each split's training ratings held out;"
-          + " the test ratings were not used)%n", 100 * config.validation());
-    }
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s", "model"));
-    for (int k = 1; k <= splits; k++) {
-      header.append(String.format(Locale.ROOT, " %8s", "split " + k));
-    }
-    header.append(String.format(Locale.ROOT, " %8s %8s", "mean", "s.e."));
-    out.println(header);
-    for (MovieLensResults.Row row : results.rows()) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", row.model()));
-      row.splits().forEach(s -> line.append(String.format(Locale.ROOT, " %8.4f", s.testRmse())));
-      line.append(String.format(Locale.ROOT, " %8.4f %8s", row.meanTestRmse(),
-          Double.isNaN(row.standardError()) ? "n/a"
-              : String.format(Locale.ROOT, "%.4f", row.standardError())));
-      out.println(line);
-    }
-    out.printf(Locale.ROOT, "%-18s %8.4f (mean over splits; predicting the training mean)%n",
-        "global mean", results.globalMeanBaselineRmse());
-    out.printf(Locale.ROOT, "%nTable 4: size and cost (%d users, %d rated inputs, dense prediction)%n",
-        results.users(), config.ratedInputs());
-    out.printf(Locale.ROOT, "%-18s %12s %12s %8s%n", "model", "parameters", "MACs", "RMSE");
-    for (MovieLensResults.Row row : results.rows()) {
-      out.printf(Locale.ROOT, "%-18s %10.2f M %10.2f M %8.4f%n", row.model(),
-          row.freeParameters() / 1e6, row.meanMacs() / 1e6, row.meanTestRmse());
-    }
-    out.printf(Locale.ROOT, "%nWall time %.1f min, peak resident memory %.2f GiB%n",
-        results.wallSeconds() / 60, results.peakResidentGib());
-    out.flush();
   }
 }

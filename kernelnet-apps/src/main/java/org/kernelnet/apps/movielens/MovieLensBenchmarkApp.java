@@ -5,14 +5,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import jakarta.inject.Inject;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.kernelnet.apps.cli.Terminal;
+import java.util.Set;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
@@ -20,6 +18,7 @@ import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.model.AutoencoderFactory;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.report.MovieLensBenchmarkResults;
 import org.kernelnet.apps.movielens.train.EvaluationFlops;
 import org.kernelnet.apps.movielens.train.OptimizerTrainer;
 import org.kernelnet.apps.movielens.train.RatingMatrix;
@@ -30,7 +29,7 @@ import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
-import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.apps.report.Reporter;
 import org.kernelnet.djl.optim.Lbfgs;
 import org.kernelnet.djl.optim.LbfgsResult;
 import org.kernelnet.djl.optim.ParameterObjective;
@@ -43,67 +42,31 @@ import org.kernelnet.djl.optim.ParameterObjective;
  * training (seconds per evaluation including the optimiser's own work), and the machine's matmul
  * rate measured in the same run. GFLOP/s are given for the work needed ({@link
  * EvaluationFlops#sparse}) and for the dense-equivalent work ({@link EvaluationFlops#dense}).
- * Writes {@code benchmark.json}.
+ * Hands the {@link MovieLensBenchmarkResults} to the family's reporters of them (which print them
+ * and write {@code benchmark.json}).
+ *
+ * <p>It times the loss, the prediction and {@link Lbfgs} directly, not through the family's
+ * {@code AutoencoderTrainer}: what it measures is the cost of those parts, which a replaced
+ * trainer would not change.
  */
 public final class MovieLensBenchmarkApp implements Application {
   private final MovieLensBenchmarkConfig config;
   private final RatingsSource ratingsSource;
   private final AutoencoderFactory autoencoders;
-  private final Terminal terminal;
+  private final Set<Reporter<MovieLensBenchmarkResults>> reporters;
   private final ProgressLog log;
   private final Device device;
-  private final ResultsWriter writer;
-
-  /**
-   * The measurements.
-   *
-   * @param provenance versions, configuration, seed and data checksum
-   * @param dataset the data set label
-   * @param model the model label
-   * @param items rows of the rating matrix
-   * @param users its columns
-   * @param trainingRatings the training ratings of the split
-   * @param shards the item shards
-   * @param threads the shard threads
-   * @param flops the FLOPs of one evaluation, dense-equivalent and needed
-   * @param sparseSeconds each timed sparse evaluation
-   * @param medianSparseSeconds their median
-   * @param denseSeconds each timed dense evaluation (empty unless compared)
-   * @param medianDenseSeconds their median, NaN unless compared
-   * @param predictionSeconds each timed prediction of the split's training and test ratings (what
-   *     a training checkpoint computes)
-   * @param medianPredictionSeconds their median
-   * @param lbfgsIterations L-BFGS iterations timed
-   * @param lbfgsEvaluations the evaluations they made
-   * @param lbfgsSecondsPerEvaluation their wall time per evaluation, optimiser included
-   * @param lbfgsIterationSeconds the wall time of each iteration, everything included
-   * @param medianLbfgsIterationSeconds their median, NaN if none was timed
-   * @param matmulGflops each timed matmul
-   * @param medianMatmulGflops their median
-   * @param peakResidentBytes the process's peak resident memory, -1 if unknown
-   * @param loadAverage the system load average (1 minute) at the start and the end
-   */
-  record Results(
-      Provenance provenance, String dataset, String model, int items, int users,
-      int trainingRatings, int shards, int threads, EvaluationFlops flops,
-      double[] sparseSeconds, double medianSparseSeconds, double[] denseSeconds,
-      double medianDenseSeconds, double[] predictionSeconds, double medianPredictionSeconds,
-      int lbfgsIterations, long lbfgsEvaluations,
-      double lbfgsSecondsPerEvaluation, double[] lbfgsIterationSeconds,
-      double medianLbfgsIterationSeconds, double[] matmulGflops, double medianMatmulGflops,
-      long peakResidentBytes, double[] loadAverage) {}
 
   @Inject
   MovieLensBenchmarkApp(MovieLensBenchmarkConfig config, RatingsSource ratingsSource,
-      AutoencoderFactory autoencoders, Terminal terminal, ProgressLog log, Device device,
-      ResultsWriter writer) {
+      AutoencoderFactory autoencoders, Set<Reporter<MovieLensBenchmarkResults>> reporters,
+      ProgressLog log, Device device) {
     this.config = config;
     this.ratingsSource = ratingsSource;
     this.autoencoders = autoencoders;
-    this.terminal = terminal;
+    this.reporters = reporters;
     this.log = log;
     this.device = device;
-    this.writer = writer;
   }
 
   @Override
@@ -144,23 +107,23 @@ public final class MovieLensBenchmarkApp implements Application {
       if (config.compareDense()) {
         dense = timeDense(net, train, items, x, log);
       }
-      prediction = timePrediction(loss, train, split.test(), Math.min(config.evaluations(), 3), log);
+      prediction =
+          timePrediction(loss, train, split.test(), Math.min(config.evaluations(), 3), log);
       lbfgs = timeLbfgs(objective, x, log);
     }
     double[] matmul = MatmulRate.measure(device, config.matmulSize(), config.repeats(), log);
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    Results results = new Results(provenance, run.dataset().label(), spec.label(), items,
-        train.numUsers(), train.size(), shardCount, run.threads(), flops, sparse,
-        MatmulRate.median(sparse), dense, dense.length == 0 ? Double.NaN : MatmulRate.median(dense),
-        prediction, MatmulRate.median(prediction),
-        lbfgs.iterations(), lbfgs.evaluations(), lbfgs.secondsPerEvaluation(),
-        lbfgs.iterationSeconds(), lbfgs.iterationSeconds().length == 0 ? Double.NaN
-            : MatmulRate.median(lbfgs.iterationSeconds()), matmul, MatmulRate.median(matmul), ProcessMemory.peakResidentBytes(),
-        new double[] {loadBefore, loadAfter});
-    Path json = writer.writeJson("benchmark.json", results);
-    print(results);
-    terminal.out().println("Wrote " + json);
-    terminal.out().flush();
+    MovieLensBenchmarkResults results = new MovieLensBenchmarkResults(provenance,
+        run.dataset().label(), spec.label(), items, train.numUsers(), train.size(), shardCount,
+        run.threads(), flops, sparse, MatmulRate.median(sparse), dense,
+        dense.length == 0 ? Double.NaN : MatmulRate.median(dense), prediction,
+        MatmulRate.median(prediction), lbfgs.iterations(), lbfgs.evaluations(),
+        lbfgs.secondsPerEvaluation(), lbfgs.iterationSeconds(),
+        lbfgs.iterationSeconds().length == 0 ? Double.NaN
+            : MatmulRate.median(lbfgs.iterationSeconds()),
+        config.matmulSize(), matmul, MatmulRate.median(matmul), ProcessMemory.peakResidentBytes(),
+        Runtime.getRuntime().availableProcessors(), new double[] {loadBefore, loadAfter});
+    Reporter.reportAll(reporters, results);
   }
 
   /** The seconds of {@code count} evaluations at {@code x}, after one untimed evaluation. */
@@ -178,7 +141,7 @@ public final class MovieLensBenchmarkApp implements Application {
     return seconds;
   }
 
-  /** The seconds of {@code count} predictions of {@code train} and {@code test} at the same point. */
+  /** The seconds of {@code count} predictions of {@code train} and {@code test} at one point. */
   private static double[] timePrediction(
       SparseAutoencoderLoss loss, Ratings train, Ratings test, int count, ProgressLog log) {
     double[] seconds = new double[count];
@@ -233,40 +196,5 @@ public final class MovieLensBenchmarkApp implements Application {
     double seconds = (System.nanoTime() - start) / 1e9;
     return new LbfgsTiming(result.iterations(), result.evaluations(),
         seconds / result.evaluations(), Arrays.copyOf(iterationSeconds, result.iterations()));
-  }
-
-  private void print(Results r) {
-    PrintWriter out = terminal.out();
-    out.printf(Locale.ROOT, "%n%s on %s (%d items x %d users, %d training ratings), %d shards on"
-            + " %d threads, device %s%n", r.model(), r.dataset(), r.items(), r.users(),
-        r.trainingRatings(), r.shards(), r.threads(), device);
-    out.printf(Locale.ROOT, "sparse evaluation: median %.3f s of %d = %.1f GFLOP/s of the work"
-            + " needed (%.1f GFLOP), %.1f GFLOP/s dense-equivalent (%.1f GFLOP)%n",
-        r.medianSparseSeconds(), r.sparseSeconds().length,
-        r.flops().sparse() / r.medianSparseSeconds() / 1e9, r.flops().sparse() / 1e9,
-        r.flops().dense() / r.medianSparseSeconds() / 1e9, r.flops().dense() / 1e9);
-    if (r.denseSeconds().length > 0) {
-      out.printf(Locale.ROOT, "dense autograd evaluation: median %.3f s of %d = %.1f GFLOP/s;"
-              + " the sparse evaluation is %.2fx faster%n", r.medianDenseSeconds(),
-          r.denseSeconds().length, r.flops().dense() / r.medianDenseSeconds() / 1e9,
-          r.medianDenseSeconds() / r.medianSparseSeconds());
-    }
-    out.printf(Locale.ROOT, "prediction of the training and test ratings (a checkpoint): median"
-        + " %.3f s of %d%n", r.medianPredictionSeconds(), r.predictionSeconds().length);
-    if (r.lbfgsIterations() > 0) {
-      out.printf(Locale.ROOT, "L-BFGS: %d iterations, %d evaluations; median %.3f s per iteration"
-              + " and %.3f s per evaluation, everything included; 1000 iterations ~ %.1f min%n",
-          r.lbfgsIterations(), r.lbfgsEvaluations(), r.medianLbfgsIterationSeconds(),
-          r.lbfgsSecondsPerEvaluation(),
-          1000.0 * r.lbfgsEvaluations() / r.lbfgsIterations() * r.lbfgsSecondsPerEvaluation()
-              / 60);
-    }
-    out.printf(Locale.ROOT, "machine: %d x %d float32 matmul median %.1f GFLOP/s of %d; the"
-            + " dense-equivalent rate is %.0f %% of it%n", config.matmulSize(),
-        config.matmulSize(), r.medianMatmulGflops(), r.matmulGflops().length,
-        100 * r.flops().dense() / r.medianSparseSeconds() / 1e9 / r.medianMatmulGflops());
-    out.printf(Locale.ROOT, "peak resident memory %.2f GiB; load average %.2f at start, %.2f at"
-            + " end (%d processors)%n", ProcessMemory.gib(r.peakResidentBytes()),
-        r.loadAverage()[0], r.loadAverage()[1], Runtime.getRuntime().availableProcessors());
   }
 }

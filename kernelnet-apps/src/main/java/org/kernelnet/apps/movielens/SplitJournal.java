@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.report.MovieLensResults;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.report.RunJournal;
 

@@ -1,4 +1,4 @@
-package org.kernelnet.apps.movielens;
+package org.kernelnet.apps.movielens.report;
 
 import java.util.List;
 import java.util.Map;
@@ -7,8 +7,9 @@ import org.kernelnet.apps.movielens.train.AutoencoderTrainer.Checkpoint;
 import org.kernelnet.apps.report.Provenance;
 
 /**
- * The results file of the {@code movielens} application ({@code results.json}): one row per
- * autoencoder (Table 3: test RMSE per split, mean and standard error; Table 4: parameters and MACs).
+ * The results of the {@code movielens} application, written as {@code results.json}: one row per
+ * autoencoder (Table 3: test RMSE per split, mean and standard error; Table 4: parameters and
+ * MACs).
  *
  * @param provenance versions, configuration, seeds and the ratings file with its checksum
  * @param dataset e.g. {@code ML-100K}
@@ -16,6 +17,11 @@ import org.kernelnet.apps.report.Provenance;
  * @param items the item rows used
  * @param users the users (network width)
  * @param ratings the ratings used (all splits together)
+ * @param testFraction the fraction of the ratings held out for testing in each split
+ * @param validation if {@code > 0}, the fraction of each split's training ratings held out and
+ *     scored instead of the test ratings (which were then not used); 0 if the test ratings were
+ *     scored
+ * @param ratedInputs the rated items per user assumed by the MACs count of Table 4
  * @param globalMeanBaselineRmse the mean test RMSE over the splits of predicting every rating by
  *     the training mean
  * @param rows one per autoencoder
@@ -30,6 +36,9 @@ public record MovieLensResults(
     int items,
     int users,
     int ratings,
+    double testFraction,
+    double validation,
+    int ratedInputs,
     double globalMeanBaselineRmse,
     List<Row> rows,
     double wallSeconds,

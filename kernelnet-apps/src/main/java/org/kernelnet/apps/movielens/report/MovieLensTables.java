@@ -1,0 +1,64 @@
+package org.kernelnet.apps.movielens.report;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.report.Reporter;
+
+/**
+ * Prints the results of {@code movielens} on standard output: Table 3 (the RMSE of every row per
+ * split, their mean and standard error, and the global-mean baseline), Table 4 (parameters, MACs
+ * and RMSE of every row), the wall time and the peak resident memory.
+ */
+public final class MovieLensTables implements Reporter<MovieLensResults> {
+  private final Terminal terminal;
+
+  @Inject
+  MovieLensTables(Terminal terminal) {
+    this.terminal = requireNonNull(terminal, "terminal is null");
+  }
+
+  @Override
+  public void report(MovieLensResults results) {
+    PrintWriter out = terminal.out();
+    int splits = results.rows().stream().mapToInt(r -> r.splits().size()).max().orElse(0);
+    boolean validation = results.validation() > 0;
+    out.printf(Locale.ROOT, "%nTable 3: %s RMSE on %s, %d random %.0f/%.0f splits, %s%n",
+        validation ? "validation" : "test", results.dataset(), splits,
+        100 * (1 - results.testFraction()), 100 * results.testFraction(), results.optimizer());
+    if (validation) {
+      out.printf(Locale.ROOT, "(validation: %.0f %% of each split's training ratings held out;"
+          + " the test ratings were not used)%n", 100 * results.validation());
+    }
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s", "model"));
+    for (int k = 1; k <= splits; k++) {
+      header.append(String.format(Locale.ROOT, " %8s", "split " + k));
+    }
+    header.append(String.format(Locale.ROOT, " %8s %8s", "mean", "s.e."));
+    out.println(header);
+    for (MovieLensResults.Row row : results.rows()) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s", row.model()));
+      row.splits().forEach(s -> line.append(String.format(Locale.ROOT, " %8.4f", s.testRmse())));
+      line.append(String.format(Locale.ROOT, " %8.4f %8s", row.meanTestRmse(),
+          Double.isNaN(row.standardError()) ? "n/a"
+              : String.format(Locale.ROOT, "%.4f", row.standardError())));
+      out.println(line);
+    }
+    out.printf(Locale.ROOT, "%-18s %8.4f (mean over splits; predicting the training mean)%n",
+        "global mean", results.globalMeanBaselineRmse());
+    out.printf(Locale.ROOT,
+        "%nTable 4: size and cost (%d users, %d rated inputs, dense prediction)%n",
+        results.users(), results.ratedInputs());
+    out.printf(Locale.ROOT, "%-18s %12s %12s %8s%n", "model", "parameters", "MACs", "RMSE");
+    for (MovieLensResults.Row row : results.rows()) {
+      out.printf(Locale.ROOT, "%-18s %10.2f M %10.2f M %8.4f%n", row.model(),
+          row.freeParameters() / 1e6, row.meanMacs() / 1e6, row.meanTestRmse());
+    }
+    out.printf(Locale.ROOT, "%nWall time %.1f min, peak resident memory %.2f GiB%n",
+        results.wallSeconds() / 60, results.peakResidentGib());
+    out.flush();
+  }
+}
