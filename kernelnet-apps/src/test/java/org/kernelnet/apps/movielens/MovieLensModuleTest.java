@@ -2,8 +2,11 @@ package org.kernelnet.apps.movielens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,18 +17,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.inject.ApplicationRuns;
+import org.kernelnet.apps.inject.FamilyModule;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.MovieTitles;
 import org.kernelnet.apps.movielens.data.RatingsFile;
 import org.kernelnet.apps.movielens.data.RatingsReader;
 import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.data.SyntheticRatings;
+import org.kernelnet.apps.movielens.report.MovieLensResults;
+import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
+import org.kernelnet.apps.movielens.train.OptimizerTrainer;
+import org.kernelnet.apps.movielens.train.TrainingSettings;
+import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.report.RunStatus;
 
 /**
- * The MovieLens module is a seam: {@code movielens} run with its {@link RatingsSource} replaced
+ * The MovieLens module is a seam. {@code movielens} run with its {@link RatingsSource} replaced
  * ({@code Modules.override}) trains on the replacement's ratings and never touches the data
- * directory, which here is empty (the module's own source would download into it).
+ * directory, which here is empty (the module's own source would download into it); with its
+ * {@link AutoencoderTrainer.Factory} replaced, it trains with the replacement's trainers; and a
+ * reporter added to the set of {@link MovieLensResults} reporters receives the results the
+ * module's own reporters write.
  */
 class MovieLensModuleTest {
   @TempDir Path home;
@@ -55,25 +67,54 @@ class MovieLensModuleTest {
     }
   }
 
-  @Test
-  void movielensTrainsOnTheRatingsOfAReplacedSource() throws Exception {
-    Path dataDir = Files.createDirectories(home.resolve("data"));
-    Path out = home.resolve("run");
-    GeneratedRatings generated = new GeneratedRatings(Files.createDirectories(home.resolve("gen")));
-    MovieLensConfig config = MovieLensConfig.builder().hidden(16).layers(1).iterations(2)
-        .evalEvery(2).splits(1).threads(1).build();
+  /** Trains with {@link OptimizerTrainer}s of one iteration, recording what it was asked. */
+  private static final class OneIterationTrainers implements AutoencoderTrainer.Factory {
+    final List<TrainingSettings> created = new ArrayList<>();
+    int trained;
+
+    @Override
+    public AutoencoderTrainer create(TrainingSettings asked) {
+      created.add(asked);
+      AutoencoderTrainer oneIteration = new OptimizerTrainer(new TrainingSettings(
+          asked.optimizer(), 1, 1, asked.learningRate(), asked.batchSize(), asked.seed(),
+          asked.threads(), asked.history()));
+      return (net, items, train, test, scale, listener) -> {
+        trained++;
+        return oneIteration.train(net, items, train, test, scale, listener);
+      };
+    }
+  }
+
+  private Path dataDir;
+  private GeneratedRatings generated;
+
+  /** Runs {@code movielens} into {@code out} on the generated ratings, with {@code family}. */
+  private String run(Module family, MovieLensConfig config, Path out) throws Exception {
+    dataDir = Files.createDirectories(home.resolve("data"));
+    generated = new GeneratedRatings(Files.createDirectories(home.resolve("gen")));
     ApplicationModule<MovieLensConfig> application = ApplicationModule.of(
-        Modules.override(new MovieLensModule())
+        Modules.override(family)
             .with(binder -> binder.bind(RatingsSource.class).toInstance(generated)),
         config, MovieLensApp.class);
+    return ApplicationRuns.intoFolder(home, dataDir, out, "movielens", application);
+  }
 
-    String err = ApplicationRuns.intoFolder(home, dataDir, out, "movielens", application);
+  private static JsonObject json(Path file) throws IOException {
+    return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+  }
+
+  @Test
+  void movielensTrainsOnTheRatingsOfAReplacedSource() throws Exception {
+    Path out = home.resolve("run");
+    MovieLensConfig config = MovieLensConfig.builder().hidden(16).layers(1).iterations(2)
+        .evalEvery(2).splits(1).threads(1).build();
+
+    String err = run(new MovieLensModule(), config, out);
 
     assertThat(generated.asked).containsExactly(MovieLensDataset.ML_100K);
     assertThat(RunStatus.read(out)).get().extracting(RunStatus::status)
         .isEqualTo(RunStatus.State.COMPLETE);
-    JsonObject results = JsonParser.parseString(Files.readString(out.resolve("results.json")))
-        .getAsJsonObject();
+    JsonObject results = json(out.resolve("results.json"));
     JsonObject data = results.getAsJsonObject("provenance").getAsJsonArray("data").get(0)
         .getAsJsonObject();
     assertThat(data.get("path").getAsString())
@@ -83,5 +124,57 @@ class MovieLensModuleTest {
     assertThat(results.get("users").getAsInt()).isEqualTo(generated.file.ratings().numUsers());
     assertThat(dataDir).isEmptyDirectory();
     assertThat(err).contains("ML-100K: 6000 ratings").contains(generated.file.file().toString());
+  }
+
+  @Test
+  void movielensTrainsWithTheTrainersOfAReplacedFactory() throws Exception {
+    Path out = home.resolve("run");
+    MovieLensConfig config = MovieLensConfig.builder().hidden(16).layers(1).iterations(4)
+        .evalEvery(2).splits(2).threads(1).build();
+    OneIterationTrainers trainers = new OneIterationTrainers();
+
+    run(Modules.override(new MovieLensModule()).with(
+        binder -> binder.bind(AutoencoderTrainer.Factory.class).toInstance(trainers)),
+        config, out);
+
+    assertThat(trainers.created).containsExactly(config.training());
+    assertThat(trainers.trained).isEqualTo(2);
+    JsonArray splits = json(out.resolve("results.json")).getAsJsonArray("rows").get(0)
+        .getAsJsonObject().getAsJsonArray("splits");
+    assertThat(splits).hasSize(2);
+    for (var split : splits) {
+      assertThat(split.getAsJsonObject().get("iterations").getAsInt()).isEqualTo(1);
+      assertThat(split.getAsJsonObject().getAsJsonArray("history")).hasSize(1);
+    }
+  }
+
+  @Test
+  void anAddedReporterReceivesTheResultsTheModulesReportersWrite() throws Exception {
+    Path out = home.resolve("run");
+    MovieLensConfig config = MovieLensConfig.builder().hidden(16).layers(1).iterations(2)
+        .evalEvery(2).splits(2).threads(1).build();
+    List<MovieLensResults> received = new ArrayList<>();
+    List<Boolean> filesWrittenBefore = new ArrayList<>();
+    Module capture = binder -> Multibinder.newSetBinder(binder,
+        FamilyModule.reporterType(MovieLensResults.class)).addBinding().toInstance(results -> {
+          received.add(results);
+          filesWrittenBefore.add(Files.exists(out.resolve("summary.csv")));
+        });
+
+    run(Modules.combine(new MovieLensModule(), capture), config, out);
+
+    assertThat(received).hasSize(1);
+    assertThat(filesWrittenBefore).containsExactly(true); // bound after the module's reporters
+    MovieLensResults results = received.get(0);
+    assertThat(ResultsWriter.gson().toJson(results) + System.lineSeparator())
+        .isEqualTo(Files.readString(out.resolve("results.json")));
+    MovieLensResults.Row row = results.rows().get(0);
+    assertThat(row.splits()).hasSize(2);
+    assertThat(results.testFraction()).isEqualTo(config.testFraction());
+    assertThat(results.ratedInputs()).isEqualTo(config.ratedInputs());
+    List<String> summary = Files.readAllLines(out.resolve("summary.csv"));
+    assertThat(summary).hasSize(2);
+    assertThat(summary.get(1)).startsWith(row.model() + ",2," + row.meanTestRmse() + ","
+        + row.standardError() + "," + row.meanTrainRmse() + "," + row.freeParameters() + ",");
   }
 }
