@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.engine.Engine;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kernelnet.api.KernelnetApi;
@@ -45,7 +47,7 @@ public record Provenance(
   public Provenance {
     requireNonNull(command, "command is null");
     requireNonNull(configuration, "configuration is null");
-    seeds = Map.copyOf(seeds);
+    seeds = Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
     data = List.copyOf(data);
   }
 

@@ -18,7 +18,9 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -84,7 +86,7 @@ public final class SavedModel {
       requireNonNull(spec, "spec is null");
       requireNonNull(dataset, "dataset is null");
       requireNonNull(ratingsSha256, "ratingsSha256 is null");
-      split = Map.copyOf(split);
+      split = Collections.unmodifiableMap(new LinkedHashMap<>(split));
     }
   }
 

@@ -1,5 +1,7 @@
 package org.kernelnet.apps.movielens.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
@@ -111,7 +113,7 @@ public record MovieLensResults(
       long macs,
       List<Checkpoint> history) {
     public Split {
-      splitProvenance = Map.copyOf(splitProvenance);
+      splitProvenance = Collections.unmodifiableMap(new LinkedHashMap<>(splitProvenance));
       history = List.copyOf(history);
     }
   }
