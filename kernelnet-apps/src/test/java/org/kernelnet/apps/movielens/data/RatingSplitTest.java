@@ -37,7 +37,7 @@ class RatingSplitTest {
     assertThat(train).isSorted();
     assertThat(test).isSorted();
     assertThat(split.seed()).isEqualTo(42);
-    assertThat(split.testFraction()).isEqualTo(0.1);
+    assertThat(split.protocol()).containsExactly(java.util.Map.entry("testFraction", "0.1"));
   }
 
   @Test
@@ -111,5 +111,42 @@ class RatingSplitTest {
         .hasMessage("k must be an integer >= 1, got 0");
     assertThatThrownBy(() -> ratings.select(new int[] {1, 1}))
         .hasMessage("position 1 is selected twice");
+  }
+
+  @Test
+  void kFoldTestsEveryRatingOnceInFoldsOfNearlyEqualSize() {
+    List<RatingSplit> folds = RatingSplit.kFold(ratings, 3, 7);
+
+    assertThat(folds).hasSize(3);
+    // 10,007 = 3 * 3,335 + 2: the first two folds get one more
+    assertThat(folds).extracting(f -> f.testPositions().length).containsExactly(3_336, 3_336, 3_335);
+    int[] tested = folds.stream().flatMapToInt(f -> IntStream.of(f.testPositions())).sorted()
+        .toArray();
+    assertThat(tested).isEqualTo(IntStream.range(0, 10_007).toArray());
+    for (RatingSplit fold : folds) {
+      assertThat(fold.trainPositions().length + fold.testPositions().length).isEqualTo(10_007);
+    }
+    assertThat(folds).extracting(RatingSplit::seed).containsExactly(7L, 8L, 9L);
+    assertThat(folds.get(1).provenance()).containsEntry("folds", "3").containsEntry("fold", "2")
+        .containsEntry("foldSeed", "7").containsEntry("testRatings", "3336");
+    assertThat(RatingSplit.kFold(ratings, 3, 7).get(2).fingerprint())
+        .isEqualTo(folds.get(2).fingerprint())
+        .isNotEqualTo(RatingSplit.kFold(ratings, 3, 8).get(2).fingerprint());
+    assertThatThrownBy(() -> RatingSplit.kFold(ratings, 1, 7))
+        .hasMessage("k-fold needs 2 <= k <= 10007 ratings, got 1");
+  }
+
+  @Test
+  void aFixedSplitTestsOnTheGivenPositions() {
+    RatingSplit split = RatingSplit.fixed(ratings, new int[] {5, 2, 9}, 3,
+        java.util.Map.of("fold", "mine"));
+
+    assertThat(split.testPositions()).containsExactly(2, 5, 9);
+    assertThat(split.trainPositions()).hasSize(10_004).doesNotContain(2, 5, 9);
+    assertThat(split.provenance()).containsEntry("fold", "mine").containsEntry("splitSeed", "3");
+    assertThatThrownBy(() -> RatingSplit.fixed(ratings, new int[] {5, 5}, 3, java.util.Map.of()))
+        .hasMessage("test position 5 is outside [0, 10007) or repeated");
+    assertThatThrownBy(() -> RatingSplit.fixed(ratings, new int[0], 3, java.util.Map.of()))
+        .hasMessageContaining("gives 0 test ratings; both sets need at least one");
   }
 }
