@@ -22,7 +22,7 @@ import org.kernelnet.apps.mnist.model.FlopCount;
 import org.kernelnet.apps.mnist.model.GridPriorNetwork;
 import org.kernelnet.apps.mnist.model.LayerForm;
 import org.kernelnet.apps.mnist.model.ModelSize;
-import org.kernelnet.apps.mnist.train.ClassifierTraining;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
@@ -42,16 +42,18 @@ public final class BenchmarkApp implements Application {
   private final KernelnetRegistry registry;
   private final Terminal terminal;
   private final ProgressLog log;
+  private final ClassifierTrainer trainer;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
   BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal,
-      ProgressLog log, Device device, ResultsWriter writer) {
+      ProgressLog log, ClassifierTrainer trainer, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.terminal = terminal;
     this.log = log;
+    this.trainer = trainer;
     this.device = device;
     this.writer = writer;
   }
@@ -143,7 +145,7 @@ public final class BenchmarkApp implements Application {
     final double[] rates = new double[config.repeats()];
     private final String label;
     private final Model model;
-    private final Trainer trainer;
+    private final Trainer djlTrainer;
     private final NDList x;
     private final NDList y;
 
@@ -156,15 +158,15 @@ public final class BenchmarkApp implements Application {
       int pixels = MnistData.SIDE * MnistData.SIDE;
       model = Model.newInstance("benchmark-" + label, device);
       model.setBlock(network.build(registry.kernel(network.kernelSpec())));
-      trainer = ClassifierTraining.newTrainer(model,
-          new ClassifierTraining.Settings(1, config.batchSize(), 1e-3, 0, false), 1);
-      trainer.initialize(new Shape(config.batchSize(), pixels));
+      djlTrainer = trainer.newTrainer(model,
+          new ClassifierTrainer.Settings(1, config.batchSize(), 1e-3, 0, false), 1);
+      djlTrainer.initialize(new Shape(config.batchSize(), pixels));
       NDManager batch = model.getNDManager();
       x = new NDList(batch.randomUniform(0f, 1f, new Shape(config.batchSize(), pixels)));
       y = new NDList(batch.randomInteger(0, 10, new Shape(config.batchSize()), DataType.INT32)
           .toType(DataType.FLOAT32, false));
       for (int i = 0; i < config.warmupSteps(); i++) {
-        ClassifierTraining.step(trainer, x, y);
+        trainer.step(djlTrainer, x, y);
       }
       size = ModelSize.of(model.getBlock());
     }
@@ -173,7 +175,7 @@ public final class BenchmarkApp implements Application {
     void measure(int r) {
       long start = System.nanoTime();
       for (int i = 0; i < config.steps(); i++) {
-        ClassifierTraining.step(trainer, x, y);
+        trainer.step(djlTrainer, x, y);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       rates[r] = (double) config.steps() * config.batchSize() / seconds;
@@ -183,7 +185,7 @@ public final class BenchmarkApp implements Application {
 
     @Override
     public void close() {
-      trainer.close();
+      djlTrainer.close();
       model.close();
     }
   }

@@ -30,7 +30,7 @@ import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
 import org.kernelnet.apps.mnist.model.ModelSize;
-import org.kernelnet.apps.mnist.train.ClassifierTraining;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -56,17 +56,20 @@ public final class DimensionalityApp implements Application {
   private final MnistSource mnist;
   private final Terminal terminal;
   private final ProgressLog log;
+  private final ClassifierTrainer trainer;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
   DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry, MnistSource mnist,
-      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
+      Terminal terminal, ProgressLog log, ClassifierTrainer trainer, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;
     this.terminal = terminal;
     this.log = log;
+    this.trainer = trainer;
     this.device = device;
     this.writer = writer;
   }
@@ -146,13 +149,13 @@ public final class DimensionalityApp implements Application {
     Engine.getInstance().setRandomSeed((int) seed);
     try (Model model = Model.newInstance("dimensionality", device)) {
       model.setBlock(classifier(kernel, d));
-      List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(model, data.train(),
-          data.validation(), new ClassifierTraining.Settings(config.epochs(), config.batchSize(),
+      List<ClassifierTrainer.Epoch> history = trainer.fit(model, data.train(),
+          data.validation(), new ClassifierTrainer.Settings(config.epochs(), config.batchSize(),
               lr, l2, false), log, label);
-      double test = ClassifierTraining.accuracy(model.getBlock(), model.getNDManager(), data.test());
+      double test = trainer.accuracy(model.getBlock(), model.getNDManager(), data.test());
       return new Run(spec, d, lr, l2, repetition, seed,
           history.get(history.size() - 1).validationAccuracy(), test, ModelSize.of(model.getBlock()),
-          history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum());
+          history.stream().mapToDouble(ClassifierTrainer.Epoch::seconds).sum());
     }
   }
 

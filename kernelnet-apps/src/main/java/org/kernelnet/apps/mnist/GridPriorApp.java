@@ -29,7 +29,7 @@ import org.kernelnet.apps.mnist.model.GridPriorNetwork;
 import org.kernelnet.apps.mnist.model.ModelSize;
 import org.kernelnet.apps.mnist.model.PixelLocations;
 import org.kernelnet.apps.mnist.model.PixelTopology;
-import org.kernelnet.apps.mnist.train.ClassifierTraining;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
@@ -75,17 +75,20 @@ public final class GridPriorApp implements Application {
   private final MnistSource mnist;
   private final Terminal terminal;
   private final ProgressLog log;
+  private final ClassifierTrainer trainer;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
   GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, MnistSource mnist,
-      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
+      Terminal terminal, ProgressLog log, ClassifierTrainer trainer, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;
     this.terminal = terminal;
     this.log = log;
+    this.trainer = trainer;
     this.device = device;
     this.writer = writer;
   }
@@ -107,7 +110,7 @@ public final class GridPriorApp implements Application {
    */
   record VariantResult(PixelLocations locations, double testAccuracy, double validationAccuracy,
       double paperTestAccuracy, ModelSize size, PixelLayout layout, LearnedLayout learnedLayout,
-      double trainingSeconds, List<ClassifierTraining.Epoch> history) {}
+      double trainingSeconds, List<ClassifierTrainer.Epoch> history) {}
 
   /**
    * How {@link PixelTopology} learned a layout.
@@ -130,7 +133,7 @@ public final class GridPriorApp implements Application {
     ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
         run.seed(), run.validationSplit());
     log.always("MNIST: %s; device %s", data.describe(), device);
-    ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
+    ClassifierTrainer.Settings settings = new ClassifierTrainer.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,
         config.locationRateFactor(), config.labelSmoothing(), config.emaDecay());
     List<VariantResult> results = new ArrayList<>();
@@ -162,15 +165,15 @@ public final class GridPriorApp implements Application {
         block.initialize(model.getNDManager(), DataType.FLOAT32,
             new Shape(config.batchSize(), data.train().pixelsPerImage()));
         float[] initial = PixelLayout.inputLocations(block);
-        List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(
+        List<ClassifierTrainer.Epoch> history = trainer.fit(
             model, data.train(), data.validation(), settings, log, name,
             new EpochCheckpoint<>(writer, CHECKPOINT, "variant " + name, run.seed(),
                 Double.class));
-        double test = ClassifierTraining.accuracy(block, model.getNDManager(), data.test());
+        double test = trainer.accuracy(block, model.getNDManager(), data.test());
         ModelSize size = ModelSize.of(block);
         float[] trained = PixelLayout.inputLocations(block);
         PixelLayout layout = PixelLayout.compare(initial, trained, MnistData.SIDE, MnistData.SIDE);
-        double seconds = history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum();
+        double seconds = history.stream().mapToDouble(ClassifierTrainer.Epoch::seconds).sum();
         results.add(new VariantResult(variant, test, history.get(history.size() - 1)
             .validationAccuracy(), paperTestAccuracy(variant), size, layout, learnedLayout,
             seconds, history));
@@ -243,7 +246,7 @@ public final class GridPriorApp implements Application {
           r.history().size(), r.trainingSeconds(), r.layout().meanDisplacement(),
           r.layout().trainedNeighbourRecall(), r.layout().trainedDistanceCorrelation()));
       series.add(new Charts.Series(r.locations().label(),
-          r.history().stream().mapToDouble(ClassifierTraining.Epoch::epoch).toArray(),
+          r.history().stream().mapToDouble(ClassifierTrainer.Epoch::epoch).toArray(),
           r.history().stream().mapToDouble(
               e -> validated ? 100 * e.validationAccuracy() : e.loss()).toArray(), null));
     }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.kernelnet.apps.inject.FamilyModule;
 import org.kernelnet.apps.mnist.data.DataDirectoryMnist;
 import org.kernelnet.apps.mnist.data.MnistSource;
+import org.kernelnet.apps.mnist.train.AdamClassifierTrainer;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 
 /**
  * The module of the MNIST family ({@code mnist grid-prior}, {@code dimensionality}, {@code
@@ -14,6 +16,8 @@ import org.kernelnet.apps.mnist.data.MnistSource;
  * <ul>
  *   <li>{@link MnistSource}: the images, from the data directory; a missing file is downloaded
  *       and its published checksums verified;
+ *   <li>{@link ClassifierTrainer}: trains and measures the classifiers ({@link
+ *       AdamClassifierTrainer}); each application passes its run's settings with every call;
  *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 10 s.
  * </ul>
  *
@@ -29,5 +33,6 @@ public final class MnistModule extends FamilyModule {
   @Override
   protected void bindCollaborators() {
     bind(MnistSource.class).to(DataDirectoryMnist.class).in(Singleton.class);
+    bind(ClassifierTrainer.class).to(AdamClassifierTrainer.class).in(Singleton.class);
   }
 }

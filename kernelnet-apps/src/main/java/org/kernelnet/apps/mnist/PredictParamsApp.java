@@ -18,7 +18,7 @@ import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.model.ModelSize;
 import org.kernelnet.apps.mnist.model.PredictedMlp;
-import org.kernelnet.apps.mnist.train.ClassifierTraining;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -39,17 +39,20 @@ public final class PredictParamsApp implements Application {
   private final MnistSource mnist;
   private final Terminal terminal;
   private final ProgressLog log;
+  private final ClassifierTrainer trainer;
   private final Device device;
   private final ResultsWriter writer;
 
   @Inject
   PredictParamsApp(PredictParamsConfig config, KernelnetRegistry registry, MnistSource mnist,
-      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
+      Terminal terminal, ProgressLog log, ClassifierTrainer trainer, Device device,
+      ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;
     this.terminal = terminal;
     this.log = log;
+    this.trainer = trainer;
     this.device = device;
     this.writer = writer;
   }
@@ -65,7 +68,7 @@ public final class PredictParamsApp implements Application {
    * @param history one entry per epoch
    */
   record Row(double fractionPredicted, double testAccuracy, double validationAccuracy,
-      ModelSize size, double trainingSeconds, List<ClassifierTraining.Epoch> history) {}
+      ModelSize size, double trainingSeconds, List<ClassifierTrainer.Epoch> history) {}
 
   /**
    * The claim check.
@@ -85,7 +88,7 @@ public final class PredictParamsApp implements Application {
     ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
         run.seed(), run.validationSplit());
     log.always("MNIST: %s; device %s", data.describe(), device);
-    ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
+    ClassifierTrainer.Settings settings = new ClassifierTrainer.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true);
     List<Row> rows = new ArrayList<>();
     for (double fraction : config.fractions()) {
@@ -95,12 +98,12 @@ public final class PredictParamsApp implements Application {
       String label = String.format(Locale.ROOT, "%.0f%% predicted", 100 * fraction);
       try (Model model = Model.newInstance("predict-params", device)) {
         model.setBlock(network.build(registry));
-        List<ClassifierTraining.Epoch> history =
-            ClassifierTraining.fit(model, data.train(), data.validation(), settings, log, label);
-        double test = ClassifierTraining.accuracy(model.getBlock(), model.getNDManager(), data.test());
+        List<ClassifierTrainer.Epoch> history =
+            trainer.fit(model, data.train(), data.validation(), settings, log, label);
+        double test = trainer.accuracy(model.getBlock(), model.getNDManager(), data.test());
         ModelSize size = ModelSize.of(model.getBlock());
         rows.add(new Row(fraction, test, history.get(history.size() - 1).validationAccuracy(), size,
-            history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum(), history));
+            history.stream().mapToDouble(ClassifierTrainer.Epoch::seconds).sum(), history));
         log.always("%s: test accuracy %.2f %%, %d trained parameters", label, 100 * test,
             size.parameters());
       }
