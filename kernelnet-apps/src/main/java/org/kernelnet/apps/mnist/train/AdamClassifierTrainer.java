@@ -178,8 +178,8 @@ public final class AdamClassifierTrainer implements ClassifierTrainer {
   private static ResumableAdam adam(Model model, Settings settings, int totalSteps) {
     float lr = (float) settings.learningRate();
     Tracker tracker = settings.cosine()
-        ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100).setMaxUpdates(Math.max(1, totalSteps))
-            .build()
+        ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100)
+            .setMaxUpdates(Math.max(1, totalSteps)).build()
         : Tracker.fixed(lr);
     ParameterTracker rates = settings.locationRateFactor() == 1 ? tracker
         : ParameterGroupTracker.byName(tracker, model.getBlock(),
@@ -217,9 +217,11 @@ public final class AdamClassifierTrainer implements ClassifierTrainer {
       int count = Math.min(EVALUATION_BATCH, set.size() - start);
       try (NDManager scope = manager.newSubManager()) {
         NDArray x = scope.create(
-            Arrays.copyOfRange(images, start * pixels, (start + count) * pixels), new Shape(count, pixels));
+            Arrays.copyOfRange(images, start * pixels, (start + count) * pixels),
+            new Shape(count, pixels));
         NDArray logits =
-            block.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow();
+            block.forward(new ParameterStore(scope, false), new NDList(x), false)
+                .singletonOrThrow();
         long[] predicted = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT64, false)
             .toLongArray();
         for (int i = 0; i < count; i++) {

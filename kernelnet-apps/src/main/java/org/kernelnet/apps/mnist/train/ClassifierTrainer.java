@@ -42,10 +42,11 @@ public interface ClassifierTrainer {
           || !(locationRateFactor >= 0) || Double.isInfinite(locationRateFactor)
           || !(labelSmoothing >= 0 && labelSmoothing < 1)
           || !(averageDecay >= 0 && averageDecay < 1)) {
-        throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, learning rate > 0, "
-            + "weight decay >= 0, finite location rate factor >= 0, label smoothing and average decay"
-            + " in [0, 1); got " + epochs + ", " + batchSize + ", " + learningRate + ", "
-            + weightDecay + ", " + locationRateFactor + ", " + labelSmoothing + ", " + averageDecay);
+        throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, learning rate"
+            + " > 0, weight decay >= 0, finite location rate factor >= 0, label smoothing and"
+            + " average decay in [0, 1); got " + epochs + ", " + batchSize + ", " + learningRate
+            + ", " + weightDecay + ", " + locationRateFactor + ", " + labelSmoothing + ", "
+            + averageDecay);
       }
     }
 
