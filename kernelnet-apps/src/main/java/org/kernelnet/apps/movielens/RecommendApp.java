@@ -20,6 +20,7 @@ import org.kernelnet.apps.movielens.data.MovieTitles;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsFile;
 import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.evaluation.RatingErrors;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.movielens.model.SavedModel;
 import org.kernelnet.apps.movielens.train.RatingMatrix;
@@ -105,7 +106,7 @@ public final class RecommendApp implements Application {
       if (!rated[i]) {
         int id = ratings.itemId(i);
         candidates.add(new Recommendation(id,
-            RatingMatrix.clip(predictions[i * matrix.users() + user], ratings.scale()),
+            RatingErrors.clip(predictions[i * matrix.users() + user], ratings.scale()),
             titles.title(id).orElse("")));
       }
     }
