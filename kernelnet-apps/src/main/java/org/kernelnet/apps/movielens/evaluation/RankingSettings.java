@@ -32,7 +32,8 @@ public record RankingSettings(int k, double threshold) {
       throw new IllegalArgumentException("the ranking cut-off k must be >= 1, got " + k);
     }
     if (!Double.isFinite(threshold)) {
-      throw new IllegalArgumentException("the relevance threshold must be finite, got " + threshold);
+      throw new IllegalArgumentException(
+          "the relevance threshold must be finite, got " + threshold);
     }
   }
 

@@ -98,7 +98,8 @@ class HeldOutMetricsTest {
     //           IDCG = (2^5-1)/log2 2 + (2^4-1)/log2 3 = 31 + 15/log2 3
     //   user 1: item 0 (1, r=2), item 3 (1, r=1): no relevant item: precision 0/2, skipped for
     //           recall and NDCG
-    //   user 2: one item (r=4): k capped at 1, precision 1/1, recall 1/1, skipped for NDCG (one item)
+    //   user 2: one item (r=4): k capped at 1, precision 1/1, recall 1/1, skipped for NDCG
+    //           (one item)
     //   user 3: item 0 (4.25, r=4), item 2 (3.5, r=5): precision 2/2, recall 2/2
     //           DCG  = 15/log2 2 + 31/log2 3;  IDCG = 31 + 15/log2 3
     //   user 4: no held-out rating, not counted
