@@ -26,8 +26,11 @@ import org.kernelnet.apps.movielens.data.Ratings;
  *   NDCG@k_u      = DCG@k_u / (DCG@k_u of the ratings sorted from highest)
  * </pre>
  *
- * NDCG uses graded gains {@code 2^r - 1} and the discounts of GLocal-K's evaluation code ({@code
- * call_ndcg}), which however ranks all {@code n_u} items rather than the top {@code k}.
+ * NDCG has the graded gains {@code 2^r - 1} and the discounts of GLocal-K's evaluation code
+ * ({@code call_ndcg}, which also ranks clipped predictions with a stable sort, so ties by item
+ * index), but that ranks all {@code n_u} items of every user with at least two, relevant or not:
+ * with {@code k} at least every {@code n_u} and the threshold at the scale's minimum (every rating
+ * relevant), this NDCG is exactly GLocal-K's.
  *
  * <p><b>Which users count.</b> Precision is averaged over the {@link #users} with at least one
  * held-out rating. Recall and NDCG are undefined for a user with no relevant held-out item; those

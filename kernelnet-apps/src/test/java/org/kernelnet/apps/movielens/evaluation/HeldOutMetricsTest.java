@@ -150,6 +150,23 @@ class HeldOutMetricsTest {
   }
 
   @Test
+  void everyItemRankedAndEveryRatingRelevantIsGLocalKsNdcg() {
+    HeldOutMetrics m = HeldOutMetrics.of(predictions, heldOut, RatingScale.STARS_1_TO_5,
+        new RankingSettings(Integer.MAX_VALUE, 1));
+
+    // GLocal-K's call_ndcg: NDCG over all of a user's held-out items, users with >= 2 of them
+    //   user 0: (7 + 15/log2 3 + 31/2) / (31 + 15/log2 3 + 7/2), as above
+    //   user 1: item 0 (r=2) and item 3 (r=1) tie at 1, item 0 first: the ideal order, NDCG 1
+    //   user 3: (15 + 31/log2 3) / (31 + 15/log2 3)
+    //   user 2 (one item) is skipped
+    double ndcg0 = (7 + 15 / LOG2_3 + 31 / 2.0) / (31 + 15 / LOG2_3 + 7 / 2.0);
+    double ndcg3 = (15 + 31 / LOG2_3) / (31 + 15 / LOG2_3);
+    assertThat(m.ndcg()).isCloseTo((ndcg0 + 1 + ndcg3) / 3, within(1e-12));
+    assertThat(m.ndcgUsers()).isEqualTo(3);
+    assertThat(m.usersWithoutRelevant()).isZero();
+  }
+
+  @Test
   void noQualifyingUserGivesNaN() {
     Ratings none = heldOut.select(new int[] {3, 4}); // user 1's two irrelevant ratings only
 
