@@ -21,6 +21,7 @@ import java.util.Random;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.evaluation.RatingErrors;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.train.BatchLoss;
 import org.kernelnet.apps.train.EpochLoss;
@@ -217,8 +218,8 @@ public final class OptimizerTrainer implements AutoencoderTrainer {
     private Checkpoint checkpoint(int iteration, double value) {
       float[][] predictions = loss.predict(trainRatings, testRatings);
       Checkpoint c = new Checkpoint(iteration, value,
-          RatingMatrix.rmse(predictions[0], trainRatings, scale),
-          RatingMatrix.rmse(predictions[1], testRatings, scale),
+          RatingErrors.of(predictions[0], trainRatings, scale).rmse(),
+          RatingErrors.of(predictions[1], testRatings, scale).rmse(),
           trainingNanos / 1e9);
       history.add(c);
       listener.onCheckpoint(c);
