@@ -100,16 +100,39 @@ public record HeldOutMetrics(
           + users + " users");
     }
     int items = predictions.length / users;
-    int n = heldOut.size();
-    float[] atPairs = new float[n];
-    int[] start = new int[users + 1]; // counts first, then where each user's ratings start
-    for (int k = 0; k < n; k++) {
+    float[] atPairs = new float[heldOut.size()];
+    for (int k = 0; k < atPairs.length; k++) {
       int item = heldOut.item(k);
       if (item >= items) {
         throw new IllegalArgumentException("held-out rating " + k + " is of item index " + item
             + " but the predictions have " + items + " item rows");
       }
       atPairs[k] = predictions[item * users + heldOut.user(k)];
+    }
+    return ofPairs(atPairs, heldOut, scale, settings);
+  }
+
+  /**
+   * The metrics of the predictions of the held-out ratings alone (all the ranking needs), e.g. as
+   * a trainer computes them for its test RMSE; same definitions and time as {@link #of}.
+   *
+   * @param atPairs {@code atPairs[k]} predicts {@code heldOut.rating(k)}
+   * @throws IllegalArgumentException if there is not one prediction per held-out rating
+   */
+  public static HeldOutMetrics ofPairs(
+      float[] atPairs, Ratings heldOut, RatingScale scale, RankingSettings settings) {
+    requireNonNull(atPairs, "atPairs is null");
+    requireNonNull(heldOut, "heldOut is null");
+    requireNonNull(scale, "scale is null");
+    requireNonNull(settings, "settings is null");
+    int n = heldOut.size();
+    if (atPairs.length != n) {
+      throw new IllegalArgumentException(atPairs.length + " predictions for " + n
+          + " held-out ratings");
+    }
+    int users = heldOut.numUsers();
+    int[] start = new int[users + 1]; // counts first, then where each user's ratings start
+    for (int k = 0; k < n; k++) {
       start[heldOut.user(k) + 1]++;
     }
     int most = 0;
@@ -118,7 +141,8 @@ public record HeldOutMetrics(
       start[u + 1] += start[u];
     }
     RatingErrors errors = RatingErrors.of(atPairs, heldOut, scale);
-    return new Ranker(heldOut, scale, settings, items, start, most, atPairs).rank(errors);
+    return new Ranker(heldOut, scale, settings, heldOut.numItems(), start, most, atPairs)
+        .rank(errors);
   }
 
   /** The per-user ranking pass: scratch arrays sized once, reused for every user. */
