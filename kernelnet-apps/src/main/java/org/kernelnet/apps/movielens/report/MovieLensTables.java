@@ -90,7 +90,9 @@ public final class MovieLensTables implements Reporter<MovieLensResults> {
     }
   }
 
+  /** The mean and its standard error; the value alone for one split. */
   private static String cell(MeanAndError value) {
-    return String.format(Locale.ROOT, "%.4f +- %.4f", value.mean(), value.standardError());
+    return value.count() < 2 ? String.format(Locale.ROOT, "%.4f", value.mean())
+        : String.format(Locale.ROOT, "%.4f +- %.4f", value.mean(), value.standardError());
   }
 }
