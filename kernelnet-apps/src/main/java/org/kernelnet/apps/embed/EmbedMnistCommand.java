@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             + " the centre of mass of the 40x40 kernel layer's activations and writes the maps (PNG),"
             + " the coordinates (CSV, JSON) and a results JSON with the k-NN score of the map before"
             + " and after training.",
-        "Resumable: training is checkpointed after every epoch in " + EmbedApp.CHECKPOINT
+        "Resumable: training is checkpointed after every epoch in " + AdamEmbedTrainer.CHECKPOINT
             + "; --resume continues from the last completed epoch with the numbers of an"
             + " uninterrupted run. Epochs after the first reseed the random generators from the"
             + " seed and the epoch."})

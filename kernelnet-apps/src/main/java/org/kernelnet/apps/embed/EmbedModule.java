@@ -19,8 +19,12 @@ import org.kernelnet.apps.mnist.data.MnistSource;
  *   <li>{@link EmbeddingNetwork}: the network of the configured architecture around the
  *       embedding layer's {@link Kernel}, resolved from the registry, so plugin kernels work (a bad
  *       specification is a configuration error);
- *   <li>{@link MapPlots}, which draws the maps, and the progress log ({@link FamilyModule}):
- *       throttled lines at most every 15 s.
+ *   <li>the {@link EmbedTrainer}: {@link AdamEmbedTrainer}, checkpointed after every epoch;
+ *   <li>the reporters of the {@link EmbedResults}, in this order: {@link EmbedSummary} prints
+ *       them, {@link EmbedFiles} writes the maps (drawn by {@link MapPlots}), the test points and
+ *       {@code results.json} and lists them (another module adds to the set: {@code
+ *       Multibinder.newSetBinder(binder, reporterType(EmbedResults.class))});
+ *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 15 s.
  * </ul>
  *
  * The registry, device and terminal come from {@link org.kernelnet.apps.inject.CoreModule}, the
@@ -36,6 +40,9 @@ public final class EmbedModule extends FamilyModule {
   protected void bindCollaborators() {
     bind(MnistSource.class).to(DataDirectoryMnist.class).in(Singleton.class);
     bind(MapPlots.class);
+    bind(EmbedTrainer.class).to(AdamEmbedTrainer.class);
+    reporters(EmbedResults.class).addBinding().to(EmbedSummary.class);
+    reporters(EmbedResults.class).addBinding().to(EmbedFiles.class);
   }
 
   @Provides

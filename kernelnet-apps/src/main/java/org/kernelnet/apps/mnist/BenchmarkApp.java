@@ -9,24 +9,23 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.model.FlopCount;
 import org.kernelnet.apps.mnist.model.GridPriorNetwork;
 import org.kernelnet.apps.mnist.model.LayerForm;
 import org.kernelnet.apps.mnist.model.ModelSize;
-import org.kernelnet.apps.mnist.train.ClassifierTraining;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 import org.kernelnet.apps.report.MatmulRate;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
-import org.kernelnet.apps.report.ResultsWriter;
+import org.kernelnet.apps.report.Reporter;
 
 /**
  * Measures grid-prior training throughput for each configured {@link LayerForm}: {@code repeats}
@@ -35,53 +34,28 @@ import org.kernelnet.apps.report.ResultsWriter;
  * values) and then one {@code n x n} float32 product ({@code 2 n^3} FLOPs). The achieved rate counts
  * the FLOPs of the model's matrix products per step ({@link FlopCount#trainingFlops}, the same for
  * both forms); the machine's rate is the median of the products. Interleaving the measurements
- * exposes training and the reference product to the same load when the machine is shared.
+ * exposes training and the reference product to the same load when the machine is shared. The
+ * {@link BenchmarkResults} go to their reporters bound in {@link MnistModule}; the steps are taken
+ * by the family's {@link ClassifierTrainer}.
  */
 public final class BenchmarkApp implements Application {
   private final BenchmarkConfig config;
   private final KernelnetRegistry registry;
-  private final Terminal terminal;
   private final ProgressLog log;
+  private final ClassifierTrainer trainer;
   private final Device device;
-  private final ResultsWriter writer;
+  private final Set<Reporter<BenchmarkResults>> reporters;
 
   @Inject
-  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, Terminal terminal,
-      ProgressLog log, Device device, ResultsWriter writer) {
+  BenchmarkApp(BenchmarkConfig config, KernelnetRegistry registry, ProgressLog log,
+      ClassifierTrainer trainer, Device device, Set<Reporter<BenchmarkResults>> reporters) {
     this.config = config;
     this.registry = registry;
-    this.terminal = terminal;
     this.log = log;
+    this.trainer = trainer;
     this.device = device;
-    this.writer = writer;
+    this.reporters = reporters;
   }
-
-  /**
-   * The measurements of one layer form and their medians.
-   *
-   * @param form the layer form
-   * @param network the timed network
-   * @param size its parameters and MACs
-   * @param trainingFlopsPerStep FLOPs of the matrix products of one training step
-   * @param examplesPerSecond each training measurement
-   * @param medianExamplesPerSecond their median
-   * @param medianTrainingGflops the median achieved GFLOP/s of training
-   * @param fractionOfMatmulRate median training GFLOP/s over the run's median matmul GFLOP/s
-   */
-  record FormResult(LayerForm form, String network, ModelSize size, double trainingFlopsPerStep,
-      double[] examplesPerSecond, double medianExamplesPerSecond, double medianTrainingGflops,
-      double fractionOfMatmulRate) {}
-
-  /**
-   * The results file.
-   *
-   * @param forms one entry per timed layer form, in the configured order
-   * @param matmulGflops each matmul measurement, one per round
-   * @param medianMatmulGflops their median
-   * @param threads PyTorch's intra-op threads as configured ({@code OMP_NUM_THREADS} or unset)
-   */
-  record Results(Provenance provenance, List<FormResult> forms, double[] matmulGflops,
-      double medianMatmulGflops, String threads) {}
 
   @Override
   public void run() throws Exception {
@@ -103,30 +77,18 @@ public final class BenchmarkApp implements Application {
       }
     }
     double matmulGflops = MatmulRate.median(matmul);
-    List<FormResult> results = new ArrayList<>();
+    List<BenchmarkResults.Form> results = new ArrayList<>();
     for (Timed t : timed) {
       double medianRate = MatmulRate.median(t.rates);
       double trainingGflops = medianRate / config.batchSize() * t.flopsPerStep / 1e9;
-      results.add(new FormResult(t.network.form(), describe(t.network), t.size, t.flopsPerStep,
-          t.rates, medianRate, trainingGflops, trainingGflops / matmulGflops));
+      results.add(new BenchmarkResults.Form(t.network.form(), describe(t.network), t.size,
+          t.flopsPerStep, t.rates, medianRate, trainingGflops, trainingGflops / matmulGflops));
     }
     String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
     Provenance provenance = Provenance.collect("mnist benchmark", config, device.toString(),
         Map.of("init", config.seed()), List.of());
-    Path json = writer.writeJson("benchmark.json",
-        new Results(provenance, results, matmul, matmulGflops, threads));
-    for (FormResult r : results) {
-      terminal.out().println(r.network());
-      terminal.out().printf(Locale.ROOT, "  training (forward+backward+update): %.0f examples/s,"
-              + " %.2f GFLOP/s of matrix products (%.1f MFLOP per example), %.1f %% of the"
-              + " matmul rate%n", r.medianExamplesPerSecond(), r.medianTrainingGflops(),
-          r.trainingFlopsPerStep() / config.batchSize() / 1e6, 100 * r.fractionOfMatmulRate());
-    }
-    terminal.out().printf(Locale.ROOT, "machine: %d x %d float32 matmul %.2f GFLOP/s (medians of"
-            + " %d; OMP_NUM_THREADS %s)%n", config.matmulSize(), config.matmulSize(),
-        matmulGflops, config.repeats(), threads);
-    terminal.out().println("Wrote " + json);
-    terminal.out().flush();
+    Reporter.reportAll(reporters,
+        new BenchmarkResults(provenance, results, matmul, matmulGflops, threads));
   }
 
   /** The network's description with its pixel locations and the batch size. */
@@ -143,7 +105,7 @@ public final class BenchmarkApp implements Application {
     final double[] rates = new double[config.repeats()];
     private final String label;
     private final Model model;
-    private final Trainer trainer;
+    private final Trainer djlTrainer;
     private final NDList x;
     private final NDList y;
 
@@ -156,15 +118,15 @@ public final class BenchmarkApp implements Application {
       int pixels = MnistData.SIDE * MnistData.SIDE;
       model = Model.newInstance("benchmark-" + label, device);
       model.setBlock(network.build(registry.kernel(network.kernelSpec())));
-      trainer = ClassifierTraining.newTrainer(model,
-          new ClassifierTraining.Settings(1, config.batchSize(), 1e-3, 0, false), 1);
-      trainer.initialize(new Shape(config.batchSize(), pixels));
+      djlTrainer = trainer.newTrainer(model,
+          new ClassifierTrainer.Settings(1, config.batchSize(), 1e-3, 0, false), 1);
+      djlTrainer.initialize(new Shape(config.batchSize(), pixels));
       NDManager batch = model.getNDManager();
       x = new NDList(batch.randomUniform(0f, 1f, new Shape(config.batchSize(), pixels)));
       y = new NDList(batch.randomInteger(0, 10, new Shape(config.batchSize()), DataType.INT32)
           .toType(DataType.FLOAT32, false));
       for (int i = 0; i < config.warmupSteps(); i++) {
-        ClassifierTraining.step(trainer, x, y);
+        trainer.step(djlTrainer, x, y);
       }
       size = ModelSize.of(model.getBlock());
     }
@@ -173,7 +135,7 @@ public final class BenchmarkApp implements Application {
     void measure(int r) {
       long start = System.nanoTime();
       for (int i = 0; i < config.steps(); i++) {
-        ClassifierTraining.step(trainer, x, y);
+        trainer.step(djlTrainer, x, y);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       rates[r] = (double) config.steps() * config.batchSize() / seconds;
@@ -183,7 +145,7 @@ public final class BenchmarkApp implements Application {
 
     @Override
     public void close() {
-      trainer.close();
+      djlTrainer.close();
       model.close();
     }
   }

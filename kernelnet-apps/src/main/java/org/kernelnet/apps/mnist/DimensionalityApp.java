@@ -9,13 +9,13 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
@@ -23,16 +23,18 @@ import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.inject.KernelSpecs;
-import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.DimensionalityResults.Cell;
+import org.kernelnet.apps.mnist.DimensionalityResults.Run;
 import org.kernelnet.apps.mnist.analysis.DimensionalityFinding;
 import org.kernelnet.apps.mnist.analysis.MeanAndError;
 import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistSource;
 import org.kernelnet.apps.mnist.data.ValidationSplit;
 import org.kernelnet.apps.mnist.model.ModelSize;
-import org.kernelnet.apps.mnist.train.ClassifierTraining;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.Reporter;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.report.RunJournal;
 import org.kernelnet.djl.nn.AlphaMode;
@@ -42,9 +44,10 @@ import org.kernelnet.djl.nn.Locations;
 /**
  * Figure 3: for every kernel, d and (learning rate, L2) pair, trains R classifiers {@code 784 ->
  * KernelLayer(kernel, d, H) -> relu -> Linear(10)} (seeds {@code seed + r}), keeps the pair with the
- * best mean validation accuracy, and reports its mean and standard error (and, for reference, the
- * test accuracy of the same runs). Locations start as {@code N(0, 1/d)} so that squared distances
- * and dot products between locations are of order 1 whatever d is.
+ * best mean validation accuracy, and hands its mean and standard error (and, for reference, the
+ * test accuracy of the same runs) to the reporters of {@link DimensionalityResults} bound in {@link
+ * MnistModule}. Locations start as {@code N(0, 1/d)} so that squared distances and dot products
+ * between locations are of order 1 whatever d is.
  *
  * <p>Each finished run is appended to the journal {@value #JOURNAL} in the output folder ({@link
  * RunJournal}); {@code --resume} reads those runs back instead of training them again, so an
@@ -56,39 +59,32 @@ public final class DimensionalityApp implements Application {
   private final MnistSource mnist;
   private final Terminal terminal;
   private final ProgressLog log;
+  private final ClassifierTrainer trainer;
   private final Device device;
   private final ResultsWriter writer;
+  private final Set<Reporter<DimensionalityResults>> reporters;
 
   @Inject
   DimensionalityApp(DimensionalityConfig config, KernelnetRegistry registry, MnistSource mnist,
-      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
+      Terminal terminal, ProgressLog log, ClassifierTrainer trainer, Device device,
+      ResultsWriter writer, Set<Reporter<DimensionalityResults>> reporters) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;
     this.terminal = terminal;
     this.log = log;
+    this.trainer = trainer;
     this.device = device;
     this.writer = writer;
+    this.reporters = reporters;
   }
 
   /** The journal of finished runs in the output folder ({@code --resume} continues it). */
   public static final String JOURNAL = "dimensionality-runs.jsonl";
 
-  /** One training run. */
-  record Run(String kernel, int dimension, double learningRate, double weightDecay, int repetition,
-      long seed, double validationAccuracy, double testAccuracy, ModelSize size, double seconds) {}
-
   /** What every run of one study shares: runs are read back from the journal only under it. */
   record Setup(int trainSize, int validationSize, ValidationSplit validationSplit, long splitSeed,
       int epochs, int batchSize, int hidden) {}
-
-  /** The selected configuration of one kernel and d. */
-  record Cell(String kernel, String kernelName, int dimension, double learningRate,
-      double weightDecay, MeanAndError validation, MeanAndError test, ModelSize size) {}
-
-  /** The results file. */
-  record Results(Provenance provenance, String model, List<Cell> table, DimensionalityFinding finding,
-      List<Run> runs) {}
 
   @Override
   public void run() throws Exception {
@@ -137,7 +133,7 @@ public final class DimensionalityApp implements Application {
         table.add(best);
       }
     }
-    write(run, data, kernels, table, runs);
+    Reporter.reportAll(reporters, results(run, data, kernels, table, runs));
   }
 
   /** Trains and measures one classifier. */
@@ -146,13 +142,13 @@ public final class DimensionalityApp implements Application {
     Engine.getInstance().setRandomSeed((int) seed);
     try (Model model = Model.newInstance("dimensionality", device)) {
       model.setBlock(classifier(kernel, d));
-      List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(model, data.train(),
-          data.validation(), new ClassifierTraining.Settings(config.epochs(), config.batchSize(),
+      List<ClassifierTrainer.Epoch> history = trainer.fit(model, data.train(),
+          data.validation(), new ClassifierTrainer.Settings(config.epochs(), config.batchSize(),
               lr, l2, false), log, label);
-      double test = ClassifierTraining.accuracy(model.getBlock(), model.getNDManager(), data.test());
+      double test = trainer.accuracy(model.getBlock(), model.getNDManager(), data.test());
       return new Run(spec, d, lr, l2, repetition, seed,
           history.get(history.size() - 1).validationAccuracy(), test, ModelSize.of(model.getBlock()),
-          history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum());
+          history.stream().mapToDouble(ClassifierTrainer.Epoch::seconds).sum());
     }
   }
 
@@ -196,8 +192,9 @@ public final class DimensionalityApp implements Application {
         .add(Linear.builder().setUnits(10).build());
   }
 
-  private void write(RunSettings run, ExperimentData data, Map<String, Kernel> kernels,
-      List<Cell> table, List<Run> runs) {
+  /** The results: the table, the check of the paper's finding on it, and every run. */
+  private DimensionalityResults results(RunSettings run, ExperimentData data,
+      Map<String, Kernel> kernels, List<Cell> table, List<Run> runs) {
     Map<String, Map<Integer, MeanAndError>> byName = new LinkedHashMap<>();
     for (Cell cell : table) {
       // the first spec of a kernel name stands for that name in the check
@@ -214,43 +211,9 @@ public final class DimensionalityApp implements Application {
     }
     Provenance provenance = Provenance.collect("mnist dimensionality", config, device.toString(),
         seeds, data.files());
-    String model = "784 -> KernelLayer(kernel, d, H=" + config.hidden() + ", alpha per input) -> relu"
-        + " -> Linear(10)";
-    Path json = writer.writeJson("dimensionality.json",
-        new Results(provenance, model, table, finding, runs));
-    List<List<?>> rows = new ArrayList<>();
-    for (Cell c : table) {
-      rows.add(List.of(c.kernel(), c.dimension(), c.learningRate(), c.weightDecay(),
-          c.validation().mean(), c.validation().standardError(), c.test().mean(),
-          c.test().standardError(), c.validation().count(), c.size().parameters(), c.size().macs()));
-    }
-    Path csv = writer.writeCsv("dimensionality.csv", List.of("kernel", "d", "lr", "l2",
-        "validation_accuracy_mean", "validation_accuracy_se", "test_accuracy_mean",
-        "test_accuracy_se", "repetitions", "parameters", "macs"), rows);
-    List<Charts.Series> series = new ArrayList<>();
-    for (String spec : kernels.keySet()) {
-      List<Cell> cells = table.stream().filter(c -> c.kernel().equals(spec)).toList();
-      series.add(new Charts.Series(spec,
-          cells.stream().mapToDouble(Cell::dimension).toArray(),
-          cells.stream().mapToDouble(c -> 100 * c.validation().mean()).toArray(),
-          cells.stream().mapToDouble(c -> 100 * c.validation().standardError()).toArray()));
-    }
-    Path png = Charts.writeLineChart(writer, "dimensionality.png",
-        "Effective dimensionality (Figure 3): best mean of " + config.repetitions()
-            + " runs, +- standard error", "location dimension d", "validation accuracy (%)",
-        config.dimensions().size() > 1, series);
-    terminal.out().println("kernel            d   lr      l2       validation        test");
-    for (Cell c : table) {
-      terminal.out().printf(Locale.ROOT, "%-16s %3d  %-6g  %-7g  %6.2f +- %.2f %%  %6.2f +- %.2f %%%n",
-          c.kernel(), c.dimension(), c.learningRate(), c.weightDecay(), 100 * c.validation().mean(),
-          100 * c.validation().standardError(), 100 * c.test().mean(),
-          100 * c.test().standardError());
-    }
-    terminal.out().println("Paper's finding: " + (finding.applicable()
-        ? (finding.holds() ? "holds" : "does not hold") : "not checked"));
-    terminal.out().println(finding.explanation());
-    terminal.out().println("Wrote " + json + ", " + csv + ", " + png);
-    terminal.out().flush();
+    String model = "784 -> KernelLayer(kernel, d, H=" + config.hidden() + ", alpha per input)"
+        + " -> relu -> Linear(10)";
+    return new DimensionalityResults(provenance, model, table, finding, runs);
   }
 
   private static String firstSpecOf(Map<String, Kernel> kernels, String name) {

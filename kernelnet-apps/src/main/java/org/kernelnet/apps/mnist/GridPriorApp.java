@@ -8,18 +8,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
-import org.kernelnet.apps.mnist.analysis.Charts;
+import org.kernelnet.apps.mnist.GridPriorResults.LearnedLayout;
+import org.kernelnet.apps.mnist.GridPriorResults.Variant;
 import org.kernelnet.apps.mnist.analysis.PixelLayout;
 import org.kernelnet.apps.mnist.data.ExperimentData;
 import org.kernelnet.apps.mnist.data.MnistData;
@@ -29,20 +26,23 @@ import org.kernelnet.apps.mnist.model.GridPriorNetwork;
 import org.kernelnet.apps.mnist.model.ModelSize;
 import org.kernelnet.apps.mnist.model.PixelLocations;
 import org.kernelnet.apps.mnist.model.PixelTopology;
-import org.kernelnet.apps.mnist.train.ClassifierTraining;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.RecordedSettings;
+import org.kernelnet.apps.report.Reporter;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.report.RunJournal;
 import org.kernelnet.apps.train.EpochCheckpoint;
 
 /**
  * Trains the grid-prior network ({@link GridPriorNetwork}) once per pixel-location variant with the
- * same seed, selects nothing on the test set, and reports each variant's test accuracy next to the
- * paper's (Table 1), and how much of the image's layout its pixel locations hold ({@link
- * PixelLayout}; written per pixel to {@code locations-<variant>.csv}).
+ * same seed, selects nothing on the test set, and hands the {@link GridPriorResults} to the
+ * reporters bound in {@link MnistModule}: each variant's test accuracy next to the paper's (Table
+ * 1), and how much of the image's layout its pixel locations hold ({@link PixelLayout}). The
+ * locations themselves are written per pixel to {@code locations-<variant>.csv} as each variant
+ * ends, since a resumed run no longer has those of the variants finished before.
  *
  * <p>Resumable ({@code --resume}): each finished variant is recorded in {@value #JOURNAL} and not
  * trained again; the variant in training is checkpointed at the end of every epoch in {@value
@@ -73,56 +73,25 @@ public final class GridPriorApp implements Application {
   private final GridPriorConfig config;
   private final KernelnetRegistry registry;
   private final MnistSource mnist;
-  private final Terminal terminal;
   private final ProgressLog log;
+  private final ClassifierTrainer trainer;
   private final Device device;
   private final ResultsWriter writer;
+  private final Set<Reporter<GridPriorResults>> reporters;
 
   @Inject
   GridPriorApp(GridPriorConfig config, KernelnetRegistry registry, MnistSource mnist,
-      Terminal terminal, ProgressLog log, Device device, ResultsWriter writer) {
+      ProgressLog log, ClassifierTrainer trainer, Device device, ResultsWriter writer,
+      Set<Reporter<GridPriorResults>> reporters) {
     this.config = config;
     this.registry = registry;
     this.mnist = mnist;
-    this.terminal = terminal;
     this.log = log;
+    this.trainer = trainer;
     this.device = device;
     this.writer = writer;
+    this.reporters = reporters;
   }
-
-  /**
-   * One trained variant.
-   *
-   * @param locations the pixel-location variant
-   * @param testAccuracy the accuracy on the official test set
-   * @param validationAccuracy the accuracy on the validation split after the last epoch, NaN
-   *     without one ({@code --validation-size 0})
-   * @param paperTestAccuracy the paper's figure, NaN if the paper has none
-   * @param size parameters and MACs
-   * @param layout how far the pixel locations moved and how much of the image's layout they hold
-   * @param learnedLayout how the starting layout was learned, for {@link
-   *     PixelLocations#CORRELATION} only (else null)
-   * @param trainingSeconds the wall-clock time of the training steps
-   * @param history one entry per epoch
-   */
-  record VariantResult(PixelLocations locations, double testAccuracy, double validationAccuracy,
-      double paperTestAccuracy, ModelSize size, PixelLayout layout, LearnedLayout learnedLayout,
-      double trainingSeconds, List<ClassifierTraining.Epoch> history) {}
-
-  /**
-   * How {@link PixelTopology} learned a layout.
-   *
-   * @param neighbours the chosen k of the neighbour graph
-   * @param residualVariance {@code 1 - r^2} between graph and embedded distances
-   * @param embeddedPixels the pixels placed by the embedding (the others at random)
-   * @param candidates every k tried
-   * @param seconds the time it took
-   */
-  record LearnedLayout(int neighbours, double residualVariance, int embeddedPixels,
-      List<PixelTopology.Candidate> candidates, double seconds) {}
-
-  /** The results file. */
-  record Results(Provenance provenance, String network, List<VariantResult> variants) {}
 
   @Override
   public void run() throws Exception {
@@ -130,19 +99,19 @@ public final class GridPriorApp implements Application {
     ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
         run.seed(), run.validationSplit());
     log.always("MNIST: %s; device %s", data.describe(), device);
-    ClassifierTraining.Settings settings = new ClassifierTraining.Settings(
+    ClassifierTrainer.Settings settings = new ClassifierTrainer.Settings(
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true,
         config.locationRateFactor(), config.labelSmoothing(), config.emaDecay());
-    List<VariantResult> results = new ArrayList<>();
+    List<Variant> results = new ArrayList<>();
     String description = "";
-    RunJournal<Setup, VariantResult> journal = RunJournal.inRunFolder(writer, JOURNAL,
-        new Setup(data.files().stream().map(DataFile::sha256).toList()), VariantResult.class);
+    RunJournal<Setup, Variant> journal = RunJournal.inRunFolder(writer, JOURNAL,
+        new Setup(data.files().stream().map(DataFile::sha256).toList()), Variant.class);
     for (PixelLocations variant : config.variants()) {
       GridPriorNetwork network = new GridPriorNetwork(variant, config.form(), config.layers(),
           config.units(), config.gamma(), config.locationNoise(), config.inputDropout(),
           config.dropout(), config.hidden(), config.initScale());
       description = network.describe();
-      Optional<VariantResult> recorded = journal.find(r -> r.locations() == variant);
+      Optional<Variant> recorded = journal.find(r -> r.locations() == variant);
       if (recorded.isPresent()) {
         log.always("%s: finished before the run was resumed (%s)", variant.label(), JOURNAL);
         results.add(recorded.get());
@@ -162,20 +131,21 @@ public final class GridPriorApp implements Application {
         block.initialize(model.getNDManager(), DataType.FLOAT32,
             new Shape(config.batchSize(), data.train().pixelsPerImage()));
         float[] initial = PixelLayout.inputLocations(block);
-        List<ClassifierTraining.Epoch> history = ClassifierTraining.fit(
+        List<ClassifierTrainer.Epoch> history = trainer.fit(
             model, data.train(), data.validation(), settings, log, name,
             new EpochCheckpoint<>(writer, CHECKPOINT, "variant " + name, run.seed(),
                 Double.class));
-        double test = ClassifierTraining.accuracy(block, model.getNDManager(), data.test());
+        double test = trainer.accuracy(block, model.getNDManager(), data.test());
         ModelSize size = ModelSize.of(block);
         float[] trained = PixelLayout.inputLocations(block);
         PixelLayout layout = PixelLayout.compare(initial, trained, MnistData.SIDE, MnistData.SIDE);
-        double seconds = history.stream().mapToDouble(ClassifierTraining.Epoch::seconds).sum();
-        results.add(new VariantResult(variant, test, history.get(history.size() - 1)
+        double seconds = history.stream().mapToDouble(ClassifierTrainer.Epoch::seconds).sum();
+        results.add(new Variant(variant, test, history.get(history.size() - 1)
             .validationAccuracy(), paperTestAccuracy(variant), size, layout, learnedLayout,
             seconds, history));
         log.always("%s: test accuracy %.2f %% (paper %s), %d parameters, %d MACs", name,
-            100 * test, percent(paperTestAccuracy(variant)), size.parameters(), size.macs());
+            100 * test, GridPriorResults.percent(paperTestAccuracy(variant)), size.parameters(),
+            size.macs());
         log.always("%s: pixel locations moved %.2f px on average; neighbour recall %.1f %% before"
             + " training, %.1f %% after; distance correlation %.3f before, %.3f after", name,
             layout.meanDisplacement(), 100 * layout.initialNeighbourRecall(),
@@ -183,11 +153,11 @@ public final class GridPriorApp implements Application {
             layout.trainedDistanceCorrelation());
         writeLocations(variant, initial, trained);
       }
-      // the results so far, so that a failure in a later variant loses nothing finished
-      write(run, data, description, results);
       journal.append(results.get(results.size() - 1));
     }
-    print(results);
+    Provenance provenance = Provenance.collect("mnist grid-prior", config, device.toString(),
+        Map.of("split", run.seed(), "init", run.seed()), data.files());
+    Reporter.reportAll(reporters, new GridPriorResults(provenance, description, results));
   }
 
   /** The layout of {@link PixelLocations#CORRELATION}, learned from the training images only. */
@@ -208,8 +178,8 @@ public final class GridPriorApp implements Application {
   }
 
   /**
-   * Writes {@code locations-<variant>.csv}: one row per layer and pixel with its grid row and column
-   * and its location before and after training, for plotting the learned layout.
+   * Writes {@code locations-<variant>.csv}: one row per layer and pixel with its grid row and
+   * column and its location before and after training, for plotting the learned layout.
    */
   private void writeLocations(PixelLocations variant, float[] initial, float[] trained) {
     int pixels = MnistData.SIDE * MnistData.SIDE;
@@ -219,68 +189,7 @@ public final class GridPriorApp implements Application {
       rows.add(List.of(i / pixels, pixel, pixel / MnistData.SIDE, pixel % MnistData.SIDE,
           initial[2 * i], initial[2 * i + 1], trained[2 * i], trained[2 * i + 1]));
     }
-    writer.writeCsv(locationsFile(variant), List.of("layer", "pixel", "row", "col",
-        "initial_x", "initial_y", "trained_x", "trained_y"), rows);
-  }
-
-  private static String locationsFile(PixelLocations variant) {
-    return "locations-" + variant.label() + ".csv";
-  }
-
-  /** Writes grid-prior.json, .csv and .png for the variants trained so far. */
-  private void write(RunSettings run, ExperimentData data, String description,
-      List<VariantResult> results) {
-    Provenance provenance = Provenance.collect("mnist grid-prior", config, device.toString(),
-        Map.of("split", run.seed(), "init", run.seed()), data.files());
-    writer.writeJson("grid-prior.json", new Results(provenance, description, results));
-    List<List<?>> rows = new ArrayList<>();
-    List<Charts.Series> series = new ArrayList<>();
-    // Without a validation set (the final fit on all 60,000 images) the chart shows the loss.
-    boolean validated = run.validationSize() > 0;
-    for (VariantResult r : results) {
-      rows.add(List.of(r.locations().label(), r.testAccuracy(),
-          r.validationAccuracy(), r.paperTestAccuracy(), r.size().parameters(), r.size().macs(),
-          r.history().size(), r.trainingSeconds(), r.layout().meanDisplacement(),
-          r.layout().trainedNeighbourRecall(), r.layout().trainedDistanceCorrelation()));
-      series.add(new Charts.Series(r.locations().label(),
-          r.history().stream().mapToDouble(ClassifierTraining.Epoch::epoch).toArray(),
-          r.history().stream().mapToDouble(
-              e -> validated ? 100 * e.validationAccuracy() : e.loss()).toArray(), null));
-    }
-    writer.writeCsv("grid-prior.csv", List.of("locations", "test_accuracy",
-        "validation_accuracy", "paper_test_accuracy", "parameters", "macs", "epochs",
-        "training_seconds", "location_displacement", "neighbour_recall", "distance_correlation"),
-        rows);
-    String layers = switch (config.form()) {
-      case KERNEL -> config.layers() + " RBF layers (gamma=" + config.gamma() + ", h="
-          + config.units() + ")";
-      case MASKED -> "RBF-masked layer (gamma=" + config.gamma() + ", "
-          + (long) config.layers() * config.units() + " units)";
-    };
-    String title = "Table 1: " + layers + (config.hidden() > 0 ? ", hidden " + config.hidden() : "");
-    Charts.writeLineChart(writer, "grid-prior.png", title, "epoch",
-        validated ? "validation accuracy (%)" : "training loss", false, series);
-  }
-
-  /** {@code 99.03 %}, or {@code -} for NaN. */
-  private static String percent(double fraction) {
-    return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
-  }
-
-  /** Prints the table and the files written. */
-  private void print(List<VariantResult> results) {
-    terminal.out().println(
-        "locations     test accuracy  paper    parameters  MACs       neighbour recall");
-    for (VariantResult r : results) {
-      terminal.out().printf(Locale.ROOT, "%-12s  %11.2f %%  %-7s  %10d  %-9d  %5.1f %%%n",
-          r.locations().label(), 100 * r.testAccuracy(), percent(r.paperTestAccuracy()),
-          r.size().parameters(), r.size().macs(), 100 * r.layout().trainedNeighbourRecall());
-    }
-    String files = Stream.concat(Stream.of("grid-prior.json", "grid-prior.csv", "grid-prior.png"),
-            results.stream().map(r -> locationsFile(r.locations())))
-        .map(name -> writer.folder().resolve(name).toString())
-        .collect(Collectors.joining(", "));
-    terminal.out().println("Wrote " + files);
-    terminal.out().flush();
+    writer.writeCsv(GridPriorResults.locationsFile(variant), List.of("layer", "pixel", "row",
+        "col", "initial_x", "initial_y", "trained_x", "trained_y"), rows);
   }
 }

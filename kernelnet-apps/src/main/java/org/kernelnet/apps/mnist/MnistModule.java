@@ -5,6 +5,16 @@ import java.time.Duration;
 import org.kernelnet.apps.inject.FamilyModule;
 import org.kernelnet.apps.mnist.data.DataDirectoryMnist;
 import org.kernelnet.apps.mnist.data.MnistSource;
+import org.kernelnet.apps.mnist.report.BenchmarkFiles;
+import org.kernelnet.apps.mnist.report.BenchmarkTable;
+import org.kernelnet.apps.mnist.report.DimensionalityFiles;
+import org.kernelnet.apps.mnist.report.DimensionalityTable;
+import org.kernelnet.apps.mnist.report.GridPriorFiles;
+import org.kernelnet.apps.mnist.report.GridPriorTable;
+import org.kernelnet.apps.mnist.report.PredictParamsFiles;
+import org.kernelnet.apps.mnist.report.PredictParamsTable;
+import org.kernelnet.apps.mnist.train.AdamClassifierTrainer;
+import org.kernelnet.apps.mnist.train.ClassifierTrainer;
 
 /**
  * The module of the MNIST family ({@code mnist grid-prior}, {@code dimensionality}, {@code
@@ -14,6 +24,14 @@ import org.kernelnet.apps.mnist.data.MnistSource;
  * <ul>
  *   <li>{@link MnistSource}: the images, from the data directory; a missing file is downloaded
  *       and its published checksums verified;
+ *   <li>{@link ClassifierTrainer}: trains and measures the classifiers ({@link
+ *       AdamClassifierTrainer}); each application passes its run's settings with every call;
+ *   <li>the reporters of each application's results ({@link GridPriorResults}, {@link
+ *       DimensionalityResults}, {@link PredictParamsResults}, {@link BenchmarkResults}): first
+ *       the table printed on standard output, then the files written into the run folder (JSON
+ *       with provenance, CSV, PNG) and the line naming them (see {@code mnist.report}); another
+ *       module adds its own with {@code Multibinder.newSetBinder(binder,
+ *       FamilyModule.reporterType(...))};
  *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 10 s.
  * </ul>
  *
@@ -29,5 +47,14 @@ public final class MnistModule extends FamilyModule {
   @Override
   protected void bindCollaborators() {
     bind(MnistSource.class).to(DataDirectoryMnist.class).in(Singleton.class);
+    bind(ClassifierTrainer.class).to(AdamClassifierTrainer.class).in(Singleton.class);
+    reporters(GridPriorResults.class).addBinding().to(GridPriorTable.class);
+    reporters(GridPriorResults.class).addBinding().to(GridPriorFiles.class);
+    reporters(DimensionalityResults.class).addBinding().to(DimensionalityTable.class);
+    reporters(DimensionalityResults.class).addBinding().to(DimensionalityFiles.class);
+    reporters(PredictParamsResults.class).addBinding().to(PredictParamsTable.class);
+    reporters(PredictParamsResults.class).addBinding().to(PredictParamsFiles.class);
+    reporters(BenchmarkResults.class).addBinding().to(BenchmarkTable.class);
+    reporters(BenchmarkResults.class).addBinding().to(BenchmarkFiles.class);
   }
 }

@@ -17,8 +17,9 @@
  * test set only for the final number, logs progress, and writes JSON (with provenance), CSV and PNG
  * results; {@code --quick} runs a small slice in about a minute.
  *
- * <p>This package holds the applications with their configuration records and the family's
- * module; the commands are in {@code cli}, the networks in {@code model}, their training in {@code
- * train}, what is computed from the runs in {@code analysis}, the images in {@code data}.
+ * <p>This package holds the applications with their configuration and results records and the
+ * family's module; the commands are in {@code cli}, the networks in {@code model}, their training
+ * in {@code train}, what is computed from the runs in {@code analysis}, the images in {@code
+ * data}, the reporters that print and write the results in {@code report}.
  */
 package org.kernelnet.apps.mnist;

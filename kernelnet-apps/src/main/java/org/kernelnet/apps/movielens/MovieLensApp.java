@@ -19,6 +19,9 @@ import org.kernelnet.apps.inject.KernelSpecs;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsSource;
+import org.kernelnet.apps.movielens.evaluation.HeldOutMetrics;
+import org.kernelnet.apps.movielens.evaluation.HeldOutSummary;
+import org.kernelnet.apps.movielens.evaluation.RankingSettings;
 import org.kernelnet.apps.movielens.model.AutoencoderFactory;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
@@ -147,7 +150,9 @@ public final class MovieLensApp implements Application {
         MovieLensResults.Split result = new MovieLensResults.Split(k + 1, split.seed(),
             split.provenance(), last.testRmse(), last.trainRmse(), baseline, last.iteration(),
             outcome.evaluations(), last.seconds(), outcome.secondsPerEvaluation(),
-            outcome.stopReason(), cost.macs(), outcome.history());
+            outcome.stopReason(), cost.macs(), outcome.history(),
+            HeldOutMetrics.ofPairs(outcome.testPredictions(), test, config.dataset().scale(),
+                RankingSettings.of(RankingSettings.DEFAULT_K, config.dataset().scale())));
         log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
             scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(),
             outcome.stopReason());
@@ -179,7 +184,8 @@ public final class MovieLensApp implements Application {
         results.stream().mapToDouble(MovieLensResults.Split::trainRmse).average().orElseThrow(),
         first.freeParameters(), first.denseEquivalentParameters(),
         results.stream().mapToLong(MovieLensResults.Split::macs).average().orElseThrow(),
-        first.savedModel());
+        first.savedModel(), results.stream().anyMatch(r -> r.heldOut() == null) ? null
+            : HeldOutSummary.of(results.stream().map(MovieLensResults.Split::heldOut).toList()));
   }
 
   /** The ratings of items {@code [0, maxItems)}. */

@@ -1,13 +1,13 @@
 package org.kernelnet.apps.movielens;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -22,13 +22,18 @@ import org.kernelnet.apps.movielens.data.RatingsFile;
 import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.movielens.model.SavedModel;
-import org.kernelnet.apps.movielens.train.RatingMatrix;
+import org.kernelnet.apps.movielens.recommend.TopNCsv;
+import org.kernelnet.apps.movielens.recommend.UnratedPredictions;
+import org.kernelnet.apps.report.AtomicFile;
+import org.kernelnet.apps.report.ProgressLog;
 
 /**
  * Loads a saved model and the ratings file it was trained on (checked by SHA-256), feeds every
  * item's known ratings (all of the file's ratings, not only the training split) through the
- * autoencoder and lists the user's unrated items with the highest predicted ratings (clipped to the
- * rating scale).
+ * autoencoder in one forward pass and lists the unrated items with the highest predicted ratings
+ * (clipped to the rating scale): for one user as a table, or for every user as CSV ({@link
+ * TopNCsv}) on standard output or into a file written atomically, with progress and timings on
+ * standard error.
  */
 public final class RecommendApp implements Application {
   private final RecommendConfig config;
@@ -36,15 +41,17 @@ public final class RecommendApp implements Application {
   private final RatingsSource ratingsSource;
   private final Terminal terminal;
   private final Device device;
+  private final ProgressLog progress;
 
   @Inject
   RecommendApp(RecommendConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
-      Terminal terminal, Device device) {
+      Terminal terminal, Device device, ProgressLog progress) {
     this.config = config;
     this.registry = registry;
     this.ratingsSource = ratingsSource;
     this.terminal = terminal;
     this.device = device;
+    this.progress = progress;
   }
 
   /** One recommended item. */
@@ -65,6 +72,10 @@ public final class RecommendApp implements Application {
             + all.sourceSha256());
       }
       Ratings ratings = MovieLensApp.firstItems(all, header.items());
+      if (config.allUsers()) {
+        allUsers(loaded.net(), ratings, header.items(), file);
+        return;
+      }
       OptionalInt user = ratings.userIndex(config.user());
       if (user.isEmpty()) {
         throw new ConfigurationException("--user " + config.user() + ": no such user in " + file
@@ -87,30 +98,47 @@ public final class RecommendApp implements Application {
 
   /** The user's {@code top} unrated items, best first (ties by item id). */
   static List<Recommendation> recommend(ItemAutoencoder net, Ratings ratings, int items, int user,
-      int top, MovieTitles titles) {
-    RatingMatrix matrix = RatingMatrix.of(ratings, items);
-    float[] predictions;
-    try (NDManager scope = net.model().getNDManager().newSubManager()) {
-      NDArray input = matrix.values(scope);
-      predictions = net.predict(input);
-    }
-    boolean[] rated = new boolean[items];
-    for (int k = 0; k < ratings.size(); k++) {
-      if (ratings.user(k) == user) {
-        rated[ratings.item(k)] = true;
+      int top, MovieTitles titles) throws IOException {
+    List<Recommendation> best = new ArrayList<>();
+    UnratedPredictions.of(net, ratings, items).top(user, user + 1, top,
+        (u, itemIndices, scores, count) -> {
+          for (int r = 0; r < count; r++) {
+            int id = ratings.itemId(itemIndices[r]);
+            best.add(new Recommendation(id, scores[r], titles.title(id).orElse("")));
+          }
+        });
+    return best;
+  }
+
+  /** Every user's top items as CSV, timing the forward pass and the ranking and writing. */
+  private void allUsers(ItemAutoencoder net, Ratings ratings, int items, Path ratingsFile)
+      throws IOException {
+    progress.always("predicting the ratings of %,d users x %,d items (%s)", ratings.numUsers(),
+        items, ratingsFile);
+    double start = progress.elapsedSeconds();
+    UnratedPredictions predictions = UnratedPredictions.of(net, ratings, items);
+    double predicted = progress.elapsedSeconds();
+    progress.always("predicted in %.1f s; ranking each user's top %d unrated items",
+        predicted - start, config.top());
+    TopNCsv.Written written;
+    String target;
+    if (config.csv() == null) {
+      target = "standard output";
+      PrintWriter out = terminal.out();
+      written = TopNCsv.write(predictions, ratings, config.top(), out, progress);
+      if (out.checkError()) {
+        throw new IOException("cannot write the recommendations to standard output");
       }
+    } else {
+      target = config.csv().toAbsolutePath().toString();
+      TopNCsv.Written[] csv = new TopNCsv.Written[1];
+      AtomicFile.write(config.csv(), stream -> csv[0] = TopNCsv.write(predictions, ratings,
+          config.top(), new OutputStreamWriter(stream, StandardCharsets.UTF_8), progress));
+      written = csv[0];
     }
-    List<Recommendation> candidates = new ArrayList<>();
-    for (int i = 0; i < items; i++) {
-      if (!rated[i]) {
-        int id = ratings.itemId(i);
-        candidates.add(new Recommendation(id,
-            RatingMatrix.clip(predictions[i * matrix.users() + user], ratings.scale()),
-            titles.title(id).orElse("")));
-      }
-    }
-    candidates.sort(Comparator.comparingDouble(Recommendation::predicted).reversed()
-        .thenComparingInt(Recommendation::itemId));
-    return List.copyOf(candidates.subList(0, Math.min(top, candidates.size())));
+    double end = progress.elapsedSeconds();
+    progress.always("%,d users, %,d rows to %s in %.1f s, %,.0f users/s (prediction %.1f s,"
+        + " ranking and writing %.1f s)", written.users(), written.rows(), target, end,
+        written.users() / end, predicted - start, end - predicted);
   }
 }

@@ -12,10 +12,12 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * The configuration of the {@code recommend} application.
  *
  * @param model the saved model file
- * @param user the original user id
- * @param top how many items to list, {@code >= 1}
+ * @param user the original user id, or null for every user ({@code --all-users})
+ * @param top how many items to list per user, {@code >= 1}
+ * @param csv with every user, the file the CSV rows go to instead of standard output; null for
+ *     standard output
  */
-public record RecommendConfig(Path model, int user, int top) {
+public record RecommendConfig(Path model, Integer user, int top, Path csv) {
   /**
    * Validates every setting together.
    *
@@ -31,9 +33,24 @@ public record RecommendConfig(Path model, int user, int top) {
     if (top < 1) {
       problems.add("--top must be >= 1, got " + top);
     }
+    if (csv != null) {
+      Path file = csv.toAbsolutePath();
+      if (user != null) {
+        problems.add("--csv FILE goes with --all-users; --user " + user + " prints a table");
+      } else if (Files.isDirectory(file)) {
+        problems.add("--csv " + csv + ": " + file + " is a folder, not a file");
+      } else if (Files.exists(file.getParent()) && !Files.isDirectory(file.getParent())) {
+        problems.add("--csv " + csv + ": " + file.getParent() + " is a file, not a folder");
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }
     requireNonNull(model, "model is null");
+  }
+
+  /** Whether every user gets recommendations ({@code --all-users}). */
+  public boolean allUsers() {
+    return user == null;
   }
 }

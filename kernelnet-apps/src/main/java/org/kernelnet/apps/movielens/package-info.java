@@ -9,6 +9,7 @@
  * <p>This package holds the applications with their configuration records and the family's
  * {@link org.kernelnet.apps.movielens.MovieLensModule}; the commands are in {@code cli}, the
  * networks in {@code model}, their training in {@code train}, the data sets in {@code data}, the
- * results and their reporters in {@code report}.
+ * results and their reporters in {@code report}, the scoring of predictions (errors and ranking
+ * metrics on held-out ratings) in {@code evaluation}.
  */
 package org.kernelnet.apps.movielens;

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.kernelnet.apps.mnist.model.ModelSize;
 
 class PredictParamsClaimTest {
-  private static PredictParamsApp.Row row(double fraction, double accuracy) {
-    return new PredictParamsApp.Row(fraction, accuracy, accuracy, new ModelSize(1, 1, 1), 1, List.of());
+  private static PredictParamsResults.Row row(double fraction, double accuracy) {
+    return new PredictParamsResults.Row(fraction, accuracy, accuracy, new ModelSize(1, 1, 1), 1,
+        List.of());
   }
 
   @Test
   void holdsWhenEveryFractionUpToNinetyPercentIsWithinOnePoint() {
-    PredictParamsApp.Claim claim = PredictParamsApp.claim(List.of(
+    PredictParamsResults.Claim claim = PredictParamsApp.claim(List.of(
         row(0, 0.982), row(0.5, 0.980), row(0.9, 0.9725), row(0.95, 0.90)));
 
     assertThat(claim.applicable()).isTrue();
@@ -25,7 +26,7 @@ class PredictParamsClaimTest {
 
   @Test
   void failsWhenADropExceedsOnePoint() {
-    PredictParamsApp.Claim claim =
+    PredictParamsResults.Claim claim =
         PredictParamsApp.claim(List.of(row(0, 0.982), row(0.75, 0.97), row(0.9, 0.98)));
 
     assertThat(claim.holds()).isFalse();

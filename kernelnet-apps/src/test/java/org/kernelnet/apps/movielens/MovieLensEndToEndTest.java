@@ -1,6 +1,7 @@
 package org.kernelnet.apps.movielens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.google.gson.JsonObject;
@@ -76,6 +77,16 @@ class MovieLensEndToEndTest {
     assertThat(test).as("test RMSE vs global mean %s", baseline).isLessThan(baseline - 0.08);
     assertThat(split.get("trainRmse").getAsDouble()).isLessThan(test);
     assertThat(Files.readAllLines(out.resolve("splits.csv"))).hasSize(2);
+    // the held-out metrics score the same final predictions as the trainer's test RMSE
+    JsonObject heldOut = split.getAsJsonObject("heldOut");
+    assertThat(heldOut.get("rmse").getAsDouble()).isCloseTo(test, within(1e-9));
+    assertThat(heldOut.get("mae").getAsDouble()).isPositive().isLessThan(test);
+    assertThat(heldOut.get("ratings").getAsInt()).isEqualTo(rs.test().size());
+    for (String metric : List.of("ndcg", "precision", "recall")) {
+      assertThat(heldOut.get(metric).getAsDouble()).as(metric).isBetween(0.0, 1.0);
+    }
+    assertThat(run.out()).contains("Test ratings, mean +- s.e. over splits (ranking: each user's"
+        + " test items by prediction, k = 10, relevant >= 4)");
 
     Path model = out.resolve("models/sparse-fc-1.knml");
     assertThat(model).isRegularFile();

@@ -17,6 +17,10 @@ import org.kernelnet.apps.inject.KernelSpecs;
  *       {@code --no-cache});
  *   <li>{@link KernelHead}s, one per cut, around the grid layer's {@link Kernel}, resolved from the
  *       registry so that plugin kernels work (a bad specification is a configuration error);
+ *   <li>the {@link HeadTrainer}: {@link AdamHeadTrainer};
+ *   <li>the reporters of the {@link ProbeResults}, in this order: {@link ProbeTable} prints Table
+ *       2, {@link ProbeFiles} writes the result files and lists them (another module adds to the
+ *       set: {@code Multibinder.newSetBinder(binder, reporterType(ProbeResults.class))});
  *   <li>the progress log ({@link FamilyModule}): throttled lines at most every 2 s.
  * </ul>
  *
@@ -27,6 +31,13 @@ public final class CifarModule extends FamilyModule {
   /** Progress lines at most every 2 s. */
   public CifarModule() {
     super(Duration.ofSeconds(2));
+  }
+
+  @Override
+  protected void bindCollaborators() {
+    bind(HeadTrainer.class).to(AdamHeadTrainer.class);
+    reporters(ProbeResults.class).addBinding().to(ProbeTable.class);
+    reporters(ProbeResults.class).addBinding().to(ProbeFiles.class);
   }
 
   @Provides

@@ -3,10 +3,10 @@ package org.kernelnet.apps.cifar.probe;
 import static java.util.Objects.requireNonNull;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelnet.apps.cifar.data.Cifar10;
-import org.kernelnet.apps.report.ResultsWriter;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -16,8 +16,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Figure 7 of Mueller et al. 2018: every test image drawn at its centre of mass (Eq. 10) on the
- * kernel layer's grid, coloured by its true class, with a class legend. Written as a PNG with
- * XChart in headless mode.
+ * kernel layer's grid, coloured by its true class, with a class legend. Drawn with XChart in
+ * headless mode.
  */
 final class EmbeddingMap {
   /** Ten distinguishable colours (matplotlib's tab10), one per CIFAR-10 class. */
@@ -29,19 +29,14 @@ final class EmbeddingMap {
   private EmbeddingMap() {}
 
   /**
-   * Draws the map.
+   * Draws the map, 1000 x 860 pixels.
    *
-   * @param writer the folder to write the PNG into
-   * @param name its file name
    * @param title the chart title
    * @param centres {@code [N, 2]} row-major centres; rows with a NaN (no activation) are left out
    * @param labels the true class of every row
    * @param halfExtent half the side of the grid (named in the axis titles; the axes fit the points)
-   * @return the number of points drawn
    */
-  static int write(ResultsWriter writer, String name, String title, float[] centres, int[] labels,
-      double halfExtent) {
-    requireNonNull(writer, "writer is null");
+  static BufferedImage draw(String title, float[] centres, int[] labels, double halfExtent) {
     requireNonNull(title, "title is null");
     if (centres.length != 2 * labels.length) {
       throw new IllegalArgumentException("centres has " + centres.length + " values for "
@@ -60,27 +55,38 @@ final class EmbeddingMap {
     chart.getStyler().setPlotBackgroundColor(Color.WHITE);
     chart.getStyler().setXAxisDecimalPattern("0.00");
     chart.getStyler().setYAxisDecimalPattern("0.00");
-    int drawn = 0;
     for (int c = 0; c < Cifar10.CLASSES; c++) {
       List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
       for (int i = 0; i < labels.length; i++) {
-        float x = centres[2 * i];
-        float y = centres[2 * i + 1];
-        if (labels[i] == c && Float.isFinite(x) && Float.isFinite(y)) {
-          xs.add((double) x);
-          ys.add((double) y);
+        if (labels[i] == c && hasCentre(centres, i)) {
+          xs.add((double) centres[2 * i]);
+          ys.add((double) centres[2 * i + 1]);
         }
       }
       if (xs.isEmpty()) {
         continue;
       }
-      drawn += xs.size();
-      XYSeries series = chart.addSeries(Cifar10.CLASS_NAMES.get(c) + " (" + xs.size() + ")", xs, ys);
+      XYSeries series =
+          chart.addSeries(Cifar10.CLASS_NAMES.get(c) + " (" + xs.size() + ")", xs, ys);
       series.setMarker(SeriesMarkers.CIRCLE);
       series.setMarkerColor(CLASS_COLORS.get(c));
     }
-    writer.writePng(name, BitmapEncoder.getBufferedImage(chart));
-    return drawn;
+    return BitmapEncoder.getBufferedImage(chart);
+  }
+
+  /** The number of points {@link #draw} draws: those of a class with a finite centre. */
+  static int pointsDrawn(float[] centres, int[] labels) {
+    int count = 0;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= 0 && labels[i] < Cifar10.CLASSES && hasCentre(centres, i)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static boolean hasCentre(float[] centres, int i) {
+    return Float.isFinite(centres[2 * i]) && Float.isFinite(centres[2 * i + 1]);
   }
 }

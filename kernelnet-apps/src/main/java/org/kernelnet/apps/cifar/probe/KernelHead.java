@@ -4,12 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.apps.cifar.data.Cifar10;
@@ -98,10 +102,44 @@ final class KernelHead {
     return kernelLayer.getParameters().get("v").getArray();
   }
 
-  /** Runs the head in inference mode: the activations {@code [B, grid^2]} and logits {@code [B, 10]}. */
-  NDList activationsAndLogits(ParameterStore store, NDArray features) {
-    NDArray activations = embedding.forward(store, new NDList(features), false).singletonOrThrow();
-    NDArray logits = classifier.forward(store, new NDList(activations), false).singletonOrThrow();
-    return new NDList(activations, logits);
+  /**
+   * Runs the trained head in inference mode over the given rows of {@code features}, standardised,
+   * a thousand rows at a time in scopes of {@code manager}.
+   */
+  Predictions predict(NDManager manager, FeatureCache.Features features, int[] rows,
+      Standardizer standardizer) {
+    int d = features.width();
+    int n = rows.length;
+    int step = 1_000;
+    List<float[]> acts = new ArrayList<>();
+    int[] predictions = new int[n];
+    int units = -1;
+    for (int start = 0; start < n; start += step) {
+      int end = Math.min(n, start + step);
+      try (NDManager scope = manager.newSubManager()) {
+        float[] x = new float[(end - start) * d];
+        for (int k = start; k < end; k++) {
+          standardizer.applyRow(features, rows[k], x, (k - start) * d);
+        }
+        ParameterStore store = new ParameterStore(scope, false);
+        NDArray activations = embedding.forward(store,
+            new NDList(scope.create(x, new Shape(end - start, d))), false).singletonOrThrow();
+        NDArray logits = classifier.forward(store, new NDList(activations), false)
+            .singletonOrThrow();
+        units = (int) activations.getShape().get(1);
+        acts.add(activations.toFloatArray());
+        long[] argMax = logits.argMax(1).toLongArray();
+        for (int k = 0; k < argMax.length; k++) {
+          predictions[start + k] = (int) argMax[k];
+        }
+      }
+    }
+    float[] activations = new float[Math.max(0, n * units)];
+    int offset = 0;
+    for (float[] a : acts) {
+      System.arraycopy(a, 0, activations, offset, a.length);
+      offset += a.length;
+    }
+    return new Predictions(activations, predictions);
   }
 }

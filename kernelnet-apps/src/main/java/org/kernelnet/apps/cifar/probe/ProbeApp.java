@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,18 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.kernelnet.api.Kernel;
-import org.kernelnet.apps.cifar.data.Cifar10;
 import org.kernelnet.apps.cifar.data.CifarSet;
 import org.kernelnet.apps.cifar.resnet.CifarResNet;
 import org.kernelnet.apps.cifar.resnet.PretrainedResNets;
 import org.kernelnet.apps.cli.ConfigurationException;
-import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Provenance;
+import org.kernelnet.apps.report.Reporter;
 import org.kernelnet.apps.report.ResultsWriter;
 import org.kernelnet.apps.train.EpochCheckpoint;
 import org.kernelnet.djl.nn.CentreOfMass;
@@ -44,9 +43,10 @@ import org.kernelnet.djl.nn.CentreOfMass;
  * training images unless disabled, and {@code --crops} sets of random crops) and reports its test
  * accuracy and its Figure 7 map. Only one cut's features are held at a time.
  *
- * <p>Writes to the output folder: {@code results.json} (provenance, the Table 2 rows, training
- * histories, timings), {@code table2.md}, {@code map-coordinates.csv} (one row per test image and
- * head: centre of mass, true and predicted class) and {@code map-resnet<depth>-L<kept>.png}.
+ * <p>The heads are trained by the family's {@link HeadTrainer}; the results ({@link ProbeResults})
+ * go to the family's reporters, which write {@code results.json}, {@code table2.md}, {@code
+ * map-coordinates.csv} and {@code map-resnet<depth>-L<kept>.png} ({@link ProbeFiles}) and print
+ * Table 2 ({@link ProbeTable}).
  *
  * <p>Resumable ({@code --resume}): each head is checkpointed at the end of every epoch in its own
  * {@code checkpoint-L<kept>.bin} ({@link EpochCheckpoint}, with its best epoch and batch order),
@@ -67,35 +67,27 @@ final class ProbeApp implements Application {
   private final FeatureCache cache;
   private final Kernel kernel;
   private final Provider<KernelHead> newHead;
-  private final Terminal terminal;
+  private final HeadTrainer trainer;
   private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
+  private final Set<Reporter<ProbeResults>> reporters;
 
   @Inject
   ProbeApp(ProbeConfig config, DataDirectory dataDirectory, FeatureCache cache, Kernel kernel,
-      Provider<KernelHead> newHead, Terminal terminal, ProgressLog log, Device device,
-      ResultsWriter writer) {
+      Provider<KernelHead> newHead, HeadTrainer trainer, ProgressLog log, Device device,
+      ResultsWriter writer, Set<Reporter<ProbeResults>> reporters) {
     this.config = requireNonNull(config, "config is null");
     this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
     this.cache = requireNonNull(cache, "cache is null");
     this.kernel = requireNonNull(kernel, "kernel is null");
     this.newHead = requireNonNull(newHead, "newHead is null");
-    this.terminal = requireNonNull(terminal, "terminal is null");
+    this.trainer = requireNonNull(trainer, "trainer is null");
     this.log = requireNonNull(log, "log is null");
     this.device = requireNonNull(device, "device is null");
     this.writer = requireNonNull(writer, "writer is null");
+    this.reporters = requireNonNull(reporters, "reporters is null");
   }
-
-  /** The outcome of one head, for the results file. */
-  record HeadResult(int keptLayers, int featureWidth, Map<String, Double> testAccuracy,
-      HeadTrainer.Result training, Map<String, String> featureCache, String mapPng,
-      Map<String, Integer> mapPointsDrawn) {}
-
-  /** Everything {@code results.json} holds. */
-  record Results(Provenance provenance, String dataFormat, Map<String, String> testSets,
-      Map<String, Double> fullNetworkAccuracy, List<Table2.Row> table, List<HeadResult> heads,
-      String kernel, double seconds) {}
 
   @Override
   public void run() throws Exception {
@@ -115,11 +107,10 @@ final class ProbeApp implements Application {
     DataFile weightsFile = DataFile.of("pretrained-resnet" + config.depth(), weights);
     Map<String, String> testLabels = new LinkedHashMap<>();
     tests.forEach(t -> testLabels.put(t.id(), t.label()));
-    List<String> columns = tests.stream().map(ProbeData.ImageSet::label).toList();
     List<Table2.Row> rows = new ArrayList<>();
-    List<HeadResult> heads = new ArrayList<>();
-    List<List<?>> csv = new ArrayList<>();
-    List<Path> pngs = new ArrayList<>();
+    List<ProbeResults.Head> heads = new ArrayList<>();
+    List<ProbeResults.MapPoints> points = new ArrayList<>();
+    List<ProbeResults.Figure> figures = new ArrayList<>();
     Map<String, Double> fullAccuracy = new LinkedHashMap<>();
     try (NDManager manager = NDManager.newBaseManager(device)) {
       CifarResNet network = PretrainedResNets.load(weights, config.depth(), manager);
@@ -128,9 +119,11 @@ final class ProbeApp implements Application {
       for (ProbeData.ImageSet test : tests) {
         FeatureCache.Lookup logits =
             features(full, weightsFile, config.depth(), 1, test, TrainingView.IMAGES, manager);
-        double accuracy = HeadTrainer.accuracy(argMax(logits.features()), labels(test.images()));
+        double accuracy =
+            Predictions.accuracy(argMax(logits.features()), labels(test.images()));
         fullAccuracy.put(test.label(), accuracy);
-        log.always("full ResNet-%d on the %s: %s", config.depth(), test.label(), Table2.percent(accuracy));
+        log.always("full ResNet-%d on the %s: %s", config.depth(), test.label(),
+            Table2.percent(accuracy));
       }
       rows.add(new Table2.Row("ResNet-" + config.depth(), config.depth(), 0, fullAccuracy,
           Table2.paper(config.depth(), config.depth())));
@@ -138,7 +131,8 @@ final class ProbeApp implements Application {
       int[][] split = split(trainImages, config.validation(), config.seed());
       for (int kept : config.keep()) {
         int pool = config.cellsPerSide(kept);
-        TrunkExtractor trunk = new TrunkExtractor(network.truncate(kept), pool, config.featureBatch());
+        TrunkExtractor trunk =
+            new TrunkExtractor(network.truncate(kept), pool, config.featureBatch());
         Map<String, String> cacheOutcomes = new LinkedHashMap<>();
         // The first view is the images themselves, the rest are the extra views trained on.
         List<FeatureCache.Features> viewFeatures = new ArrayList<>();
@@ -150,7 +144,7 @@ final class ProbeApp implements Application {
         }
         FeatureCache.Features train = viewFeatures.get(0);
         List<FeatureCache.Features> views = viewFeatures.subList(1, viewFeatures.size());
-        HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(train, split[0]);
+        Standardizer standardizer = Standardizer.of(train, split[0]);
         KernelHead head = newHead.get();
         String name = "ResNet-" + config.depth() + " L=" + kept;
         Map<String, Double> accuracy = new LinkedHashMap<>();
@@ -158,7 +152,7 @@ final class ProbeApp implements Application {
         String png = "map-resnet" + config.depth() + "-L" + kept + ".png";
         HeadTrainer.Result result;
         try (Model model = Model.newInstance("cifar-probe-L" + kept, device)) {
-          result = HeadTrainer.train(model, head, train, views, trainLabels, split[0],
+          result = trainer.train(model, head, train, views, trainLabels, split[0],
               split[1], standardizer, config, config.seed() + kept, log, name,
               new EpochCheckpoint<>(writer, checkpointFile(kept), name, config.seed() + kept,
                   HeadTrainer.Scores.class));
@@ -169,57 +163,45 @@ final class ProbeApp implements Application {
             cacheOutcomes.put(test.id(), outcome(f));
             int[] all = new int[test.images().size()];
             Arrays.setAll(all, i -> i);
-            HeadTrainer.Predictions p =
-                HeadTrainer.predict(head, model.getNDManager(), f.features(), all, standardizer);
+            Predictions p = head.predict(model.getNDManager(), f.features(), all, standardizer);
             int[] labels = labels(test.images());
-            double a = HeadTrainer.accuracy(p, labels);
+            double a = p.accuracy(labels);
             accuracy.put(test.label(), a);
             log.always("%s head on the %s: %s", name, test.label(), Table2.percent(a));
             float[] centres = centres(p.activations(), grid, config.kernelUnits(), manager);
-            for (int i = 0; i < labels.length; i++) {
-              csv.add(List.of(kept, test.id(), i, labels[i], Cifar10.CLASS_NAMES.get(labels[i]),
-                  p.predictions()[i], centres[2 * i], centres[2 * i + 1]));
-            }
+            ProbeResults.MapPoints map =
+                new ProbeResults.MapPoints(kept, test.id(), labels, p.predictions(), centres);
+            points.add(map);
             if (test == sets.test()) {
-              int points = EmbeddingMap.write(writer, png, "ResNet-" + config.depth() + ", " + kept
+              figures.add(new ProbeResults.Figure(png, "ResNet-" + config.depth() + ", " + kept
                   + " layers kept + kernel head: " + test.label() + ", " + Table2.percent(a),
-                  centres, labels, config.gridExtent() / 2);
-              drawn.put(test.id(), points);
-              pngs.add(writer.folder().resolve(png));
+                  config.gridExtent() / 2, map));
+              drawn.put(test.id(), EmbeddingMap.pointsDrawn(centres, labels));
             }
           }
         }
         rows.add(new Table2.Row("ResNet-" + config.depth() + " + kernel head", kept, 3, accuracy,
             Table2.paper(config.depth(), kept)));
-        heads.add(new HeadResult(kept, trunk.width(), accuracy, result, cacheOutcomes, png, drawn));
+        heads.add(new ProbeResults.Head(kept, trunk.width(), accuracy, result, cacheOutcomes, png,
+            drawn));
       }
     }
-    String table = Table2.markdown(columns, rows);
     List<DataFile> data = new ArrayList<>();
     data.add(weightsFile);
     data.add(sets.train().source());
     tests.forEach(t -> data.add(t.source()));
     Provenance provenance = Provenance.collect(COMMAND, config.describe(), device.toString(),
         Map.of("seed", config.seed()), data);
-    Path json = writer.writeJson("results.json", new Results(provenance, sets.format().label(),
-        testLabels, fullAccuracy, rows, heads, kernel.spec(), log.elapsedSeconds()));
-    Path md = writer.write("table2.md", table);
-    Path coords = writer.writeCsv("map-coordinates.csv",
-        List.of("kept_layers", "test_set", "index", "label", "class", "predicted", "x", "y"), csv);
-    PrintWriter out = terminal.out();
-    out.println();
-    out.print(table);
-    out.println();
-    out.println("results: " + json);
-    out.println("table:   " + md);
-    out.println("maps:    " + coords);
-    pngs.forEach(p -> out.println("         " + p));
-    out.flush();
+    ProbeResults.Summary summary = new ProbeResults.Summary(provenance,
+        sets.format().label(), testLabels, fullAccuracy, rows, heads, kernel.spec(),
+        log.elapsedSeconds());
+    Reporter.reportAll(reporters, new ProbeResults(summary, points, figures));
   }
 
   private ProbeData.Sets loadData() throws IOException {
     ProbeData.Sets sets = ProbeData.load(dataDirectory, config);
-    log.always("data (%s): %s; %s%s", sets.format().label(), sets.train().label(), sets.test().label(),
+    log.always("data (%s): %s; %s%s", sets.format().label(), sets.train().label(),
+        sets.test().label(),
         sets.lossless().map(l -> "; " + l.label()).orElse(
             "; the lossless first 1,000 test images are not in the data directory"));
     return sets;

@@ -10,7 +10,7 @@ import org.kernelnet.apps.cifar.data.RandomCrops;
  * their left-right mirror images, or one set of random crops ({@link RandomCrops}: pad 4, crop, fair
  * mirror coin per image). Each view's features are extracted and cached once, keyed by the set's id
  * plus {@link #suffix()}; every epoch the head sees, per training image, the features of one view
- * drawn uniformly ({@link HeadTrainer}).
+ * drawn uniformly ({@link AdamHeadTrainer}).
  *
  * @param suffix appended to the image set's id for the cache key, e.g. {@code -mirrored}
  * @param description what the view is, for progress lines, e.g. {@code mirrored }

@@ -11,8 +11,10 @@
  * and once per other view of the training images ({@code TrainingView}: mirror images, random
  * crops) by {@code TrunkExtractor}, stored as binary16 ({@code HalfFloat}) and cached on disk
  * ({@code FeatureCache}); a head {@code FC-500 -> K900 (2-D RBF kernelNet layer, 30 x 30 fixed grid)
- * -> Eq. 9 -> Linear 10} ({@code KernelHead}) is trained on them with cross-entropy and Adam ({@code
- * HeadTrainer}); the test accuracies go into a Table-2-style table ({@code Table2}) and the test
- * images are drawn at their Eq. 10 centre of mass on the grid ({@code EmbeddingMap}).
+ * -> Eq. 9 -> Linear 10} ({@code KernelHead}) is trained on them with cross-entropy and Adam by the
+ * family's {@code HeadTrainer} ({@code AdamHeadTrainer}); the results ({@code ProbeResults}) go to
+ * the family's reporters: the test accuracies into a Table-2-style table ({@code Table2}, printed
+ * by {@code ProbeTable}) and, with the test images drawn at their Eq. 10 centre of mass on the grid
+ * ({@code EmbeddingMap}), into the run folder ({@code ProbeFiles}).
  */
 package org.kernelnet.apps.cifar.probe;

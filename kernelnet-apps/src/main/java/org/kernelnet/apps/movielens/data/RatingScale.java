@@ -57,7 +57,7 @@ public record RatingScale(double min, double max, double step) {
   }
 
   /** A value as MovieLens writes it: {@code 5}, {@code 3.5}. */
-  static String format(double value) {
+  public static String format(double value) {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.movielens.evaluation.HeldOutMetrics;
+import org.kernelnet.apps.movielens.evaluation.HeldOutSummary;
 import org.kernelnet.apps.report.Reporter;
 import org.kernelnet.apps.report.ResultsWriter;
 
@@ -39,9 +41,11 @@ public final class MovieLensFiles implements Reporter<MovieLensResults> {
     written.add(folder.writeJson("results.json", results));
     written.add(folder.writeCsv("splits.csv", List.of("model", "split", "seed", "test_rmse",
         "train_rmse", "baseline_rmse", "iterations", "evaluations", "training_seconds",
-        "seconds_per_evaluation", "macs"), splitRows(results.rows())));
+        "seconds_per_evaluation", "macs", "test_mae", "ndcg_at_k", "precision_at_k",
+        "recall_at_k"), splitRows(results.rows())));
     written.add(folder.writeCsv("summary.csv", List.of("model", "splits", "mean_test_rmse",
-        "standard_error", "mean_train_rmse", "free_parameters", "mean_macs"),
+        "standard_error", "mean_train_rmse", "free_parameters", "mean_macs", "mean_test_mae",
+        "mean_ndcg_at_k", "mean_precision_at_k", "mean_recall_at_k"),
         summaryRows(results.rows())));
     PrintWriter out = terminal.out();
     out.println();
@@ -55,9 +59,13 @@ public final class MovieLensFiles implements Reporter<MovieLensResults> {
     List<List<?>> out = new ArrayList<>();
     for (MovieLensResults.Row row : rows) {
       for (MovieLensResults.Split s : row.splits()) {
+        HeldOutMetrics h = s.heldOut();
+        boolean none = h == null;
         out.add(List.of(row.model(), s.split(), s.seed(), s.testRmse(), s.trainRmse(),
             s.baselineRmse(), s.iterations(), s.evaluations(), s.trainingSeconds(),
-            s.secondsPerEvaluation(), s.macs()));
+            s.secondsPerEvaluation(), s.macs(), none ? Double.NaN : h.mae(),
+            none ? Double.NaN : h.ndcg(), none ? Double.NaN : h.precision(),
+            none ? Double.NaN : h.recall()));
       }
     }
     return out;
@@ -66,8 +74,12 @@ public final class MovieLensFiles implements Reporter<MovieLensResults> {
   private static List<List<?>> summaryRows(List<MovieLensResults.Row> rows) {
     List<List<?>> out = new ArrayList<>();
     for (MovieLensResults.Row row : rows) {
+      HeldOutSummary h = row.heldOut();
+      boolean none = h == null;
       out.add(List.of(row.model(), row.splits().size(), row.meanTestRmse(), row.standardError(),
-          row.meanTrainRmse(), row.freeParameters(), row.meanMacs()));
+          row.meanTrainRmse(), row.freeParameters(), row.meanMacs(),
+          none ? Double.NaN : h.mae().mean(), none ? Double.NaN : h.ndcg().mean(),
+          none ? Double.NaN : h.precision().mean(), none ? Double.NaN : h.recall().mean()));
     }
     return out;
   }

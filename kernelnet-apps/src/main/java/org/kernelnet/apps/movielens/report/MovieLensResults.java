@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kernelnet.apps.movielens.evaluation.HeldOutMetrics;
+import org.kernelnet.apps.movielens.evaluation.HeldOutSummary;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.train.AutoencoderTrainer.Checkpoint;
 import org.kernelnet.apps.report.Provenance;
@@ -64,6 +66,8 @@ public record MovieLensResults(
    * @param denseEquivalentParameters the parameters of the same network with dense layers
    * @param meanMacs the mean over the splits of the MACs of one prediction (Table 4)
    * @param savedModel the file of the first split's model
+   * @param heldOut RMSE, MAE and ranking metrics over the splits (mean and standard error); null
+   *     if a split resumed from a run of an earlier version lacks them
    */
   public record Row(
       String model,
@@ -75,7 +79,8 @@ public record MovieLensResults(
       long freeParameters,
       long denseEquivalentParameters,
       double meanMacs,
-      String savedModel) {
+      String savedModel,
+      HeldOutSummary heldOut) {
     public Row {
       splits = List.copyOf(splits);
     }
@@ -97,6 +102,8 @@ public record MovieLensResults(
    * @param stopReason why training ended
    * @param macs MACs of one prediction (Table 4)
    * @param history every checkpoint
+   * @param heldOut RMSE, MAE and ranking metrics of the final predictions of the held-out ratings
+   *     (null in a split journal of an earlier version)
    */
   public record Split(
       int split,
@@ -111,7 +118,8 @@ public record MovieLensResults(
       double secondsPerEvaluation,
       String stopReason,
       long macs,
-      List<Checkpoint> history) {
+      List<Checkpoint> history,
+      HeldOutMetrics heldOut) {
     public Split {
       splitProvenance = Collections.unmodifiableMap(new LinkedHashMap<>(splitProvenance));
       history = List.copyOf(history);

@@ -4,8 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import org.kernelnet.apps.cli.Terminal;
+import org.kernelnet.apps.mnist.analysis.MeanAndError;
+import org.kernelnet.apps.movielens.data.RatingScale;
+import org.kernelnet.apps.movielens.evaluation.HeldOutSummary;
+import org.kernelnet.apps.movielens.evaluation.RankingSettings;
 import org.kernelnet.apps.report.Reporter;
 
 /**
@@ -49,6 +54,7 @@ public final class MovieLensTables implements Reporter<MovieLensResults> {
     }
     out.printf(Locale.ROOT, "%-18s %8.4f (mean over splits; predicting the training mean)%n",
         "global mean", results.globalMeanBaselineRmse());
+    heldOut(out, results, validation ? "Validation" : "Test");
     out.printf(Locale.ROOT,
         "%nTable 4: size and cost (%d users, %d rated inputs, dense prediction)%n",
         results.users(), results.ratedInputs());
@@ -60,5 +66,33 @@ public final class MovieLensTables implements Reporter<MovieLensResults> {
     out.printf(Locale.ROOT, "%nWall time %.1f min, peak resident memory %.2f GiB%n",
         results.wallSeconds() / 60, results.peakResidentGib());
     out.flush();
+  }
+
+  /** RMSE, MAE and the ranking metrics of every row, mean +- standard error over the splits. */
+  private static void heldOut(PrintWriter out, MovieLensResults results, String scored) {
+    List<MovieLensResults.Row> rows =
+        results.rows().stream().filter(r -> r.heldOut() != null).toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    RankingSettings settings = rows.get(0).heldOut().settings();
+    out.printf(Locale.ROOT, "%n%s ratings, mean +- s.e. over splits (ranking: each user's %s"
+        + " items by prediction, k = %d, relevant >= %s)%n", scored,
+        scored.toLowerCase(Locale.ROOT), settings.k(),
+        RatingScale.format(settings.threshold()));
+    String k = "@" + settings.k();
+    out.printf(Locale.ROOT, "%-18s %17s %17s %17s %17s %17s%n", "model", "RMSE", "MAE", "NDCG" + k,
+        "precision" + k, "recall" + k);
+    for (MovieLensResults.Row row : rows) {
+      HeldOutSummary h = row.heldOut();
+      out.printf(Locale.ROOT, "%-18s %17s %17s %17s %17s %17s%n", row.model(), cell(h.rmse()),
+          cell(h.mae()), cell(h.ndcg()), cell(h.precision()), cell(h.recall()));
+    }
+  }
+
+  /** The mean and its standard error; the value alone for one split. */
+  private static String cell(MeanAndError value) {
+    return value.count() < 2 ? String.format(Locale.ROOT, "%.4f", value.mean())
+        : String.format(Locale.ROOT, "%.4f +- %.4f", value.mean(), value.standardError());
   }
 }

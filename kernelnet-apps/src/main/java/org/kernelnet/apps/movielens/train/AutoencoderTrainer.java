@@ -1,5 +1,7 @@
 package org.kernelnet.apps.movielens.train;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
@@ -33,12 +35,15 @@ public interface AutoencoderTrainer {
    * @param evaluations loss+gradient evaluations (L-BFGS), steps (RPROP) or batches (Adam)
    * @param secondsPerEvaluation training seconds divided by {@code evaluations}
    * @param stopReason why training ended
+   * @param testPredictions the predictions of the test ratings at the last checkpoint, {@code
+   *     testPredictions[k]} of {@code testRatings.rating(k)}, unclipped
    */
   record Outcome(
       Checkpoint last, List<Checkpoint> history, long evaluations, double secondsPerEvaluation,
-      String stopReason) {
+      String stopReason, float[] testPredictions) {
     public Outcome {
       history = List.copyOf(history);
+      requireNonNull(testPredictions, "testPredictions is null");
     }
   }
 

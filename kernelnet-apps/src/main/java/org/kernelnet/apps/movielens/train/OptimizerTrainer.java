@@ -21,6 +21,7 @@ import java.util.Random;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.evaluation.RatingErrors;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.train.BatchLoss;
 import org.kernelnet.apps.train.EpochLoss;
@@ -107,6 +108,7 @@ public final class OptimizerTrainer implements AutoencoderTrainer {
     private final RatingScale scale;
     private final Listener listener;
     private final List<Checkpoint> history = new ArrayList<>();
+    private float[] testPredictions;
     private long trainingNanos;
 
     Run(ItemAutoencoder net, SparseAutoencoderLoss loss, Ratings trainRatings, Ratings testRatings,
@@ -216,9 +218,10 @@ public final class OptimizerTrainer implements AutoencoderTrainer {
 
     private Checkpoint checkpoint(int iteration, double value) {
       float[][] predictions = loss.predict(trainRatings, testRatings);
+      testPredictions = predictions[1];
       Checkpoint c = new Checkpoint(iteration, value,
-          RatingMatrix.rmse(predictions[0], trainRatings, scale),
-          RatingMatrix.rmse(predictions[1], testRatings, scale),
+          RatingErrors.of(predictions[0], trainRatings, scale).rmse(),
+          RatingErrors.of(predictions[1], testRatings, scale).rmse(),
           trainingNanos / 1e9);
       history.add(c);
       listener.onCheckpoint(c);
@@ -227,7 +230,8 @@ public final class OptimizerTrainer implements AutoencoderTrainer {
 
     private Outcome outcome(long evaluations, String reason) {
       return new Outcome(history.get(history.size() - 1), history, evaluations,
-          evaluations == 0 ? Double.NaN : trainingNanos / 1e9 / evaluations, reason);
+          evaluations == 0 ? Double.NaN : trainingNanos / 1e9 / evaluations, reason,
+          testPredictions);
     }
   }
 

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
 
 /**
@@ -94,34 +93,5 @@ public final class RatingMatrix {
       System.arraycopy(source, rows[r] * users, out, r * users, users);
     }
     return out;
-  }
-
-  /** {@code min(max(x, lo), hi)}: a prediction clipped to the rating scale. */
-  public static double clip(double x, RatingScale scale) {
-    return Math.min(Math.max(x, scale.min()), scale.max());
-  }
-
-  /**
-   * The root mean squared error of clipped predictions made at the ratings' own pairs: {@code
-   * sqrt(1/n sum_k (clip(p_k) - r_k)^2)}.
-   *
-   * @param predictions {@code p_k}, one per rating
-   * @return the RMSE, {@code NaN} for no ratings
-   * @throws IllegalArgumentException if there is not one prediction per rating
-   */
-  public static double rmse(float[] predictions, Ratings ratings, RatingScale scale) {
-    requireNonNull(predictions, "predictions is null");
-    requireNonNull(ratings, "ratings is null");
-    requireNonNull(scale, "scale is null");
-    if (predictions.length != ratings.size()) {
-      throw new IllegalArgumentException(
-          predictions.length + " predictions for " + ratings.size() + " ratings");
-    }
-    double sum = 0;
-    for (int k = 0; k < ratings.size(); k++) {
-      double e = clip(predictions[k], scale) - ratings.rating(k);
-      sum += e * e;
-    }
-    return Math.sqrt(sum / ratings.size());
   }
 }

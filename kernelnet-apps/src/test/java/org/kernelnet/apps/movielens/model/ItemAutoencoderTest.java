@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.movielens.data.RatingScale;
-import org.kernelnet.apps.movielens.train.RatingMatrix;
 
 /** The masked loss and the regularisers, against hand computations on tiny matrices. */
 class ItemAutoencoderTest {
@@ -98,14 +97,5 @@ class ItemAutoencoderTest {
       // full - quarter = (1 - 1/4) * lambda2/2 * sum W^2
       assertThat(full - quarter).isCloseTo(0.75 * sumW2, offset(1e-4 * sumW2));
     }
-  }
-
-  @Test
-  void clippingBoundsPredictionsToTheScaleBeforeScoring() {
-    org.kernelnet.apps.movielens.data.RatingScale scale =
-        org.kernelnet.apps.movielens.data.RatingScale.STARS_1_TO_5;
-    assertThat(RatingMatrix.clip(0.2, scale)).isEqualTo(1.0);
-    assertThat(RatingMatrix.clip(7, scale)).isEqualTo(5.0);
-    assertThat(RatingMatrix.clip(3.25, scale)).isEqualTo(3.25);
   }
 }

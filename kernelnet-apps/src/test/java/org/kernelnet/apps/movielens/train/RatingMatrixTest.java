@@ -1,7 +1,6 @@
 package org.kernelnet.apps.movielens.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.io.IOException;
@@ -34,18 +33,6 @@ class RatingMatrixTest {
       assertThat(m.mask(manager).toFloatArray()).containsExactly(0, 1, 1, 0, 0, 1);
       assertThat(m.valueRows(manager, new int[] {2, 0}).toFloatArray()).containsExactly(0, 5, 0, 2);
     }
-  }
-
-  @Test
-  void rmseClipsPredictionsToTheRatingScale() throws IOException {
-    Ratings ratings = read("1\t1\t1\t0\n1\t2\t5\t0\n1\t3\t4\t0\n");
-    // one prediction per rating: 0 (-> 1), 6.5 (-> 5), 3.5
-    float[] predictions = {0f, 6.5f, 3.5f};
-
-    assertThat(RatingMatrix.rmse(predictions, ratings, ratings.scale()))
-        .isCloseTo(Math.sqrt(0.25 / 3), offset(1e-12));
-    assertThatThrownBy(() -> RatingMatrix.rmse(new float[2], ratings, ratings.scale()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("2 predictions for 3 ratings");
   }
 
   @Test

@@ -41,7 +41,8 @@ import org.kernelnet.djl.optim.ParameterGroupTracker;
 import org.kernelnet.djl.optim.ResumableAdam;
 
 /**
- * Trains a classifier {@code [B, 784] -> [B, 10]} (logits) with Adam on the softmax cross-entropy
+ * The {@link ClassifierTrainer} of the MNIST family, stateless: trains a classifier {@code [B, 784]
+ * -> [B, 10]} (logits) with Adam on the softmax cross-entropy
  * {@code L = -mean_b log softmax(z_b)[y_b]} in the shared epoch loop ({@link EpochTraining}), one
  * validation accuracy per epoch, and measures accuracy (the fraction of {@code argmax_k z_bk ==
  * y_b}).
@@ -53,82 +54,15 @@ import org.kernelnet.djl.optim.ResumableAdam;
  * onehot(y) + eps / 10}) and the weights averaged over the steps ({@link ParameterAverage}): the
  * validation accuracy is then that of the averaged weights, which the model keeps at the end.
  */
-public final class ClassifierTraining {
+public final class AdamClassifierTrainer implements ClassifierTrainer {
   /** Examples per forward pass when measuring accuracy. */
   static final int EVALUATION_BATCH = 1000;
 
-  private ClassifierTraining() {}
+  /** The trainer of every {@code mnist} command, as {@code MnistModule} binds it. */
+  public AdamClassifierTrainer() {}
 
-  /**
-   * The optimisation settings.
-   *
-   * @param epochs passes over the training set, {@code >= 1}
-   * @param batchSize examples per step, {@code >= 1}
-   * @param learningRate Adam's step size, {@code > 0}
-   * @param weightDecay the L2 coefficient lambda, {@code >= 0}
-   * @param cosine whether the learning rate decays with a cosine to {@code lr / 100}
-   * @param locationRateFactor the factor on the learning rate of the kernel layers' unit locations,
-   *     {@code >= 0}; 1 for the same rate as every other parameter, 0 to keep them fixed
-   * @param labelSmoothing the label smoothing {@code eps} of the loss, {@code [0, 1)}
-   * @param averageDecay the decay {@code beta} of the weight average, {@code [0, 1)}; 0 for none
-   */
-  public record Settings(int epochs, int batchSize, double learningRate, double weightDecay,
-      boolean cosine, double locationRateFactor, double labelSmoothing, double averageDecay) {
-    /** Validates the values. */
-    public Settings {
-      if (epochs < 1 || batchSize < 1 || !(learningRate > 0) || !(weightDecay >= 0)
-          || !(locationRateFactor >= 0) || Double.isInfinite(locationRateFactor)
-          || !(labelSmoothing >= 0 && labelSmoothing < 1)
-          || !(averageDecay >= 0 && averageDecay < 1)) {
-        throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, learning rate > 0, "
-            + "weight decay >= 0, finite location rate factor >= 0, label smoothing and average decay"
-            + " in [0, 1); got " + epochs + ", " + batchSize + ", " + learningRate + ", "
-            + weightDecay + ", " + locationRateFactor + ", " + labelSmoothing + ", " + averageDecay);
-      }
-    }
-
-    /**
-     * Settings where the locations learn at the same rate as every other parameter, with neither
-     * label smoothing nor weight averaging.
-     */
-    public Settings(int epochs, int batchSize, double learningRate, double weightDecay,
-        boolean cosine) {
-      this(epochs, batchSize, learningRate, weightDecay, cosine, 1, 0, 0);
-    }
-  }
-
-  /**
-   * One finished epoch.
-   *
-   * @param epoch 1-based
-   * @param loss the mean training loss over the epoch's steps
-   * @param validationAccuracy the accuracy on the validation set after the epoch, NaN if the
-   *     validation set is empty
-   * @param seconds the wall-clock time of the epoch's training steps
-   */
-  public record Epoch(int epoch, double loss, double validationAccuracy, double seconds) {}
-
-  /**
-   * Trains {@code model}'s block (initialising it for {@code [batch, 784]} inputs if needed) and
-   * reports each epoch on {@code log}; an empty {@code validation} set is allowed (the final fit on
-   * all the training images) and skips the validation accuracy.
-   *
-   * @param label a prefix for the progress lines, e.g. {@code grid}
-   * @return one entry per epoch
-   */
-  public static List<Epoch> fit(Model model, MnistSet train, MnistSet validation, Settings settings,
-      ProgressLog log, String label) throws IOException, TranslateException {
-    return fit(model, train, validation, settings, log, label, null);
-  }
-
-  /**
-   * {@link #fit(Model, MnistSet, MnistSet, Settings, ProgressLog, String)} checkpointed at the end
-   * of every epoch and, when the run resumes another, continued from the checkpoint ({@link
-   * EpochCheckpoint}).
-   *
-   * @param checkpoint the run's checkpoint, or null to train without one
-   */
-  public static List<Epoch> fit(Model model, MnistSet train, MnistSet validation, Settings settings,
+  @Override
+  public List<Epoch> fit(Model model, MnistSet train, MnistSet validation, Settings settings,
       ProgressLog log, String label, EpochCheckpoint<Double> checkpoint)
       throws IOException, TranslateException {
     requireNonNull(model, "model is null");
@@ -204,7 +138,7 @@ public final class ClassifierTraining {
   }
 
   /** The validation accuracy, of the averaged weights if {@code average} is not null. */
-  private static double validationAccuracy(Model model, MnistSet validation,
+  private double validationAccuracy(Model model, MnistSet validation,
       ParameterAverage average) {
     if (average == null) {
       return accuracy(model.getBlock(), model.getNDManager(), validation);
@@ -221,7 +155,8 @@ public final class ClassifierTraining {
    * @param totalSteps the number of steps the cosine decay spans
    * @param listeners told about the training's progress
    */
-  public static Trainer newTrainer(Model model, Settings settings, int totalSteps,
+  @Override
+  public Trainer newTrainer(Model model, Settings settings, int totalSteps,
       TrainingListener... listeners) {
     return newTrainer(model, adam(model, settings, totalSteps), settings, listeners);
   }
@@ -243,8 +178,8 @@ public final class ClassifierTraining {
   private static ResumableAdam adam(Model model, Settings settings, int totalSteps) {
     float lr = (float) settings.learningRate();
     Tracker tracker = settings.cosine()
-        ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100).setMaxUpdates(Math.max(1, totalSteps))
-            .build()
+        ? Tracker.cosine().setBaseValue(lr).optFinalValue(lr / 100)
+            .setMaxUpdates(Math.max(1, totalSteps)).build()
         : Tracker.fixed(lr);
     ParameterTracker rates = settings.locationRateFactor() == 1 ? tracker
         : ParameterGroupTracker.byName(tracker, model.getBlock(),
@@ -260,16 +195,18 @@ public final class ClassifierTraining {
    * freed when the step ends (the data and labels are attached to a sub-manager for the step and
    * return to their own afterwards), so a caller that reuses one batch does not accumulate them.
    */
-  public static float step(Trainer trainer, NDList data, NDList labels) {
+  @Override
+  public float step(Trainer trainer, NDList data, NDList labels) {
     return EpochTraining.step(trainer, data.head().getManager(), data, labels,
         BatchLoss.supervised(), step -> { });
   }
 
   /**
-   * The accuracy of {@code block} on {@code set}, evaluated (training off) in batches whose arrays
-   * live in sub-managers of {@code manager}.
+   * The accuracy of {@code block} on {@code set}, evaluated (training off) in batches of {@value
+   * #EVALUATION_BATCH} whose arrays live in sub-managers of {@code manager}.
    */
-  public static double accuracy(Block block, NDManager manager, MnistSet set) {
+  @Override
+  public double accuracy(Block block, NDManager manager, MnistSet set) {
     requireNonNull(block, "block is null");
     requireNonNull(manager, "manager is null");
     requireNonNull(set, "set is null");
@@ -280,9 +217,11 @@ public final class ClassifierTraining {
       int count = Math.min(EVALUATION_BATCH, set.size() - start);
       try (NDManager scope = manager.newSubManager()) {
         NDArray x = scope.create(
-            Arrays.copyOfRange(images, start * pixels, (start + count) * pixels), new Shape(count, pixels));
+            Arrays.copyOfRange(images, start * pixels, (start + count) * pixels),
+            new Shape(count, pixels));
         NDArray logits =
-            block.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow();
+            block.forward(new ParameterStore(scope, false), new NDList(x), false)
+                .singletonOrThrow();
         long[] predicted = logits.argMax(1).toType(ai.djl.ndarray.types.DataType.INT64, false)
             .toLongArray();
         for (int i = 0; i < count; i++) {

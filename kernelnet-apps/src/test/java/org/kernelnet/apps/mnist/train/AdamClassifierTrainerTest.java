@@ -22,10 +22,11 @@ import org.kernelnet.djl.loss.SoftmaxCrossEntropy;
 import org.kernelnet.kernels.RbfKernel;
 
 /**
- * The settings of {@link ClassifierTraining}: the learning-rate factor of the unit locations, through
- * one Adam step on a grid-prior network; the label smoothing of the trainer's loss.
+ * The settings of {@link AdamClassifierTrainer}: the learning-rate factor of the unit locations,
+ * through one Adam step on a grid-prior network; the label smoothing of the trainer's loss.
  */
-class ClassifierTrainingTest {
+class AdamClassifierTrainerTest {
+  private static final ClassifierTrainer TRAINER = new AdamClassifierTrainer();
   private static final Shape INPUT = new Shape(6, 784);
 
   /** The largest change of each named parameter of the kernel layers in one step. */
@@ -37,9 +38,9 @@ class ClassifierTrainingTest {
         new GridPriorNetwork(PixelLocations.RANDOM, form, 2, 3, 0.03, 0, 0, 0, 0, 1);
     try (Model model = Model.newInstance("rates")) {
       model.setBlock(network.build(new RbfKernel(0.03)));
-      ClassifierTraining.Settings settings =
-          new ClassifierTraining.Settings(1, 6, 0.01, 0, false, factor, 0, 0);
-      try (Trainer trainer = ClassifierTraining.newTrainer(model, settings, 1);
+      ClassifierTrainer.Settings settings =
+          new ClassifierTrainer.Settings(1, 6, 0.01, 0, false, factor, 0, 0);
+      try (Trainer trainer = TRAINER.newTrainer(model, settings, 1);
           NDManager scope = model.getNDManager().newSubManager()) {
         trainer.initialize(INPUT);
         Block kernel = model.getBlock().getChildren().get(0).getValue();
@@ -49,8 +50,9 @@ class ClassifierTrainingTest {
         NDArray w = kernel.getDirectParameters().get(weights).getArray().duplicate();
         NDArray x = scope.randomUniform(0f, 1f, INPUT);
         NDArray labels = scope.create(new float[] {0, 1, 2, 3, 4, 5});
-        ClassifierTraining.step(trainer, new NDList(x), new NDList(labels));
-        return new Steps(change(kernel, "u", u), change(kernel, "v", v), change(kernel, weights, w));
+        TRAINER.step(trainer, new NDList(x), new NDList(labels));
+        return new Steps(change(kernel, "u", u), change(kernel, "v", v),
+            change(kernel, weights, w));
       }
     }
   }
@@ -81,19 +83,19 @@ class ClassifierTrainingTest {
 
   @Test
   void settingsRejectANegativeOrInfiniteFactor() {
-    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, -1, 0, 0))
+    assertThatThrownBy(() -> new ClassifierTrainer.Settings(1, 6, 0.01, 0, false, -1, 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1.0");
     assertThatThrownBy(
-            () -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, Double.POSITIVE_INFINITY, 0,
+            () -> new ClassifierTrainer.Settings(1, 6, 0.01, 0, false, Double.POSITIVE_INFINITY, 0,
                 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Infinity");
   }
 
   @Test
   void settingsRejectLabelSmoothingOrAverageDecayOutsideZeroToOne() {
-    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, 1, 1, 0))
+    assertThatThrownBy(() -> new ClassifierTrainer.Settings(1, 6, 0.01, 0, false, 1, 1, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label smoothing");
-    assertThatThrownBy(() -> new ClassifierTraining.Settings(1, 6, 0.01, 0, false, 1, 0, 1))
+    assertThatThrownBy(() -> new ClassifierTrainer.Settings(1, 6, 0.01, 0, false, 1, 0, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("average decay");
   }
 
@@ -110,17 +112,17 @@ class ClassifierTrainingTest {
         new GridPriorNetwork(PixelLocations.GRID, form, 2, 3, 0.5, 0, 0, 0, 0, 1);
     try (Model model = Model.newInstance("reuse")) {
       model.setBlock(network.build(new RbfKernel(0.5)));
-      ClassifierTraining.Settings settings = new ClassifierTraining.Settings(1, 6, 0.01, 0, false);
-      try (Trainer trainer = ClassifierTraining.newTrainer(model, settings, 1);
+      ClassifierTrainer.Settings settings = new ClassifierTrainer.Settings(1, 6, 0.01, 0, false);
+      try (Trainer trainer = TRAINER.newTrainer(model, settings, 1);
           NDManager batch = model.getNDManager().newSubManager()) {
         trainer.initialize(INPUT);
         NDList x = new NDList(batch.randomUniform(0f, 1f, INPUT));
         NDList labels = new NDList(batch.create(new float[] {0, 1, 2, 3, 4, 5}));
-        ClassifierTraining.step(trainer, x, labels);
+        TRAINER.step(trainer, x, labels);
         int batchArrays = batch.getManagedArrays().size();
         int modelArrays = model.getNDManager().getManagedArrays().size();
         for (int i = 0; i < 5; i++) {
-          ClassifierTraining.step(trainer, x, labels);
+          TRAINER.step(trainer, x, labels);
         }
         assertThat(batch.getManagedArrays()).hasSize(batchArrays);
         assertThat(model.getNDManager().getManagedArrays()).hasSize(modelArrays);
@@ -143,8 +145,8 @@ class ClassifierTrainingTest {
       NDList logits = new NDList(scope.create(new float[] {4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
           0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, new Shape(2, 10)));
       for (double eps : new double[] {0, 0.2}) {
-        try (Trainer trainer = ClassifierTraining.newTrainer(model,
-            new ClassifierTraining.Settings(1, 6, 0.01, 0, false, 1, eps, 0), 1)) {
+        try (Trainer trainer = TRAINER.newTrainer(model,
+            new ClassifierTrainer.Settings(1, 6, 0.01, 0, false, 1, eps, 0), 1)) {
           assertThat(trainer.getLoss().evaluate(labels, logits).getFloat()).as("eps %s", eps)
               .isEqualTo(new SoftmaxCrossEntropy(eps).evaluate(labels, logits).getFloat());
         }

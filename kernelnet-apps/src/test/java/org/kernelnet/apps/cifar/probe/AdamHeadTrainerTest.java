@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.kernels.RbfKernel;
 
-class HeadTrainerTest {
+class AdamHeadTrainerTest {
   private static final int ROWS = 600;
   private static final int WIDTH = 12;
 
@@ -44,10 +44,10 @@ class HeadTrainerTest {
     int[][] split = ProbeApp.split(ROWS, 100, 1);
     KernelHead head = new KernelHead(16, 4, 2.0, new RbfKernel(1.125), OptionalDouble.empty(), 0);
     try (Model model = Model.newInstance("head-test")) {
-      HeadTrainer.Standardizer standardizer = HeadTrainer.Standardizer.of(features, split[0]);
+      Standardizer standardizer = Standardizer.of(features, split[0]);
       ProgressLog log = new ProgressLog(new PrintWriter(new StringWriter()), Duration.ZERO);
-      HeadTrainer.Result result = HeadTrainer.train(model, head, features, views, labels, split[0],
-          split[1], standardizer, config(), 3, log, "test");
+      HeadTrainer.Result result = new AdamHeadTrainer().train(model, head, features, views, labels,
+          split[0], split[1], standardizer, config(), 3, log, "test", null);
       return result.bestValidationAccuracy();
     }
   }
@@ -70,7 +70,8 @@ class HeadTrainerTest {
     double quarter = validationAccuracy(
         List.of(contradicting, features(labels, 0, 6), features(labels, 0, 7)), features, labels);
 
-    String all = "alone " + alone + ", half contradicting " + half + ", a quarter contradicting " + quarter;
+    String all = "alone " + alone + ", half contradicting " + half + ", a quarter contradicting "
+        + quarter;
     assertThat(alone).as(all).isGreaterThan(0.8);
     assertThat(half).as(all).isLessThan(0.6);
     assertThat(quarter).as(all).isGreaterThan(half + 0.1);
@@ -84,8 +85,9 @@ class HeadTrainerTest {
     int[][] split = ProbeApp.split(ROWS, 100, 1);
     KernelHead head = new KernelHead(16, 4, 2.0, new RbfKernel(1.125), OptionalDouble.empty(), 0);
     try (Model model = Model.newInstance("head-test")) {
-      assertThatThrownBy(() -> HeadTrainer.train(model, head, features, List.of(features, fewer), labels,
-          split[0], split[1], HeadTrainer.Standardizer.of(features, split[0]), config(), 3, null, "test"))
+      assertThatThrownBy(() -> new AdamHeadTrainer().train(model, head, features,
+          List.of(features, fewer), labels, split[0], split[1],
+          Standardizer.of(features, split[0]), config(), 3, null, "test", null))
           .hasMessageContaining("view features [10, 12] do not match the features [600, 12]");
     }
   }
