@@ -91,7 +91,8 @@ public final class MovieLensApp implements Application {
     Provenance provenance = Provenance.collect(COMMAND, config, device.toString(), seeds,
         List.of(new DataFile("ratings", file.toAbsolutePath().toString(), all.sourceSha256())));
     List<RatingSplit> splits =
-        RatingSplit.randomSplits(ratings, config.testFraction(), config.seed(), config.splits());
+        config.protocol().splits(config.dataset(), ratings, config.splits(), config.testFraction(),
+            config.seed());
     SplitJournal journal = SplitJournal.open(writer, all.sourceSha256());
     if (writer.resumesRun()) {
       log.always("resuming: %d of %d splits recorded in %s are not trained again", journal.size(),
@@ -104,7 +105,8 @@ public final class MovieLensApp implements Application {
     double baseline = rows.get(0).splits().stream()
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
     MovieLensResults results = new MovieLensResults(provenance, config.dataset().label(),
-        config.optimizer().id(), items, ratings.numUsers(), ratings.size(), config.testFraction(),
+        config.optimizer().id(), items, ratings.numUsers(), ratings.size(),
+        config.protocol().describe(config.splits(), config.testFraction()), config.testFraction(),
         config.validation(), config.ratedInputs(), baseline, rows,
         (System.nanoTime() - start) / 1e9, ProcessMemory.peakResidentGib());
     Reporter.reportAll(reporters, results);

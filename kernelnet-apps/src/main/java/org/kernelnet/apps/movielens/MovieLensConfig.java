@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.data.Ml100kFolds;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.SplitProtocol;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ModelKind;
 import org.kernelnet.apps.movielens.train.OptimizerKind;
@@ -29,7 +31,10 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  *     L-BFGS also the length of a round after which its history restarts
  * @param learningRate Adam's learning rate (unused by the full-batch optimisers)
  * @param batchSize Adam's mini-batch size in items (unused by the full-batch optimisers)
- * @param splits the number of random train/test splits, {@code >= 1}
+ * @param protocol how the ratings are split ({@code --protocol}): random splits, k-fold
+ *     cross-validation, or the data set's published folds
+ * @param splits the number of splits (random splits, folds, or published folds from the first),
+ *     {@code >= 1} ({@code >= 2} for k-fold)
  * @param seed the seed of split {@code k} is {@code seed + k}; it also seeds the initialisation
  * @param testFraction the fraction of ratings held out per split
  * @param validation if {@code > 0}, this fraction of each split's training ratings is held out
@@ -51,6 +56,7 @@ public record MovieLensConfig(
     int evalEvery,
     double learningRate,
     int batchSize,
+    SplitProtocol protocol,
     int splits,
     long seed,
     double testFraction,
@@ -67,6 +73,7 @@ public record MovieLensConfig(
     requireNonNull(dataset, "dataset is null");
     models = List.copyOf(models);
     requireNonNull(optimizer, "optimizer is null");
+    requireNonNull(protocol, "protocol is null");
   }
 
   /** How each autoencoder of the run is trained. */
@@ -162,6 +169,7 @@ public record MovieLensConfig(
     private Integer splits;
     private Long seed;
     private Double testFraction;
+    private String protocol;
     private Double validation;
     private Integer maxItems;
     private Integer ratedInputs;
@@ -260,6 +268,12 @@ public record MovieLensConfig(
     /** The base seed. */
     public Builder seed(Long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /** How the ratings are split: {@code random} (when null), {@code kfold}, {@code official}. */
+    public Builder protocol(String protocol) {
+      this.protocol = protocol;
       return this;
     }
 
@@ -381,9 +395,29 @@ public record MovieLensConfig(
       if (batch < 1) {
         problems.add("--batch-size must be >= 1, got " + batch);
       }
+      SplitProtocol split = SplitProtocol.byId(requireNonNullElse(protocol, "random"))
+          .orElse(SplitProtocol.RANDOM);
+      if (protocol != null && SplitProtocol.byId(protocol).isEmpty()) {
+        problems.add("--protocol: unknown protocol '" + protocol + "'; valid: "
+            + SplitProtocol.ids());
+      }
       int k = splits != null ? splits : quick ? QUICK_SPLITS : DEFAULT_SPLITS;
-      if (k < 1) {
-        problems.add("--splits must be >= 1, got " + k);
+      if (k < 1 || (split == SplitProtocol.KFOLD && k < 2)) {
+        problems.add("--splits must be >= " + (split == SplitProtocol.KFOLD ? "2 folds" : "1")
+            + ", got " + k);
+      }
+      if (split == SplitProtocol.OFFICIAL) {
+        if (data != null && data != MovieLensDataset.ML_100K) {
+          problems.add("--protocol official: " + data.label() + " has no published split (ML-100K"
+              + " has the folds u1..u5)");
+        } else if (k > Ml100kFolds.FOLDS) {
+          problems.add("--protocol official: ML-100K has " + Ml100kFolds.FOLDS + " folds, --splits"
+              + " asked for " + k);
+        }
+        if (maxItems != null || quick) {
+          problems.add("--protocol official: the published folds need every rating of the file"
+              + " (leave out --max-items and --quick)");
+        }
       }
       double f = testFraction != null ? testFraction
           : data != null ? data.defaultTestFraction() : 0.1;
@@ -427,7 +461,7 @@ public record MovieLensConfig(
       } else {
         models.add(spec(kind, hiddenLayers, units, data));
       }
-      return new MovieLensConfig(data, models, opt, its, every, rate, batch, k,
+      return new MovieLensConfig(data, models, opt, its, every, rate, batch, split, k,
           requireNonNullElse(seed, DEFAULT_SEED), f, held, items, rated, t, m, save, quick);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.data.SplitProtocol;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ModelKind;
@@ -92,5 +93,28 @@ class MovieLensConfigTest {
     assertThat(quick.iterations()).isEqualTo(60);
     assertThat(quick.maxItems()).isEqualTo(600);
     assertThat(quick.splits()).isEqualTo(3);
+  }
+
+  @Test
+  void theSplitProtocolIsCheckedAgainstTheDataSetAndTheSplitCount() {
+    assertThat(MovieLensConfig.builder().build().protocol()).isEqualTo(SplitProtocol.RANDOM);
+    assertThat(MovieLensConfig.builder().protocol("official").splits(1).build().protocol())
+        .isEqualTo(SplitProtocol.OFFICIAL);
+
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().protocol("loo").build(),
+        ConfigurationException.class).problems())
+        .containsExactly("--protocol: unknown protocol 'loo'; valid: random, kfold, official");
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().protocol("kfold").splits(1)
+        .build(), ConfigurationException.class).problems())
+        .containsExactly("--splits must be >= 2 folds, got 1");
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().dataset("ml-1m")
+        .protocol("official").build(), ConfigurationException.class).problems())
+        .containsExactly("--protocol official: ML-1M has no published split (ML-100K has the"
+            + " folds u1..u5)");
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().protocol("official")
+        .splits(6).quick(true).build(), ConfigurationException.class).problems())
+        .containsExactly("--protocol official: ML-100K has 5 folds, --splits asked for 6",
+            "--protocol official: the published folds need every rating of the file (leave out"
+                + " --max-items and --quick)");
   }
 }

@@ -156,4 +156,38 @@ class MovieLensEndToEndTest {
     assertThat(run.err()).contains("unknown model 'mlp'; valid: autorec, kernelnet, sparse-fc")
         .contains("unknown optimizer 'sgd'; valid: lbfgs, rprop, adam");
   }
+
+  @Test
+  void trainsOnMl100kOfficialFoldU1AndOnKFolds() throws IOException {
+    Path u1 = home.resolve("u1");
+    CommandRun official = CommandRun.of(home, "movielens", "--data-dir", data.toString(),
+        "--protocol", "official", "--splits", "1", "--hidden", "8", "--layers", "1",
+        "--iterations", "2", "--device", "cpu", "--output", u1.toString());
+    Path folds = home.resolve("kfold");
+    CommandRun kfold = CommandRun.of(home, "movielens", "--data-dir", data.toString(), "--quick",
+        "--protocol", "kfold", "--splits", "3", "--hidden", "8", "--layers", "1",
+        "--iterations", "2", "--device", "cpu", "--output", folds.toString());
+
+    assertThat(official.status()).as(official.err()).isZero();
+    assertThat(official.out()).contains("Table 3: test RMSE on ML-100K, the official fold u1,");
+    JsonObject fold = JsonParser.parseString(Files.readString(u1.resolve("results.json")))
+        .getAsJsonObject().getAsJsonArray("rows").get(0).getAsJsonObject()
+        .getAsJsonArray("splits").get(0).getAsJsonObject().getAsJsonObject("splitProvenance");
+    assertThat(fold.get("fold").getAsString()).isEqualTo("u1");
+    assertThat(fold.get("testRatings").getAsInt()).isEqualTo(20_000);
+    assertThat(fold.get("trainRatings").getAsInt()).isEqualTo(80_000);
+
+    assertThat(kfold.status()).as(kfold.err()).isZero();
+    assertThat(kfold.out()).contains("3-fold cross-validation");
+    JsonObject results = JsonParser.parseString(Files.readString(folds.resolve("results.json")))
+        .getAsJsonObject();
+    var splits = results.getAsJsonArray("rows").get(0).getAsJsonObject().getAsJsonArray("splits");
+    assertThat(splits).hasSize(3);
+    int tested = 0;
+    for (var split : splits) {
+      tested += split.getAsJsonObject().getAsJsonObject("splitProvenance").get("testRatings")
+          .getAsInt();
+    }
+    assertThat(tested).isEqualTo(results.get("ratings").getAsInt());
+  }
 }

@@ -69,9 +69,18 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
           + MovieLensConfig.DEFAULT_BATCH_SIZE + ").")
   private Integer batchSize;
 
+  @Option(names = "--protocol", paramLabel = "NAME",
+      description = "How the ratings are split: random (--splits random splits holding out"
+          + " --test-fraction, split k drawn with seed + k), kfold (--splits-fold cross-validation"
+          + " drawn with --seed) or official (ML-100K's published folds u1..u<splits>, as"
+          + " mku.sh makes them from u.data; --splits 1 is u1, the fold GC-MC, IGMC and GLocal-K"
+          + " report) (default: random).")
+  private String protocol;
+
   @Option(names = "--splits", paramLabel = "N",
-      description = "Random train/test splits to average, at least 1 (default: "
-          + MovieLensConfig.DEFAULT_SPLITS + "; --quick: " + MovieLensConfig.QUICK_SPLITS + ").")
+      description = "Splits to average: random splits, folds (at least 2) or published folds"
+          + " from u1 (default: " + MovieLensConfig.DEFAULT_SPLITS + "; --quick: "
+          + MovieLensConfig.QUICK_SPLITS + ").")
   private Integer splits;
 
   @Option(names = "--seed", paramLabel = "N",
@@ -121,7 +130,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   protected MovieLensConfig toConfig() {
     return autoencoder.applyTo(MovieLensConfig.builder())
         .dataset(dataset).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
-        .learningRate(learningRate).batchSize(batchSize).splits(splits).seed(seed)
+        .learningRate(learningRate).batchSize(batchSize).protocol(protocol).splits(splits)
+        .seed(seed)
         .testFraction(testFraction).validation(validation).maxItems(maxItems)
         .ratedInputs(ratedInputs).all(all).quick(quick).save(save)
         .build();

@@ -21,7 +21,9 @@ import org.kernelnet.apps.report.Provenance;
  * @param items the item rows used
  * @param users the users (network width)
  * @param ratings the ratings used (all splits together)
- * @param testFraction the fraction of the ratings held out for testing in each split
+ * @param splitting how the ratings were split, e.g. {@code 5 random 80/20 splits}, {@code the
+ *     official fold u1}
+ * @param testFraction the fraction of the ratings held out for testing in each random split
  * @param validation if {@code > 0}, the fraction of each split's training ratings held out and
  *     scored instead of the test ratings (which were then not used); 0 if the test ratings were
  *     scored
@@ -40,6 +42,7 @@ public record MovieLensResults(
     int items,
     int users,
     int ratings,
+    String splitting,
     double testFraction,
     double validation,
     int ratedInputs,

@@ -31,9 +31,9 @@ public final class MovieLensTables implements Reporter<MovieLensResults> {
     PrintWriter out = terminal.out();
     int splits = results.rows().stream().mapToInt(r -> r.splits().size()).max().orElse(0);
     boolean validation = results.validation() > 0;
-    out.printf(Locale.ROOT, "%nTable 3: %s RMSE on %s, %d random %.0f/%.0f splits, %s%n",
-        validation ? "validation" : "test", results.dataset(), splits,
-        100 * (1 - results.testFraction()), 100 * results.testFraction(), results.optimizer());
+    out.printf(Locale.ROOT, "%nTable 3: %s RMSE on %s, %s, %s%n",
+        validation ? "validation" : "test", results.dataset(), results.splitting(),
+        results.optimizer());
     if (validation) {
       out.printf(Locale.ROOT, "(validation: %.0f %% of each split's training ratings held out;"
           + " the test ratings were not used)%n", 100 * results.validation());
