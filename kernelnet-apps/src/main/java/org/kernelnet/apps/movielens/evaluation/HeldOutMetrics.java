@@ -91,10 +91,7 @@ public record HeldOutMetrics(
   public static HeldOutMetrics of(
       float[] predictions, Ratings heldOut, RatingScale scale, RankingSettings settings) {
     requireNonNull(predictions, "predictions is null");
-    requireNonNull(heldOut, "heldOut is null");
-    requireNonNull(scale, "scale is null");
-    requireNonNull(settings, "settings is null");
-    int users = heldOut.numUsers();
+    int users = requireNonNull(heldOut, "heldOut is null").numUsers();
     if (predictions.length % users != 0) {
       throw new IllegalArgumentException(predictions.length + " predictions are not whole rows of "
           + users + " users");
