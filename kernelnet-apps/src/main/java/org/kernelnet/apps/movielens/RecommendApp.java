@@ -48,7 +48,7 @@ public final class RecommendApp implements Application {
   }
 
   /** One recommended item. */
-  record Recommendation(int itemId, double predicted, String title) {}
+  record Recommendation(int item, String itemId, double predicted, String title) {}
 
   @Override
   public void run() throws Exception {
@@ -68,24 +68,25 @@ public final class RecommendApp implements Application {
       OptionalInt user = ratings.userIndex(config.user());
       if (user.isEmpty()) {
         throw new ConfigurationException("--user " + config.user() + ": no such user in " + file
-            + " (user ids " + ratings.userId(0) + ".." + ratings.userId(ratings.numUsers() - 1) + ")");
+            + " (" + ratings.numUsers() + " user ids, " + ratings.userId(0) + " .. "
+            + ratings.userId(ratings.numUsers() - 1) + ")");
       }
       List<Recommendation> top = recommend(loaded.net(), ratings, header.items(), user.getAsInt(),
           config.top(), ratingsSource.titles(dataset));
       PrintWriter out = terminal.out();
-      out.printf(Locale.ROOT, "Top %d unrated items for user %d (%s, %s, test RMSE %.4f)%n",
+      out.printf(Locale.ROOT, "Top %d unrated items for user %s (%s, %s, test RMSE %.4f)%n",
           top.size(), config.user(), header.spec().label(), dataset.label(), header.testRmse());
       out.printf(Locale.ROOT, "%4s %8s %9s  %s%n", "rank", "item", "predicted", "title");
       for (int r = 0; r < top.size(); r++) {
         Recommendation rec = top.get(r);
-        out.printf(Locale.ROOT, "%4d %8d %9.3f  %s%n", r + 1, rec.itemId(), rec.predicted(),
+        out.printf(Locale.ROOT, "%4d %8s %9.3f  %s%n", r + 1, rec.itemId(), rec.predicted(),
             rec.title());
       }
       out.flush();
     }
   }
 
-  /** The user's {@code top} unrated items, best first (ties by item id). */
+  /** The user's {@code top} unrated items, best first (ties by item index, i.e. id order). */
   static List<Recommendation> recommend(ItemAutoencoder net, Ratings ratings, int items, int user,
       int top, MovieTitles titles) {
     RatingMatrix matrix = RatingMatrix.of(ratings, items);
@@ -103,14 +104,14 @@ public final class RecommendApp implements Application {
     List<Recommendation> candidates = new ArrayList<>();
     for (int i = 0; i < items; i++) {
       if (!rated[i]) {
-        int id = ratings.itemId(i);
-        candidates.add(new Recommendation(id,
+        String id = ratings.itemId(i);
+        candidates.add(new Recommendation(i, id,
             RatingMatrix.clip(predictions[i * matrix.users() + user], ratings.scale()),
             titles.title(id).orElse("")));
       }
     }
     candidates.sort(Comparator.comparingDouble(Recommendation::predicted).reversed()
-        .thenComparingInt(Recommendation::itemId));
+        .thenComparingInt(Recommendation::item));
     return List.copyOf(candidates.subList(0, Math.min(top, candidates.size())));
   }
 }

@@ -12,10 +12,10 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * The configuration of the {@code recommend} application.
  *
  * @param model the saved model file
- * @param user the original user id
+ * @param user the user id as the ratings file writes it
  * @param top how many items to list, {@code >= 1}
  */
-public record RecommendConfig(Path model, int user, int top) {
+public record RecommendConfig(Path model, String user, int top) {
   /**
    * Validates every setting together.
    *
@@ -28,6 +28,9 @@ public record RecommendConfig(Path model, int user, int top) {
     } else if (!Files.isRegularFile(model)) {
       problems.add("--model: no such file: " + model.toAbsolutePath());
     }
+    if (user == null || user.isBlank()) {
+      problems.add("--user ID is required");
+    }
     if (top < 1) {
       problems.add("--top must be >= 1, got " + top);
     }
@@ -35,5 +38,6 @@ public record RecommendConfig(Path model, int user, int top) {
       throw new ConfigurationException(problems);
     }
     requireNonNull(model, "model is null");
+    user = user.strip(); // as the reader trims ids
   }
 }

@@ -24,8 +24,8 @@ public final class RecommendCommand extends ApplicationCommand<RecommendConfig> 
   private Path model;
 
   @Option(names = "--user", paramLabel = "ID", required = true,
-      description = "The user id as in the ratings file.")
-  private int user;
+      description = "The user id as the ratings file writes it (any text).")
+  private String user;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "How many items to list, at least 1 (default: ${DEFAULT-VALUE}).")
