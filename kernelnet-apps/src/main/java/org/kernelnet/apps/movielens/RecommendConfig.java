@@ -14,8 +14,10 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * @param model the saved model file
  * @param user the user id as the ratings file writes it
  * @param top how many items to list, {@code >= 1}
+ * @param ratings where the ratings file of one's own that the model was trained on is now, or
+ *     null for where the model says it was
  */
-public record RecommendConfig(Path model, String user, int top) {
+public record RecommendConfig(Path model, String user, int top, Path ratings) {
   /**
    * Validates every setting together.
    *
@@ -30,6 +32,9 @@ public record RecommendConfig(Path model, String user, int top) {
     }
     if (user == null || user.isBlank()) {
       problems.add("--user ID is required");
+    }
+    if (ratings != null && !Files.isRegularFile(ratings)) {
+      problems.add("--ratings: no such file: " + ratings.toAbsolutePath());
     }
     if (top < 1) {
       problems.add("--top must be >= 1, got " + top);

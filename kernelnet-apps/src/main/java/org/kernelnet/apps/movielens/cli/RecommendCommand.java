@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "recommend",
     description = "Lists the items a user has not rated with the highest ratings predicted by a"
-        + " model saved by 'kernelnet movielens' (item ids as in the data set; titles if its item"
-        + " file is in the data folder).")
+        + " model saved by 'kernelnet movielens' (item ids as in the ratings file; titles if a"
+        + " MovieLens data set's item file is in the data folder).")
 public final class RecommendCommand extends ApplicationCommand<RecommendConfig> {
   @Mixin private DeviceOption device;
 
@@ -26,6 +26,11 @@ public final class RecommendCommand extends ApplicationCommand<RecommendConfig> 
   @Option(names = "--user", paramLabel = "ID", required = true,
       description = "The user id as the ratings file writes it (any text).")
   private String user;
+
+  @Option(names = "--ratings", paramLabel = "FILE",
+      description = "Where the ratings file of one's own that the model was trained on is now, if"
+          + " it has moved (default: where the model records it); it must be the same file.")
+  private Path ratings;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "How many items to list, at least 1 (default: ${DEFAULT-VALUE}).")
@@ -38,6 +43,6 @@ public final class RecommendCommand extends ApplicationCommand<RecommendConfig> 
 
   @Override
   protected RecommendConfig toConfig() {
-    return new RecommendConfig(model, user, top);
+    return new RecommendConfig(model, user, top, ratings);
   }
 }
