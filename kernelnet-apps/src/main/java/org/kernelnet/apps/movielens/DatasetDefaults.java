@@ -10,11 +10,12 @@ import org.kernelnet.apps.movielens.data.RatingsInput;
  * of L-BFGS iterations per split.
  *
  * <p>ML-1M, ML-10M, ML-20M and files of one's own use the authors' published ML-1M setting,
- * {@code lambda_2 = 60} and 1000 L-BFGS iterations (20 rounds of 50). ML-100K has a tenth of ML-1M's ratings for a
- * network of about the same size; there Sparse FC (2) did best with {@code lambda_2 = 30} stopped
- * after 150 iterations, chosen on ratings held out of the training part of three splits ({@code
- * --validation 0.1}; the test ratings unused; the README lists the runs). The same values apply to every model
- * of an ML-100K run unless {@code --lambda2} or {@code --iterations} is given.
+ * {@code lambda_2 = 60} and 1000 L-BFGS iterations (20 rounds of 50). ML-100K has a tenth of
+ * ML-1M's ratings for a network of about the same size; there Sparse FC (2) did best with {@code
+ * lambda_2 = 30} stopped after 150 iterations, chosen on ratings held out of the training part of
+ * three splits ({@code --validation 0.1}; the test ratings unused; the README lists the runs). The
+ * same values apply to every model of an ML-100K run unless {@code --lambda2} or {@code
+ * --iterations} is given.
  */
 public final class DatasetDefaults {
   /** The published code's {@code lambda_2}. */

@@ -155,7 +155,8 @@ class MovieLensConfigTest {
         "--ratings: no such file: " + tmp.toAbsolutePath(),
         "--no-header: columns given by name (user,item,rating) need a header row, but the format"
             + " has none");
-    assertThat(formatWithoutFile.problems()).containsExactly("--delimiter, --header/--no-header,"
-        + " --columns and --scale describe a --ratings file; give --ratings FILE or leave them out");
+    assertThat(formatWithoutFile.problems()).containsExactly("--delimiter,"
+        + " --header/--no-header, --columns and --scale describe a --ratings file; give --ratings"
+        + " FILE or leave them out");
   }
 }

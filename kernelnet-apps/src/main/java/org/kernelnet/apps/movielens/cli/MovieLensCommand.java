@@ -52,9 +52,9 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   private Path ratings;
 
   @Option(names = "--delimiter", paramLabel = "NAME",
-      description = "The --ratings file's delimiter: comma, tab, ::, semicolon or whitespace"
-          + " (runs of spaces and tabs); default: detected from the first data line, the first"
-          + " of ::, tab, comma, semicolon, whitespace that splits it into enough fields.")
+      description = "The --ratings file's delimiter: comma, tab, ::, semicolon, whitespace"
+          + " (runs of spaces and tabs) or detect (the default: the first of ::, tab, comma,"
+          + " semicolon, whitespace that splits the first data line into enough fields).")
   private String delimiter;
 
   @Option(names = "--header", negatable = true,
@@ -82,7 +82,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
       description = "L-BFGS iterations, RPROP steps or Adam epochs per split, at least 1"
           + " (default: L-BFGS " + DatasetDefaults.ML_100K_LBFGS_ITERATIONS + " on ml-100k,"
           + " chosen on validation ratings, " + DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS
-          + " on ml-1m, ml-10m, ml-20m and --ratings files; RPROP " + MovieLensConfig.RPROP_STEPS + "; Adam "
+          + " on ml-1m, ml-10m, ml-20m and --ratings files; RPROP " + MovieLensConfig.RPROP_STEPS
+          + "; Adam "
           + MovieLensConfig.ADAM_EPOCHS + "; --quick: " + MovieLensConfig.QUICK_ITERATIONS
           + ", Adam " + MovieLensConfig.QUICK_ADAM_EPOCHS + ").")
   private Integer iterations;

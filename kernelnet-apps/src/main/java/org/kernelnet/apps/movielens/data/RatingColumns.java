@@ -134,7 +134,7 @@ public final class RatingColumns {
     return ROLES.get(k);
   }
 
-  /** The text {@link #parse} reads back, e.g. {@code userId,movieId,rating} or {@code 1,2,3[,4]}. */
+  /** The text {@link #parse} reads back: {@code userId,movieId,rating}, {@code 1,2,3[,4]}... */
   @Override
   public String toString() {
     if (optionalTimestamp) {

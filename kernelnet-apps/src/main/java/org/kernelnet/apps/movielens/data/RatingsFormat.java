@@ -74,7 +74,8 @@ public final class RatingsFormat {
 
   /** This format with {@code delimiter} instead of its own (or of detecting one). */
   public RatingsFormat withDelimiter(Delimiter delimiter) {
-    return new RatingsFormat(requireNonNull(delimiter, "delimiter is null"), header, columns, scale);
+    return new RatingsFormat(
+        requireNonNull(delimiter, "delimiter is null"), header, columns, scale);
   }
 
   /** This format with {@code header}. */
@@ -153,7 +154,8 @@ public final class RatingsFormat {
       throw new IllegalArgumentException("unknown header setting '" + settings.header()
           + "'; valid: present, absent, detect", e);
     }
-    RatingScale scale = settings.scale().equals("infer") ? null : RatingScale.parse(settings.scale());
+    RatingScale scale =
+        settings.scale().equals("infer") ? null : RatingScale.parse(settings.scale());
     return new RatingsFormat(delimiter, header, RatingColumns.parse(settings.columns()), scale);
   }
 

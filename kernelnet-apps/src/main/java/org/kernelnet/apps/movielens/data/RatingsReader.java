@@ -308,7 +308,7 @@ public final class RatingsReader {
       }
       for (int k = 0; k < given.size(); k++) {
         for (int j = 0; j < k; j++) {
-          if (field[j] == field[k]) {
+          if (field[j] == field[k]) { // a name and a position; positions differ, names too
             throw new RatingsFormatException(file, headerLine, "the " + RatingColumns.role(j)
                 + " and " + RatingColumns.role(k) + " columns are the same field, "
                 + (field[k] + 1), text(headerText, 0, headerText.length));

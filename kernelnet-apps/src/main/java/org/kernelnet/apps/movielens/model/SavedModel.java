@@ -51,10 +51,10 @@ import org.kernelnet.apps.report.ResultsWriter;
  * item ids in index order, since ratings of one's own have ids of any text (a MovieLens data set's
  * integer ids could always be mapped by reading it again). The binary layout is that of version
  * 2, but a version-2 reader would take a version-3 header of a file of one's own for a data set's,
- * hence the new version. Version-2 files (MovieLens data sets only, no ids recorded) are still read,
- * as are version-1 files (the layout without the checksum), with a warning that their integrity
- * cannot be checked. Parameters that are NaN or infinite are refused on both {@link #write} and
- * {@link #read}.
+ * hence the new version. Version-2 files (MovieLens data sets only, no ids recorded) are still
+ * read, as are version-1 files (the layout without the checksum), with a warning that their
+ * integrity cannot be checked. Parameters that are NaN or infinite are refused on both {@link
+ * #write} and {@link #read}.
  */
 public final class SavedModel {
   private static final byte[] MAGIC = "KNML".getBytes(StandardCharsets.US_ASCII);
@@ -66,7 +66,7 @@ public final class SavedModel {
   static final int UNCHECKED_VERSION = 1;
   private static final String DIGEST = "SHA-256";
   private static final int DIGEST_BYTES = 32;
-  /** The longest header read: its id lists grow with the users and items (about 2 MB for ML-20M). */
+  /** The longest header read: its id lists grow with users and items (about 2 MB for ML-20M). */
   private static final int MAX_HEADER_BYTES = 1 << 30;
   /** Magic and version. */
   private static final int PREFIX_BYTES = MAGIC.length + Integer.BYTES;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -268,7 +269,8 @@ class AnyRatingsFileTest {
   void columnErrorsNameTheHeaderRowOrTheLine() throws IOException {
     Path header = write("h.csv", "\nuser,film,rating\nu1,f1,4\n");
     Path narrow = write("n.csv", "u1,f1,4\n");
-    RatingsFormat byName = RatingsFormat.DETECT.withColumns(RatingColumns.parse("user,item,rating"));
+    RatingsFormat byName =
+        RatingsFormat.DETECT.withColumns(RatingColumns.parse("user,item,rating"));
     RatingsFormat byPosition = RatingsFormat.DETECT.withColumns(RatingColumns.parse("2,1,5"));
 
     assertThatThrownBy(() -> new RatingsReader(byName).read(header, note -> {}))
@@ -286,7 +288,7 @@ class AnyRatingsFileTest {
 
   @Test
   void anIdThatIsNotUtf8IsRefusedAtItsLine() throws IOException {
-    byte[] latin1 = "u1,i1,4\nZo\u00eb,i1,3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] latin1 = "u1,i1,4\nZo\u00eb,i1,3\n".getBytes(StandardCharsets.ISO_8859_1);
     Path file = Files.write(tmp.resolve("latin1.csv"), latin1);
 
     assertThatThrownBy(() -> DETECT.read(file, note -> {}))
@@ -296,10 +298,12 @@ class AnyRatingsFileTest {
   @Test
   void aGivenScaleIsChecked() throws IOException {
     Path file = write("off.csv", "user,item,rating\nu1,i1,4\nu2,i1,4.5\n");
-    RatingsReader reader = new RatingsReader(RatingsFormat.DETECT.withScale(RatingScale.parse("1:5:1")));
+    RatingsReader reader =
+        new RatingsReader(RatingsFormat.DETECT.withScale(RatingScale.parse("1:5:1")));
 
     assertThatThrownBy(() -> reader.read(file, note -> {}))
-        .hasMessage(file + ", line 3: rating '4.5' is not on the scale integers 1..5: \"u2,i1,4.5\"");
+        .hasMessage(file + ", line 3: rating '4.5' is not on the scale integers 1..5:"
+            + " \"u2,i1,4.5\"");
     assertThat(new RatingsReader(RatingsFormat.DETECT.withScale(RatingScale.parse("0.5:5:0.5")))
         .read(file, note -> {}).histogram()).containsExactly(Map.entry(4f, 1), Map.entry(4.5f, 1));
   }

@@ -59,7 +59,8 @@ class RatingScaleTest {
 
   @Test
   void infersTheLargestCommonStepBetweenTheLeastAndGreatestValue() {
-    assertThat(RatingScale.infer(new double[] {5, 1, 3, 4, 2, 3})).isEqualTo(RatingScale.STARS_1_TO_5);
+    assertThat(RatingScale.infer(new double[] {5, 1, 3, 4, 2, 3}))
+        .isEqualTo(RatingScale.STARS_1_TO_5);
     assertThat(RatingScale.infer(new double[] {1, 5})).isEqualTo(new RatingScale(1, 5, 4));
     assertThat(RatingScale.infer(new double[] {0.5, 2, 5})).isEqualTo(new RatingScale(0.5, 5, 1.5));
     assertThat(RatingScale.infer(new double[] {0.5, 2, 5, 4.5})).isEqualTo(

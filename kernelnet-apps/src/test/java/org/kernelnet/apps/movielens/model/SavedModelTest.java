@@ -636,8 +636,9 @@ class SavedModelTest {
     assertMalformed(golden.sealedWithJson(golden.json.replace("\"users\": 7", "\"users\": 8")),
         "has an unreadable header", "the model has 8 users and 2 items but records 7 user ids and"
             + " 2 item ids");
-    assertMalformed(golden.sealedWithJson(golden.json.replace("\"ratingsFile\": \"/data/my ratings.csv\"",
-        "\"ratingsFile\": null")), "has an unreadable header", "names neither");
+    assertMalformed(golden.sealedWithJson(golden.json.replace(
+        "\"ratingsFile\": \"/data/my ratings.csv\"", "\"ratingsFile\": null")),
+        "has an unreadable header", "names neither");
     assertMalformed(golden.sealedWithJson(golden.json.replace("\"comma\"", "\"pipe\"")),
         "has an unreadable header", "unknown delimiter 'pipe'");
     Parts version2 = Parts.of(resource(Golden.SPARSE_FC.version2File));
