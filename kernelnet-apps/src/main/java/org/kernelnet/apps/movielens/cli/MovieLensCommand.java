@@ -126,8 +126,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   private Double validation;
 
   @Option(names = "--max-items", paramLabel = "N",
-      description = "Use only the ratings of the first N items, N >= 1 (default: all; --quick: "
-          + MovieLensConfig.QUICK_MAX_ITEMS + ").")
+      description = "Use only the ratings of the first N items in id order, N >= 1 (default:"
+          + " all; --quick: " + MovieLensConfig.QUICK_MAX_ITEMS + ").")
   private Integer maxItems;
 
   @Option(names = "--rated-inputs", paramLabel = "N",
