@@ -143,7 +143,7 @@ public final class MovieLensApp implements Application {
         log.always("%s: training with %s, %d free parameters", tag, config.optimizer(),
             net.cost(config.ratedInputs()).freeParameters());
         AutoencoderTrainer.Outcome outcome = trainer.train(net, items, train, test,
-            config.dataset().scale(), c -> log.always(
+            train.scale(), c -> log.always(
                 "%s iteration %d loss %.6g train RMSE %.4f %s RMSE %.4f (%.1f s training)",
                 tag, c.iteration(), c.loss(), c.trainRmse(), scored, c.testRmse(), c.seconds()));
         PredictionCost cost = net.cost(config.ratedInputs());
@@ -153,16 +153,15 @@ public final class MovieLensApp implements Application {
             split.provenance(), last.testRmse(), last.trainRmse(), baseline, last.iteration(),
             outcome.evaluations(), last.seconds(), outcome.secondsPerEvaluation(),
             outcome.stopReason(), cost.macs(), outcome.history(),
-            HeldOutMetrics.ofPairs(outcome.testPredictions(), test, config.dataset().scale(),
-                RankingSettings.of(RankingSettings.DEFAULT_K, config.dataset().scale())));
+            HeldOutMetrics.ofPairs(outcome.testPredictions(), test, train.scale(),
+                RankingSettings.of(RankingSettings.DEFAULT_K, train.scale())));
         log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
             scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(),
             outcome.stopReason());
         Path saved = null;
         if (k == 0) {
-          SavedModel.Header header = new SavedModel.Header(spec, config.dataset().name(),
-              train.numUsers(), items, train.sourceSha256(), split.provenance(), last.testRmse(),
-              provenance);
+          SavedModel.Header header = SavedModel.Header.of(spec, config.dataset(), train, items,
+              split.provenance(), last.testRmse(), provenance);
           if (config.save() != null) {
             saved = config.save();
             SavedModel.write(saved, header, net);

@@ -3,6 +3,7 @@ package org.kernelnet.apps.movielens;
 import static java.util.Objects.requireNonNull;
 import static java.util.Objects.requireNonNullElse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.kernelnet.apps.cli.ConfigurationException;
+import org.kernelnet.apps.movielens.data.Delimiter;
 import org.kernelnet.apps.movielens.data.Ml100kFolds;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.RatingColumns;
+import org.kernelnet.apps.movielens.data.RatingScale;
+import org.kernelnet.apps.movielens.data.RatingsFormat;
+import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.movielens.data.SplitProtocol;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ModelKind;
@@ -19,11 +25,13 @@ import org.kernelnet.apps.movielens.train.OptimizerKind;
 import org.kernelnet.apps.movielens.train.TrainingSettings;
 
 /**
- * The configuration of the {@code movielens} application (Tables 3 and 4): which data set, which
- * autoencoders (one, or the six rows of Table 3 with {@code --all}), how to train them and how many
- * random splits to average. Built by {@link Builder}, which reports every problem at once.
+ * The configuration of the {@code movielens} application (Tables 3 and 4): which data set (or
+ * ratings file of one's own), which autoencoders (one, or the six rows of Table 3 with {@code
+ * --all}), how to train them and how many random splits to average. Built by {@link Builder},
+ * which reports every problem at once.
  *
- * @param dataset the data set
+ * @param dataset the ratings: a MovieLens data set ({@code --dataset}, recorded as its name as
+ *     before) or a file of one's own in a format ({@code --ratings} and the format options)
  * @param models the autoencoders to train, one table row each
  * @param optimizer the optimiser
  * @param iterations L-BFGS iterations, RPROP steps or Adam epochs per split, {@code >= 1}
@@ -49,7 +57,7 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  * @param quick whether {@code --quick} chose the smoke-run defaults
  */
 public record MovieLensConfig(
-    MovieLensDataset dataset,
+    RatingsInput dataset,
     List<AutoencoderSpec> models,
     OptimizerKind optimizer,
     int iterations,
@@ -154,6 +162,11 @@ public record MovieLensConfig(
    */
   public static final class Builder {
     private String dataset;
+    private Path ratings;
+    private String delimiter;
+    private Boolean header;
+    private String columns;
+    private String scale;
     private String model;
     private Integer layers;
     private Integer hidden;
@@ -184,6 +197,36 @@ public record MovieLensConfig(
     /** {@code ml-100k}, {@code ml-1m}, {@code ml-10m} or {@code ml-20m}. */
     public Builder dataset(String dataset) {
       this.dataset = dataset;
+      return this;
+    }
+
+    /** A ratings file of one's own, instead of a data set. */
+    public Builder ratings(Path ratings) {
+      this.ratings = ratings;
+      return this;
+    }
+
+    /** The ratings file's delimiter: a {@link Delimiter} name, or {@code detect}. */
+    public Builder delimiter(String delimiter) {
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    /** Whether the ratings file has a header row; null to detect it. */
+    public Builder header(Boolean header) {
+      this.header = header;
+      return this;
+    }
+
+    /** The ratings file's {@link RatingColumns#parse columns}. */
+    public Builder columns(String columns) {
+      this.columns = columns;
+      return this;
+    }
+
+    /** The ratings file's rating scale, {@code min:max:step}; null to infer it. */
+    public Builder scale(String scale) {
+      this.scale = scale;
       return this;
     }
 
@@ -338,11 +381,7 @@ public record MovieLensConfig(
      */
     public MovieLensConfig build() {
       List<String> problems = new ArrayList<>();
-      String datasetId = requireNonNullElse(dataset, DEFAULT_DATASET);
-      MovieLensDataset data = datasetById(datasetId).orElse(null);
-      if (data == null) {
-        problems.add("--dataset: unknown data set '" + datasetId + "'; valid: " + datasetIds());
-      }
+      RatingsInput data = ratings == null ? dataset(problems) : ownFile(problems);
       String modelId = requireNonNullElse(model, DEFAULT_MODEL);
       ModelKind kind = ModelKind.byId(modelId).orElse(null);
       if (kind == null) {
@@ -407,7 +446,7 @@ public record MovieLensConfig(
             + ", got " + k);
       }
       if (split == SplitProtocol.OFFICIAL) {
-        if (data != null && data != MovieLensDataset.ML_100K) {
+        if (data != null && !data.is(MovieLensDataset.ML_100K)) {
           problems.add("--protocol official: " + data.label() + " has no published split (ML-100K"
               + " has the folds u1..u5)");
         } else if (k > Ml100kFolds.FOLDS) {
@@ -465,8 +504,62 @@ public record MovieLensConfig(
           requireNonNullElse(seed, DEFAULT_SEED), f, held, items, rated, t, m, save, quick);
     }
 
+    /** {@code --dataset}, checking that no format option is given. */
+    private RatingsInput dataset(List<String> problems) {
+      if (delimiter != null || header != null || columns != null || scale != null) {
+        problems.add("--delimiter, --header/--no-header, --columns and --scale describe a"
+            + " --ratings file; give --ratings FILE or leave them out");
+      }
+      String datasetId = requireNonNullElse(dataset, DEFAULT_DATASET);
+      MovieLensDataset data = datasetById(datasetId).orElse(null);
+      if (data == null) {
+        problems.add("--dataset: unknown data set '" + datasetId + "'; valid: " + datasetIds());
+        return null;
+      }
+      return new RatingsInput.MovieLens(data);
+    }
+
+    /** {@code --ratings} and its format: what is not given is detected when it is read. */
+    private RatingsInput ownFile(List<String> problems) {
+      if (dataset != null) {
+        problems.add("--dataset and --ratings are alternatives: give one");
+      }
+      if (!Files.isRegularFile(ratings)) {
+        problems.add("--ratings: no such file: " + ratings.toAbsolutePath());
+      }
+      RatingsFormat format = RatingsFormat.DETECT;
+      if (delimiter != null && !delimiter.equals("detect")) {
+        Delimiter d = Delimiter.byName(delimiter).orElse(null);
+        if (d == null) {
+          problems.add("--delimiter: unknown delimiter '" + delimiter + "'; valid: detect, "
+              + Delimiter.ids());
+        } else {
+          format = format.withDelimiter(d);
+        }
+      }
+      try {
+        format = columns == null ? format : format.withColumns(RatingColumns.parse(columns));
+      } catch (IllegalArgumentException e) {
+        problems.add("--columns: " + e.getMessage());
+      }
+      try {
+        format = scale == null ? format : format.withScale(RatingScale.parse(scale));
+      } catch (IllegalArgumentException e) {
+        problems.add("--scale: " + e.getMessage());
+      }
+      if (header != null) {
+        try {
+          format = format.withHeader(header ? RatingsFormat.Header.PRESENT
+              : RatingsFormat.Header.ABSENT);
+        } catch (IllegalArgumentException e) {
+          problems.add("--no-header: " + e.getMessage());
+        }
+      }
+      return new RatingsInput.OwnFile(ratings, format);
+    }
+
     private AutoencoderSpec spec(
-        ModelKind kind, int hiddenLayers, int units, MovieLensDataset data) {
+        ModelKind kind, int hiddenLayers, int units, RatingsInput data) {
       boolean kernelled = kind.usesKernel();
       return new AutoencoderSpec(
           kind,
@@ -478,7 +571,7 @@ public record MovieLensConfig(
           kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0()) : 0);
     }
 
-    private int defaultIterations(OptimizerKind opt, MovieLensDataset data) {
+    private int defaultIterations(OptimizerKind opt, RatingsInput data) {
       if (quick) {
         return opt == OptimizerKind.ADAM ? QUICK_ADAM_EPOCHS : QUICK_ITERATIONS;
       }

@@ -12,12 +12,15 @@ import org.kernelnet.apps.cli.ConfigurationException;
  * The configuration of the {@code recommend} application.
  *
  * @param model the saved model file
- * @param user the original user id, or null for every user ({@code --all-users})
+ * @param user the user id as the ratings file writes it, or null for every user ({@code
+ *     --all-users})
  * @param top how many items to list per user, {@code >= 1}
  * @param csv with every user, the file the CSV rows go to instead of standard output; null for
  *     standard output
+ * @param ratings where the ratings file of one's own that the model was trained on is now, or
+ *     null for where the model says it was
  */
-public record RecommendConfig(Path model, Integer user, int top, Path csv) {
+public record RecommendConfig(Path model, String user, int top, Path csv, Path ratings) {
   /**
    * Validates every setting together.
    *
@@ -29,6 +32,12 @@ public record RecommendConfig(Path model, Integer user, int top, Path csv) {
       problems.add("--model FILE is required");
     } else if (!Files.isRegularFile(model)) {
       problems.add("--model: no such file: " + model.toAbsolutePath());
+    }
+    if (user != null && user.isBlank()) {
+      problems.add("--user ID must not be blank");
+    }
+    if (ratings != null && !Files.isRegularFile(ratings)) {
+      problems.add("--ratings: no such file: " + ratings.toAbsolutePath());
     }
     if (top < 1) {
       problems.add("--top must be >= 1, got " + top);
@@ -47,6 +56,7 @@ public record RecommendConfig(Path model, Integer user, int top, Path csv) {
       throw new ConfigurationException(problems);
     }
     requireNonNull(model, "model is null");
+    user = user == null ? null : user.strip(); // as the reader trims ids
   }
 
   /** Whether every user gets recommendations ({@code --all-users}). */

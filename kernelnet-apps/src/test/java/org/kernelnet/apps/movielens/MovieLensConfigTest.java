@@ -3,21 +3,35 @@ package org.kernelnet.apps.movielens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.cli.ConfigurationException;
-import org.kernelnet.apps.movielens.data.SplitProtocol;
+import org.kernelnet.apps.movielens.data.Delimiter;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.RatingColumns;
+import org.kernelnet.apps.movielens.data.RatingScale;
+import org.kernelnet.apps.movielens.data.RatingsFormat;
+import org.kernelnet.apps.movielens.data.RatingsInput;
+import org.kernelnet.apps.movielens.data.SplitProtocol;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ModelKind;
 import org.kernelnet.apps.movielens.train.OptimizerKind;
+import org.kernelnet.apps.report.ResultsWriter;
 
 class MovieLensConfigTest {
+  @TempDir Path tmp;
+
   @Test
   void defaultsAreMl100kSparseFcTwoLayersLbfgsFiveSplitsWithTheMl100kRegularisation() {
     MovieLensConfig config = MovieLensConfig.builder().build();
 
-    assertThat(config.dataset()).isEqualTo(MovieLensDataset.ML_100K);
+    assertThat(config.dataset()).isEqualTo(new RatingsInput.MovieLens(MovieLensDataset.ML_100K));
+    // recorded as before files of one's own could be read, so that older runs resume
+    assertThat(ResultsWriter.gson().toJsonTree(config).getAsJsonObject().get("dataset")
+        .getAsString()).isEqualTo("ML_100K");
     assertThat(config.optimizer()).isEqualTo(OptimizerKind.LBFGS);
     assertThat(config.splits()).isEqualTo(5);
     assertThat(config.iterations()).isEqualTo(150);
@@ -116,5 +130,57 @@ class MovieLensConfigTest {
         .containsExactly("--protocol official: ML-100K has 5 folds, --splits asked for 6",
             "--protocol official: the published folds need every rating of the file (leave out"
                 + " --max-items and --quick)");
+  }
+
+  @Test
+  void aRatingsFileOfOnesOwnHasTheLargerDataSetsDefaultsAndTheFormatItsOptionsGive()
+      throws IOException {
+    Path file = Files.writeString(tmp.resolve("mine.csv"), "u,i,r\nu1,i1,4\n");
+
+    MovieLensConfig detected = MovieLensConfig.builder().ratings(file).build();
+    MovieLensConfig given = MovieLensConfig.builder().ratings(file).delimiter(";").header(false)
+        .columns("2,1,3").scale("1:10:1").build();
+
+    assertThat(detected.dataset())
+        .isEqualTo(new RatingsInput.OwnFile(file.toAbsolutePath(), RatingsFormat.DETECT));
+    assertThat(detected.dataset().label()).isEqualTo("mine.csv");
+    assertThat(detected.testFraction()).isEqualTo(0.1);
+    assertThat(detected.iterations()).isEqualTo(1000);
+    assertThat(detected.models().get(0).lambda2()).isEqualTo(60);
+    assertThat(given.dataset()).isEqualTo(new RatingsInput.OwnFile(file, RatingsFormat.of(
+        Delimiter.SEMICOLON, RatingsFormat.Header.ABSENT, RatingColumns.parse("2,1,3"),
+        new RatingScale(1, 10, 1))));
+    assertThat(ResultsWriter.gson().toJsonTree(given).getAsJsonObject().get("dataset").toString())
+        .isEqualTo("{\"file\":\"" + file.toAbsolutePath() + "\",\"delimiter\":\"semicolon\","
+            + "\"header\":\"absent\",\"columns\":\"2,1,3\",\"scale\":\"1:10:1\"}");
+  }
+
+  @Test
+  void ratingsFileProblemsAreReportedTogether() {
+    Path missing = tmp.resolve("missing.csv");
+    ConfigurationException own = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .ratings(missing).dataset("ml-1m").delimiter("pipe").columns("user,item").scale("1:5")
+        .build(), ConfigurationException.class);
+    ConfigurationException named = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .ratings(tmp).columns("user,item,rating").header(false).build(),
+        ConfigurationException.class);
+    ConfigurationException formatWithoutFile = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .scale("1:5:1").build(), ConfigurationException.class);
+
+    assertThat(own.problems()).containsExactly(
+        "--dataset and --ratings are alternatives: give one",
+        "--ratings: no such file: " + missing.toAbsolutePath(),
+        "--delimiter: unknown delimiter 'pipe'; valid: detect, ::, tab, comma, semicolon,"
+            + " whitespace",
+        "--columns: expected user,item,rating[,timestamp] (names or 1-based positions), got"
+            + " 'user,item'",
+        "--scale: expected min:max:step, e.g. 1:5:1 or 0.5:5:0.5, got '1:5'");
+    assertThat(named.problems()).containsExactly(
+        "--ratings: no such file: " + tmp.toAbsolutePath(),
+        "--no-header: columns given by name (user,item,rating) need a header row, but the format"
+            + " has none");
+    assertThat(formatWithoutFile.problems()).containsExactly("--delimiter,"
+        + " --header/--no-header, --columns and --scale describe a --ratings file; give --ratings"
+        + " FILE or leave them out");
   }
 }

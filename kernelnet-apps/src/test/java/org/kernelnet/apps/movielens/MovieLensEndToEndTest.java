@@ -99,8 +99,8 @@ class MovieLensEndToEndTest {
     assertThat(lines).hasSize(5);
     Set<Integer> ratedByUser1 = new HashSet<>();
     for (int k = 0; k < all.size(); k++) {
-      if (all.userId(all.user(k)) == 1) {
-        ratedByUser1.add(all.itemId(all.item(k)));
+      if (all.userId(all.user(k)).equals("1")) {
+        ratedByUser1.add(Integer.parseInt(all.itemId(all.item(k))));
       }
     }
     double previous = Double.POSITIVE_INFINITY;

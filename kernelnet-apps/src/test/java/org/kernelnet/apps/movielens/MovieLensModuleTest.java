@@ -21,6 +21,7 @@ import org.kernelnet.apps.inject.FamilyModule;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.MovieTitles;
 import org.kernelnet.apps.movielens.data.RatingsFile;
+import org.kernelnet.apps.movielens.data.RatingsFormat;
 import org.kernelnet.apps.movielens.data.RatingsReader;
 import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.data.SyntheticRatings;
@@ -53,6 +54,11 @@ class MovieLensModuleTest {
           .optSeparator(MovieLensDataset.ML_100K.separator()).build()
           .write(path);
       file = new RatingsFile(path, RatingsReader.of(MovieLensDataset.ML_100K).read(path, n -> {}));
+    }
+
+    @Override
+    public RatingsFile ratings(Path path, RatingsFormat format) {
+      throw new AssertionError("movielens --dataset asked for a file of one's own: " + path);
     }
 
     @Override

@@ -92,13 +92,13 @@ class RecommendAllUsersTest {
     assertThat(run.status()).as(run.err()).isZero();
     assertThat(run.out()).isEmpty();
     Map<Integer, List<Row>> rows = byUser(Files.readAllLines(csv));
-    Set<Integer> userIds = IntStream.range(0, ratings.numUsers()).map(ratings::userId).boxed()
-        .collect(Collectors.toSet());
+    Set<Integer> userIds = IntStream.range(0, ratings.numUsers())
+        .mapToObj(u -> Integer.valueOf(ratings.userId(u))).collect(Collectors.toSet());
     assertThat(rows.keySet()).containsExactlyElementsOf(userIds.stream().sorted().toList());
     Map<Integer, Set<Integer>> rated = new HashMap<>();
     for (int k = 0; k < ratings.size(); k++) {
-      rated.computeIfAbsent(ratings.userId(ratings.user(k)), u -> new HashSet<>())
-          .add(ratings.itemId(ratings.item(k)));
+      rated.computeIfAbsent(Integer.valueOf(ratings.userId(ratings.user(k))),
+          u -> new HashSet<>()).add(Integer.valueOf(ratings.itemId(ratings.item(k))));
     }
     // a heavy user with fewer than TOP unrated items gets them all
     int expectedRows = 0;
@@ -125,7 +125,8 @@ class RecommendAllUsersTest {
       assertThat(left.filter(p -> p.toString().endsWith(AtomicFile.TEMP_SUFFIX))).isEmpty();
     }
 
-    for (int user : List.of(ratings.userId(0), ratings.userId(77), ratings.userId(149))) {
+    for (int user : List.of(0, 77, 149).stream().map(u -> Integer.valueOf(ratings.userId(u)))
+        .toList()) {
       CommandRun one = recommend("--user", String.valueOf(user), "--top", String.valueOf(TOP));
       assertThat(one.status()).as(one.err()).isZero();
       List<Row> table = new ArrayList<>();

@@ -37,8 +37,8 @@ public final class AutoencoderOptions {
   @Option(names = "--lambda2", paramLabel = "X",
       description = "Weight of the l2 term lambda_2/2 sum W^2 (default: "
           + DatasetDefaults.ML_100K_LAMBDA2 + " on ml-100k, chosen on validation ratings; "
-          + DatasetDefaults.PUBLISHED_LAMBDA2 + ", the published code's, on ml-1m, ml-10m and"
-          + " ml-20m).")
+          + DatasetDefaults.PUBLISHED_LAMBDA2 + ", the published code's, on ml-1m, ml-10m,"
+          + " ml-20m and --ratings files).")
   private Double lambda2;
 
   @Option(names = "--lambda0", paramLabel = "X",

@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
         "Trains item-based autoencoders (I-AutoRec, KernelNet, Sparse FC) on MovieLens and reports"
             + " the test RMSE over random splits (Table 3) and parameters and MACs (Table 4).",
         "Default: ML-100K, sparse-fc with 2 hidden layers, L-BFGS, 5 random 80/20 splits.",
+        "--ratings FILE trains on a ratings file of one's own instead: one rating per line, any"
+            + " delimiter, with or without a header row, ids of any text, plain or gzip; what"
+            + " --delimiter, --header/--no-header, --columns and --scale do not give is detected"
+            + " and printed.",
         "'kernelnet movielens benchmark' times one full-batch evaluation; 'kernelnet movielens"
             + " generate' writes synthetic ratings with structure to learn, of a data set's size"
             + " and format (e.g. ML-10M, ML-20M).",
@@ -40,6 +44,36 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
           + MovieLensConfig.DEFAULT_DATASET + ").")
   private String dataset;
 
+  @Option(names = "--ratings", paramLabel = "FILE",
+      description = "A ratings file of one's own instead of --dataset: user, item, rating and"
+          + " optionally a timestamp per line; user and item ids of any text (indexed in numeric"
+          + " order if all are integers, else in text order). The results name it and its"
+          + " SHA-256.")
+  private Path ratings;
+
+  @Option(names = "--delimiter", paramLabel = "NAME",
+      description = "The --ratings file's delimiter: comma, tab, ::, semicolon, whitespace"
+          + " (runs of spaces and tabs) or detect (the default: the first of ::, tab, comma,"
+          + " semicolon, whitespace that splits the first data line into enough fields).")
+  private String delimiter;
+
+  @Option(names = "--header", negatable = true,
+      description = "Whether the --ratings file's first line is a header row naming the columns"
+          + " (default: detected; it is one if its rating field is not a number).")
+  private Boolean header;
+
+  @Option(names = "--columns", paramLabel = "LIST",
+      description = "The --ratings file's user,item,rating[,timestamp] columns, as header names"
+          + " or 1-based positions, e.g. userId,movieId,rating or 2,1,3 (default: 1,2,3, and a"
+          + " timestamp in 4 if the lines have 4 fields).")
+  private String columns;
+
+  @Option(names = "--scale", paramLabel = "MIN:MAX:STEP",
+      description = "The --ratings file's rating scale, e.g. 1:5:1 or 0.5:5:0.5 (default:"
+          + " inferred from the distinct ratings: least, greatest, and the largest step dividing"
+          + " their differences; refused for more than 100 levels).")
+  private String scale;
+
   @Option(names = "--optimizer", paramLabel = "NAME",
       description = "lbfgs, rprop or adam (default: " + MovieLensConfig.DEFAULT_OPTIMIZER + ").")
   private String optimizer;
@@ -48,7 +82,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
       description = "L-BFGS iterations, RPROP steps or Adam epochs per split, at least 1"
           + " (default: L-BFGS " + DatasetDefaults.ML_100K_LBFGS_ITERATIONS + " on ml-100k,"
           + " chosen on validation ratings, " + DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS
-          + " on ml-1m, ml-10m and ml-20m; RPROP " + MovieLensConfig.RPROP_STEPS + "; Adam "
+          + " on ml-1m, ml-10m, ml-20m and --ratings files; RPROP " + MovieLensConfig.RPROP_STEPS
+          + "; Adam "
           + MovieLensConfig.ADAM_EPOCHS + "; --quick: " + MovieLensConfig.QUICK_ITERATIONS
           + ", Adam " + MovieLensConfig.QUICK_ADAM_EPOCHS + ").")
   private Integer iterations;
@@ -89,7 +124,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   private Long seed;
 
   @Option(names = "--test-fraction", paramLabel = "F",
-      description = "Held-out fraction of the ratings (default: 0.2 for ML-100K, else 0.1).")
+      description = "Held-out fraction of the ratings (default: 0.2 for ML-100K, 0.1 for the"
+          + " other data sets and for a --ratings file).")
   private Double testFraction;
 
   @Option(names = "--validation", paramLabel = "F",
@@ -99,8 +135,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   private Double validation;
 
   @Option(names = "--max-items", paramLabel = "N",
-      description = "Use only the ratings of the first N items, N >= 1 (default: all; --quick: "
-          + MovieLensConfig.QUICK_MAX_ITEMS + ").")
+      description = "Use only the ratings of the first N items in id order, N >= 1 (default:"
+          + " all; --quick: " + MovieLensConfig.QUICK_MAX_ITEMS + ").")
   private Integer maxItems;
 
   @Option(names = "--rated-inputs", paramLabel = "N",
@@ -129,7 +165,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   @Override
   protected MovieLensConfig toConfig() {
     return autoencoder.applyTo(MovieLensConfig.builder())
-        .dataset(dataset).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
+        .dataset(dataset).ratings(ratings).delimiter(delimiter).header(header).columns(columns)
+        .scale(scale).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
         .learningRate(learningRate).batchSize(batchSize).protocol(protocol).splits(splits)
         .seed(seed)
         .testFraction(testFraction).validation(validation).maxItems(maxItems)

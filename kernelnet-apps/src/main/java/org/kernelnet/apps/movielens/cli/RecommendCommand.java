@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "recommend",
     description = "Lists the items a user has not rated with the highest ratings predicted by a"
-        + " model saved by 'kernelnet movielens' (item ids as in the data set; titles if its item"
-        + " file is in the data folder), or with --all-users every user's, as CSV rows"
-        + " user,rank,item,score (original ids; score: the prediction clipped to the rating scale;"
-        + " ranks from 1, ties by item id), with progress on standard error.")
+        + " model saved by 'kernelnet movielens' (item ids as in the ratings file; titles if a"
+        + " MovieLens data set's item file is in the data folder), or with --all-users every"
+        + " user's, as CSV rows user,rank,item,score (original ids; score: the prediction clipped"
+        + " to the rating scale; ranks from 1, ties by item index), with progress on standard"
+        + " error.")
 public final class RecommendCommand extends ApplicationCommand<RecommendConfig> {
   @Mixin private DeviceOption device;
 
@@ -35,14 +36,19 @@ public final class RecommendCommand extends ApplicationCommand<RecommendConfig> 
   /** Whom to recommend to: one of the two options, exactly. */
   static final class Users {
     @Option(names = "--user", paramLabel = "ID", required = true,
-        description = "The user id as in the ratings file: prints a table.")
-    private Integer user;
+        description = "The user id as the ratings file writes it (any text): prints a table.")
+    private String user;
 
     @Option(names = "--all-users", required = true,
         description = "Every user of the ratings file, in one pass: CSV to standard output or"
             + " --csv FILE.")
     private boolean allUsers;
   }
+
+  @Option(names = "--ratings", paramLabel = "FILE",
+      description = "Where the ratings file of one's own that the model was trained on is now, if"
+          + " it has moved (default: where the model records it); it must be the same file.")
+  private Path ratings;
 
   @Option(names = "--top", paramLabel = "N", defaultValue = "10",
       description = "How many items to list per user, at least 1 (default: ${DEFAULT-VALUE}).")
@@ -60,6 +66,6 @@ public final class RecommendCommand extends ApplicationCommand<RecommendConfig> 
 
   @Override
   protected RecommendConfig toConfig() {
-    return new RecommendConfig(model, users.allUsers ? null : users.user, top, csv);
+    return new RecommendConfig(model, users.allUsers ? null : users.user, top, csv, ratings);
   }
 }

@@ -11,7 +11,8 @@ import org.kernelnet.apps.data.Downloader;
 /**
  * The ratings and titles in the data directory: a data set's ratings file where {@link
  * MovieLensDataset#locate} finds it (downloaded from GroupLens if missing) read by {@link
- * RatingsReader#of}, and its item file read by {@link MovieTitles#find}.
+ * RatingsReader#of}, and its item file read by {@link MovieTitles#find}; a file of one's own is
+ * read where it is.
  */
 public final class DataDirectoryRatings implements RatingsSource {
   private final DataDirectory dataDir;
@@ -21,7 +22,7 @@ public final class DataDirectoryRatings implements RatingsSource {
   /**
    * @param dataDir where the files are
    * @param downloader fetches a missing ratings file
-   * @param notes told how many blank lines a file had, if any
+   * @param notes told what was detected in a file and how many blank lines it had, if any
    */
   public DataDirectoryRatings(
       DataDirectory dataDir, Downloader downloader, Consumer<String> notes) {
@@ -34,6 +35,11 @@ public final class DataDirectoryRatings implements RatingsSource {
   public RatingsFile ratings(MovieLensDataset dataset) throws IOException {
     Path file = dataset.locate(dataDir, downloader);
     return new RatingsFile(file, RatingsReader.of(dataset).read(file, notes));
+  }
+
+  @Override
+  public RatingsFile ratings(Path file, RatingsFormat format) throws IOException {
+    return new RatingsFile(file, new RatingsReader(format).read(file, notes));
   }
 
   @Override

@@ -80,8 +80,9 @@ public final class Ml100kFolds {
   /** SHA-256 of the lines {@code user<TAB>item<TAB>rating<LF>} at {@code positions}, sorted. */
   static String fingerprint(Ratings ratings, int[] positions) {
     Integer[] order = Arrays.stream(positions).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.<Integer>comparingInt(p -> ratings.userId(ratings.user(p)))
-        .thenComparingInt(p -> ratings.itemId(ratings.item(p))));
+    // indices follow the numeric order of u.data's integer ids
+    Arrays.sort(order, Comparator.<Integer>comparingInt(ratings::user)
+        .thenComparingInt(ratings::item));
     MessageDigest sha256;
     try {
       sha256 = MessageDigest.getInstance("SHA-256");

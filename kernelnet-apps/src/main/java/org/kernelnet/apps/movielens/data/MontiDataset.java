@@ -193,8 +193,8 @@ public enum MontiDataset {
       i[k] = itemIndex[m.column()[e]];
       v[k] = (float) m.value()[e];
     }
-    return new Ratings(file.toString(), sha256Of(file), scale, ids(userIndex), ids(itemIndex), u,
-        i, v);
+    return new Ratings(file.toString(), sha256Of(file), RatingsFormat.DETECT.withScale(scale),
+        ids(userIndex), ids(itemIndex), u, i, v);
   }
 
   /** {@code index[x]}: the rank of {@code x} among the values present, -1 if absent. */
@@ -213,15 +213,15 @@ public enum MontiDataset {
     return index;
   }
 
-  /** The 1-based ids of the present values, ascending. */
-  private static int[] ids(int[] index) {
-    int[] ids = new int[(int) Arrays.stream(index).filter(x -> x >= 0).count()];
+  /** The 1-based ids of the present values, in index order. */
+  private static IdMapping ids(int[] index) {
+    String[] ids = new String[(int) Arrays.stream(index).filter(x -> x >= 0).count()];
     for (int x = 0; x < index.length; x++) {
       if (index[x] >= 0) {
-        ids[index[x]] = x + 1;
+        ids[index[x]] = Integer.toString(x + 1);
       }
     }
-    return ids;
+    return IdMapping.order(ids).mapping();
   }
 
   private static String sha256Of(Path file) throws IOException {

@@ -17,8 +17,9 @@ import org.kernelnet.apps.data.RemoteZipEntry;
 /**
  * The three MovieLens rating data sets of the paper's experiments and ML-20M: where their ratings
  * file lives in the data directory ({@code movielens/<ml-100k|ml-1m|ml-10m|ml-20m>/...}), its
- * format, its rating scale, the official GroupLens archive it can be downloaded from, and the test
- * fraction of the random train/test protocol (0.2 for ML-100K, 0.1 for the others).
+ * {@link RatingsFormat format} (delimiter, header row, columns, rating scale: nothing detected),
+ * the official GroupLens archive it can be downloaded from, and the test fraction of the random
+ * train/test protocol (0.2 for ML-100K, 0.1 for the others).
  *
  * <p>Archive checksums: GroupLens publishes only an MD5 next to each zip ({@code <zip>.md5}); those
  * values are used for all four. For ML-100K and ML-1M the SHA-256 of the same zip, as pinned by
@@ -26,7 +27,7 @@ import org.kernelnet.apps.data.RemoteZipEntry;
  */
 public enum MovieLensDataset {
   /** MovieLens 100K: {@code u.data}, tab separated, integer stars 1..5, 943 users x 1,682 items. */
-  ML_100K("ML-100K", "movielens/ml-100k", List.of("u.data", "u.data.gz"), "\t",
+  ML_100K("ML-100K", "movielens/ml-100k", List.of("u.data", "u.data.gz"), Delimiter.TAB,
       RatingScale.STARS_1_TO_5, 0.2,
       new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-100k.zip"),
           List.of(Checksum.md5("0e33842e24a9c977be4e0107933c0723"),
@@ -37,14 +38,16 @@ public enum MovieLensDataset {
    * the 3-field form {@code ratings_no_timestamps.dat.gz}.
    */
   ML_1M("ML-1M", "movielens/ml-1m",
-      List.of("ratings.dat", "ratings.dat.gz", "ratings_no_timestamps.dat.gz"), "::",
+      List.of("ratings.dat", "ratings.dat.gz", "ratings_no_timestamps.dat.gz"),
+      Delimiter.DOUBLE_COLON,
       RatingScale.STARS_1_TO_5, 0.1,
       new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-1m.zip"),
           List.of(Checksum.md5("c4d9eecfca2ab87c1945afe126590906"),
               Checksum.sha256("a6898adb50b9ca05aa231689da44c217cb524e7ebd39d264c56e2832f2c54e20")),
           "ml-1m/ratings.dat", 32L << 20, 128L << 20), null),
   /** MovieLens 10M: {@code ratings.dat}, {@code ::} separated, half stars 0.5..5. */
-  ML_10M("ML-10M", "movielens/ml-10m", List.of("ratings.dat", "ratings.dat.gz"), "::",
+  ML_10M("ML-10M", "movielens/ml-10m", List.of("ratings.dat", "ratings.dat.gz"),
+      Delimiter.DOUBLE_COLON,
       RatingScale.HALF_STARS_05_TO_5, 0.1,
       new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-10m.zip"),
           List.of(Checksum.md5("ce571fd55effeba0271552578f2648bd")),
@@ -53,7 +56,7 @@ public enum MovieLensDataset {
    * MovieLens 20M: {@code ratings.csv}, comma separated after the header line {@code
    * userId,movieId,rating,timestamp}, half stars 0.5..5, 138,493 users x 26,744 items.
    */
-  ML_20M("ML-20M", "movielens/ml-20m", List.of("ratings.csv", "ratings.csv.gz"), ",",
+  ML_20M("ML-20M", "movielens/ml-20m", List.of("ratings.csv", "ratings.csv.gz"), Delimiter.COMMA,
       RatingScale.HALF_STARS_05_TO_5, 0.1,
       new RemoteZipEntry(URI.create("https://files.grouplens.org/datasets/movielens/ml-20m.zip"),
           List.of(Checksum.md5("cd245b17a1ae2cc31bb14903e1204af3")),
@@ -63,19 +66,24 @@ public enum MovieLensDataset {
   private final String label;
   private final String folder;
   private final List<String> fileNames;
-  private final String separator;
-  private final RatingScale scale;
+  private final RatingsFormat format;
   private final double testFraction;
   private final RemoteZipEntry source;
   private final String header;
 
-  MovieLensDataset(String label, String folder, List<String> fileNames, String separator,
+  /**
+   * @param header the header row (comma separated), whose names locate the columns; null for
+   *     files without one, whose columns are {@link RatingColumns#DEFAULT}
+   */
+  MovieLensDataset(String label, String folder, List<String> fileNames, Delimiter delimiter,
       RatingScale scale, double testFraction, RemoteZipEntry source, String header) {
     this.label = label;
     this.folder = folder;
     this.fileNames = fileNames;
-    this.separator = separator;
-    this.scale = scale;
+    this.format = header == null
+        ? RatingsFormat.of(delimiter, RatingsFormat.Header.ABSENT, RatingColumns.DEFAULT, scale)
+        : RatingsFormat.of(delimiter, RatingsFormat.Header.PRESENT,
+            RatingColumns.parse(header), scale);
     this.testFraction = testFraction;
     this.source = source;
     this.header = header;
@@ -101,9 +109,18 @@ public enum MovieLensDataset {
     return candidates().get(0);
   }
 
+  /**
+   * The ratings file's layout: no header row and columns {@code 1,2,3[,4]}, separated by a tab
+   * (ML-100K) or {@code ::} (ML-1M, ML-10M); ML-20M's comma-separated columns named by its header
+   * row {@code userId,movieId,rating,timestamp}. The scale is the data set's.
+   */
+  public RatingsFormat format() {
+    return format;
+  }
+
   /** The field separator: a tab for ML-100K, a comma for ML-20M, {@code ::} otherwise. */
   public String separator() {
-    return separator;
+    return format.delimiter().orElseThrow().text().orElseThrow();
   }
 
   /** The ratings file's first line before the ratings, if it has one (ML-20M's CSV header). */
@@ -113,7 +130,7 @@ public enum MovieLensDataset {
 
   /** The allowed rating values. */
   public RatingScale scale() {
-    return scale;
+    return format.scale().orElseThrow();
   }
 
   /** The fraction of ratings held out for testing: 0.2 for ML-100K, 0.1 otherwise. */
@@ -155,7 +172,7 @@ public enum MovieLensDataset {
   }
 
   /**
-   * Locates the ratings file (see {@link #locate}) and reads it with {@link RatingsReader#of}.
+   * Locates the ratings file (see {@link #locate}) and reads it in its {@link #format()}.
    *
    * @param notes told how many blank lines the file had, if any
    */

@@ -20,7 +20,8 @@ import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.TextDataFiles;
 
 /**
- * Movie titles by original item id, read from the data set's item file when it is present: {@code
+ * Movie titles by MovieLens item id (an integer), read from the data set's item file when it is
+ * present: {@code
  * u.item} ({@code id|title|...}, ISO-8859-1) for ML-100K, {@code movies.dat} ({@code
  * id::title::genres}) for ML-1M (ISO-8859-1) and ML-10M (UTF-8), {@code movies.csv} (UTF-8, header
  * {@code movieId,title,genres}, a title with a comma in double quotes) for ML-20M. A UTF-8
@@ -179,8 +180,15 @@ public final class MovieTitles {
     }
   }
 
-  /** The title of item {@code id}, if known. */
-  public Optional<String> title(int id) {
-    return Optional.ofNullable(titles.get(id));
+  /**
+   * The title of the item whose id, as the ratings file writes it, is {@code itemId}, if known:
+   * MovieLens' item ids are integers.
+   */
+  public Optional<String> title(String itemId) {
+    requireNonNull(itemId, "itemId is null");
+    if (!IdMapping.isDigits(itemId) || itemId.length() > 9) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(titles.get(Integer.parseInt(itemId)));
   }
 }

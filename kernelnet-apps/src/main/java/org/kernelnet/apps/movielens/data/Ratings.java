@@ -2,7 +2,6 @@ package org.kernelnet.apps.movielens.data;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,31 +10,40 @@ import java.util.TreeMap;
  * An immutable set of {@code n} ratings {@code (u_k, i_k, r_k)}, {@code k = 0..n-1}, of {@code U}
  * users and {@code I} items, stored as three parallel arrays of length {@code n}: user index
  * {@code u_k in [0, U)}, item index {@code i_k in [0, I)} and rating {@code r_k} (float). Indices are
- * compact: user index {@code j} stands for the {@code j}-th smallest original user id, likewise for
- * items, so the ratings form a sparse {@code [U, I]} matrix {@code R[u_k, i_k] = r_k} with no
- * (user, item) pair twice.
+ * compact and map to the original ids, which are text ({@link IdMapping}): user index {@code j}
+ * stands for the {@code j}-th user id in numeric order (when every user id is a non-negative
+ * integer, as in MovieLens) or else in text order, likewise for items. The ratings form a sparse
+ * {@code [U, I]} matrix {@code R[u_k, i_k] = r_k} with no (user, item) pair twice.
  *
- * <p>It records where it came from: the source file and the SHA-256 of its bytes as stored (the
- * compressed bytes for a gzip file). A {@link #select selection} keeps the full index space
- * {@code [U, I]}, so train and test subsets of one data set index the same matrix.
+ * <p>It records where it came from: the source file, the SHA-256 of its bytes as stored (the
+ * compressed bytes for a gzip file) and the format it was read with, every setting resolved. A
+ * {@link #select selection} keeps the full index space {@code [U, I]} and its ids, so train and
+ * test subsets of one data set index the same matrix.
  */
 public final class Ratings {
   private final String source;
   private final String sourceSha256;
+  private final RatingsFormat format;
   private final RatingScale scale;
-  private final int[] userIds;
-  private final int[] itemIds;
+  private final IdMapping userIds;
+  private final IdMapping itemIds;
   private final int[] users;
   private final int[] items;
   private final float[] values;
   private final double mean;
 
-  /** Takes ownership of the arrays; the caller has checked them. */
-  Ratings(String source, String sourceSha256, RatingScale scale, int[] userIds, int[] itemIds,
-      int[] users, int[] items, float[] values) {
+  /**
+   * Takes ownership of the arrays; the caller has checked them.
+   *
+   * @param format the format read with, its scale resolved
+   */
+  Ratings(String source, String sourceSha256, RatingsFormat format, IdMapping userIds,
+      IdMapping itemIds, int[] users, int[] items, float[] values) {
     this.source = requireNonNull(source, "source is null");
     this.sourceSha256 = requireNonNull(sourceSha256, "sourceSha256 is null");
-    this.scale = requireNonNull(scale, "scale is null");
+    this.format = requireNonNull(format, "format is null");
+    this.scale = format.scale().orElseThrow(
+        () -> new IllegalArgumentException("the format's scale is not resolved: " + format));
     this.userIds = userIds;
     this.itemIds = itemIds;
     this.users = users;
@@ -55,12 +63,12 @@ public final class Ratings {
 
   /** The number of users {@code U} of the whole data set (a selection keeps it). */
   public int numUsers() {
-    return userIds.length;
+    return userIds.size();
   }
 
   /** The number of items {@code I} of the whole data set (a selection keeps it). */
   public int numItems() {
-    return itemIds.length;
+    return itemIds.size();
   }
 
   /** The user index {@code u_k in [0, U)} of rating {@code k}. */
@@ -93,26 +101,34 @@ public final class Ratings {
     return values.clone();
   }
 
-  /** The original id of user index {@code u}. */
-  public int userId(int u) {
-    return userIds[u];
+  /** The original id of user index {@code u}, as written in the file. */
+  public String userId(int u) {
+    return userIds.id(u);
   }
 
-  /** The original id of item index {@code i}. */
-  public int itemId(int i) {
-    return itemIds[i];
+  /** The original id of item index {@code i}, as written in the file. */
+  public String itemId(int i) {
+    return itemIds.id(i);
   }
 
-  /** The index of the original user id, if the data set has it. */
-  public OptionalInt userIndex(int userId) {
-    int j = Arrays.binarySearch(userIds, userId);
-    return j >= 0 ? OptionalInt.of(j) : OptionalInt.empty();
+  /** The index of the original user id {@code userId}, if the data set has it. */
+  public OptionalInt userIndex(String userId) {
+    return userIds.indexOf(userId);
   }
 
-  /** The index of the original item id, if the data set has it. */
-  public OptionalInt itemIndex(int itemId) {
-    int j = Arrays.binarySearch(itemIds, itemId);
-    return j >= 0 ? OptionalInt.of(j) : OptionalInt.empty();
+  /** The index of the original item id {@code itemId}, if the data set has it. */
+  public OptionalInt itemIndex(String itemId) {
+    return itemIds.indexOf(itemId);
+  }
+
+  /** Every user id by index, and the index of each. */
+  public IdMapping userIds() {
+    return userIds;
+  }
+
+  /** Every item id by index, and the index of each. */
+  public IdMapping itemIds() {
+    return itemIds;
   }
 
   /** The mean rating {@code (1/n) sum_k r_k}, {@code NaN} for an empty selection. */
@@ -131,12 +147,12 @@ public final class Ratings {
 
   /** The number of distinct users that have at least one rating here. */
   public int activeUsers() {
-    return countDistinct(users, userIds.length);
+    return countDistinct(users, userIds.size());
   }
 
   /** The number of distinct items that have at least one rating here. */
   public int activeItems() {
-    return countDistinct(items, itemIds.length);
+    return countDistinct(items, itemIds.size());
   }
 
   private static int countDistinct(int[] indices, int range) {
@@ -161,9 +177,14 @@ public final class Ratings {
     return sourceSha256;
   }
 
-  /** The rating scale the values were checked against. */
+  /** The rating scale: the values were checked against it, or it was inferred from them. */
   public RatingScale scale() {
     return scale;
+  }
+
+  /** The format the file was read with: delimiter, header, columns and scale all resolved. */
+  public RatingsFormat format() {
+    return format;
   }
 
   /**
@@ -190,7 +211,7 @@ public final class Ratings {
       i[k] = items[p];
       v[k] = values[p];
     }
-    return new Ratings(source, sourceSha256, scale, userIds, itemIds, u, i, v);
+    return new Ratings(source, sourceSha256, format, userIds, itemIds, u, i, v);
   }
 
   @Override

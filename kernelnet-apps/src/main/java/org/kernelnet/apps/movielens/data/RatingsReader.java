@@ -1,6 +1,7 @@
 package org.kernelnet.apps.movielens.data;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import java.io.BufferedInputStream;
@@ -8,92 +9,84 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.zip.GZIPInputStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.kernelnet.apps.data.TextDataFiles;
-import org.kernelnet.apps.movielens.data.internal.IdIndex;
+import org.kernelnet.apps.movielens.data.RatingColumns.Column;
+import org.kernelnet.apps.movielens.data.RatingsFormat.Header;
+import org.kernelnet.apps.movielens.data.internal.DistinctValues;
+import org.kernelnet.apps.movielens.data.internal.IdTable;
 
 /**
- * Reads a MovieLens ratings file into {@link Ratings}: one rating per line, {@code
- * user<sep>item<sep>rating[<sep>timestamp]} with {@code sep} a tab (ML-100K {@code u.data}), {@code
- * ::} (ML-1M, ML-10M {@code ratings.dat}) or a comma (ML-20M {@code ratings.csv}, whose first line
- * is a header, see {@link #withHeader}). The 4-field originals and the 3-field form without
- * timestamps are both accepted, but one file uses one form throughout. Ids are non-negative
- * integers, ratings decimals on the data set's {@link RatingScale}; timestamps are checked to be
- * non-negative integers and then dropped. LF or CRLF line ends. A UTF-8 byte-order mark at the
- * start is skipped, and so are blank lines (empty or only spaces and tabs), which are counted and
- * reported in one line per file (see {@link TextDataFiles}); line numbers in errors count them.
+ * Reads a delimited ratings file into {@link Ratings}: one rating per line, laid out as its {@link
+ * RatingsFormat} says; MovieLens' files are formats of their own ({@link #of(MovieLensDataset)}).
  *
- * <p>Plain or gzip, told apart by the gzip magic bytes {@code 1f 8b}, not by the file name. The
- * bytes are parsed directly (no regex, no string per field), so ten million lines take seconds.
+ * <ul>
+ *   <li><b>Delimiter</b>: given, or detected from the first data line as the first of {@code ::},
+ *       tab, comma, semicolon and whitespace that splits it into enough fields for the columns
+ *       (3, or the highest column position). Spaces and tabs around a field are ignored. With
+ *       comma, semicolon or tab a field may be in double quotes ({@code ""} for a quote in it).
+ *   <li><b>Header row</b>: present, absent, or detected: present when the rating field of the
+ *       first non-blank line is not a number. Named columns are found in it (exactly, else
+ *       ignoring case).
+ *   <li><b>Ids</b> are any UTF-8 text and are mapped to dense indices ({@link IdMapping}: numeric
+ *       order when every id of the column is all digits, text order otherwise).
+ *   <li><b>Ratings</b> are decimals {@code -?digits[.digits]} on the format's {@link
+ *       RatingScale}, or, where it has none, the scale is {@link RatingScale#infer inferred} from
+ *       the distinct ratings; more than {@value RatingScale#MAX_INFERRED_LEVELS} distinct values
+ *       are refused. A timestamp is checked to be a non-negative integer and then dropped.
+ *   <li>Every line has the same number of fields as the first data line; with the {@link
+ *       RatingColumns#DEFAULT default columns} that is 3 or 4.
+ * </ul>
  *
- * <p>All or nothing: the first malformed line, non-numeric field, rating off the scale or repeated
- * (user, item) pair aborts the read with a {@link RatingsFormatException} naming file and line, and
- * no {@link Ratings} is returned.
+ * <p>LF or CRLF line ends. A UTF-8 byte-order mark at the start is skipped, and so are blank lines
+ * (empty or only spaces and tabs), which are counted and reported in one line per file (see
+ * {@link TextDataFiles}); line numbers in errors count them. What was detected or inferred is told
+ * in one line too. Plain or gzip, told apart by the gzip magic bytes {@code 1f 8b}, not by the
+ * file name. The bytes are parsed directly (no regex, no string per field; a string per distinct
+ * id), so twenty million lines take seconds.
+ *
+ * <p>All or nothing: the first malformed line, empty or non-numeric field, rating off the scale or
+ * repeated (user, item) pair aborts the read with a {@link RatingsFormatException} naming file and
+ * line, and no {@link Ratings} is returned.
  */
 public final class RatingsReader {
   private static final int BUFFER = 1 << 20;
+  private static final int USER = 0;
+  private static final int ITEM = 1;
+  private static final int RATING = 2;
+  private static final int TIMESTAMP = 3;
 
-  private final byte[] separator;
-  private final String separatorText;
-  private final RatingScale scale;
-  private final String header;
+  private final RatingsFormat format;
 
-  /**
-   * @param separator the field separator, e.g. {@code "\t"} or {@code "::"}; ASCII, not containing
-   *     digits, {@code '.'}, {@code '-'}, CR or LF
-   * @param scale the allowed rating values
-   */
-  public RatingsReader(String separator, RatingScale scale) {
-    this(separator, scale, null);
+  /** @param format the layout of the files to read; what it leaves open is detected */
+  public RatingsReader(RatingsFormat format) {
+    this.format = requireNonNull(format, "format is null");
   }
 
-  private RatingsReader(String separator, RatingScale scale, String header) {
-    requireNonNull(separator, "separator is null");
-    if (separator.isEmpty() || !separator.chars().allMatch(c -> c < 128 && c != '\n' && c != '\r'
-        && c != '.' && c != '-' && !Character.isDigit(c))) {
-      throw new IllegalArgumentException("separator must be non-empty ASCII without digits, '.', '-',"
-          + " CR or LF, got '" + separator + "'");
-    }
-    this.separator = separator.getBytes(ISO_8859_1);
-    this.separatorText = separator.equals("\t") ? "tab" : "'" + separator + "'";
-    this.scale = requireNonNull(scale, "scale is null");
-    this.header = header;
-  }
-
-  /**
-   * A reader of files whose first line is exactly {@code header} (after an optional CR), e.g.
-   * ML-20M's {@code userId,movieId,rating,timestamp}; a file with another first line is rejected.
-   *
-   * @param header one line of ASCII text, not empty
-   */
-  public RatingsReader withHeader(String header) {
-    requireNonNull(header, "header is null");
-    if (header.isEmpty() || !header.chars().allMatch(c -> c < 128 && c != '\n' && c != '\r')) {
-      throw new IllegalArgumentException("header must be one non-empty line of ASCII text, got '"
-          + header + "'");
-    }
-    return new RatingsReader(new String(separator, ISO_8859_1), scale, header);
-  }
-
-  /** The reader for a MovieLens data set's separator, scale and header line. */
+  /** The reader of a MovieLens data set's ratings file: its {@link MovieLensDataset#format()}. */
   public static RatingsReader of(MovieLensDataset dataset) {
-    RatingsReader reader = new RatingsReader(dataset.separator(), dataset.scale());
-    return dataset.header().map(reader::withHeader).orElse(reader);
+    return new RatingsReader(dataset.format());
   }
 
   /**
    * Reads every rating of {@code file}.
    *
-   * @param notes told, in one line naming the file, how many blank lines were skipped, if any
+   * @param notes told, in one line naming the file, what was detected or inferred, if anything,
+   *     and in another how many blank lines were skipped, if any
    * @throws RatingsFormatException if the content is invalid (message names file and line)
    * @throws IOException if the file cannot be read
    */
@@ -121,6 +114,9 @@ public final class RatingsReader {
       in.transferTo(OutputStream.nullOutputStream()); // the digest covers every stored byte
     }
     Ratings ratings = parser.finish(HexFormat.of().formatHex(sha256.digest()));
+    if (!parser.resolved.isEmpty()) {
+      notes.accept(file + ": read with " + String.join(", ", parser.resolved));
+    }
     TextDataFiles.reportBlankLines(file, parser.blankLines, notes);
     return ratings;
   }
@@ -128,14 +124,30 @@ public final class RatingsReader {
   /** The state of one read; discarded on error. */
   private final class Parser {
     private final Path file;
-    private final int headerLines = header == null ? 0 : 1;
-    private final IdIndex userIndex = new IdIndex();
-    private final IdIndex itemIndex = new IdIndex();
-    private final int[] fieldStart = new int[5];
-    private final int[] fieldEnd = new int[5];
+    private final RatingColumns columns = format.columns();
+    private final IdTable userIds = new IdTable();
+    private final IdTable itemIds = new IdTable();
+    /** What was detected or inferred, for the note. */
+    final List<String> resolved = new ArrayList<>();
+    private Delimiter delimiter = format.delimiter().orElse(null);
+    private byte[] delimiterBytes = delimiter == null ? null : bytes(delimiter);
+    private RatingScale scale = format.scale().orElse(null);
+    private final DistinctValues distinct =
+        new DistinctValues(RatingScale.MAX_INFERRED_LEVELS);
+    /** The 0-based field of user, item, rating and timestamp (-1: none); null until known. */
+    private int[] field;
+    /** The fewest fields a line must have. */
+    private int needed;
+    private boolean started;
+    private byte[] headerText;
+    private long headerLine;
+    private int headerLines;
+    private int[] fieldStart = new int[8];
+    private int[] fieldEnd = new int[8];
+    private boolean[] fieldEscaped = new boolean[8];
+    private byte[] unescaped = new byte[64];
     private byte[] buf;
     private long lineNumber;
-    private long headerLinesRead;
     /** For each blank line, how many ratings were read before it, in order. */
     private int[] blankAfter = new int[16];
     private int blankLines;
@@ -184,7 +196,7 @@ public final class RatingsReader {
         scan = end;
         if (end == buf.length) {
           throw new RatingsFormatException(file, lineNumber + 1,
-              "malformed line, longer than " + BUFFER + " bytes", text(0, 200));
+              "malformed line, longer than " + BUFFER + " bytes", text(buf, 0, 200));
         }
         int read = in.read(buf, end, buf.length - end);
         if (read < 0) {
@@ -207,42 +219,123 @@ public final class RatingsReader {
         blankAfter[blankLines++] = n;
         return;
       }
-      if (headerLinesRead < headerLines) {
-        if (!text(from, to).equals(header)) {
-          throw error("expected the header line '" + header + "'", from, to);
+      if (!started) {
+        started = true;
+        if (format.header() == Header.PRESENT || columns.needsHeader()) {
+          keepHeader(from, to);
+          if (delimiter != null) {
+            resolveHeader();
+          }
+          return;
         }
-        headerLinesRead++;
-        return;
+        if (delimiter == null) {
+          detectDelimiter(from, to);
+        }
+        if (format.header() == Header.DETECT) {
+          if (!isRating(from, to)) {
+            keepHeader(from, to);
+            resolveHeader();
+            resolved.add("a header row (detected on line " + lineNumber + ")");
+            return;
+          }
+          resolved.add("no header row (detected)");
+        }
+        resolveColumns(null);
+      } else if (field == null) { // the line after a header row, its delimiter to detect
+        detectDelimiter(from, to);
+        resolveHeader();
       }
-      int fields = split(from, to);
-      if (fields != 3 && fields != 4) {
-        throw error("malformed line, expected 3 or 4 fields (user, item, rating[, timestamp]) "
-            + "separated by " + separatorText + ", found " + (fields > 4 ? "more than 4" : fields),
-            from, to);
+      rating(from, to);
+    }
+
+    private void keepHeader(int from, int to) {
+      headerText = Arrays.copyOfRange(buf, from, to);
+      headerLine = lineNumber;
+      headerLines = 1;
+    }
+
+    /**
+     * Whether the line is a rating rather than a header row: its rating field (a position) is a
+     * number, or it has no such field (a malformed rating line).
+     */
+    private boolean isRating(int from, int to) {
+      int ratingField = columns.columns().get(RATING).position() - 1;
+      int fields = split(buf, from, to);
+      return fields <= ratingField
+          || !Double.isNaN(number(buf, fieldStart[ratingField], fieldEnd[ratingField]));
+    }
+
+    /** The first delimiter, in {@link Delimiter} order, that gives the line enough fields. */
+    private void detectDelimiter(int from, int to) throws RatingsFormatException {
+      int least = columns.columns().stream().filter(c -> !c.byName())
+          .mapToInt(Column::position).max().orElse(0);
+      least = Math.max(3, least);
+      for (Delimiter candidate : Delimiter.values()) {
+        delimiter = candidate;
+        delimiterBytes = bytes(candidate);
+        if (split(buf, from, to) >= least) {
+          resolved.add("delimiter " + candidate + " (detected on line " + lineNumber + ")");
+          return;
+        }
       }
-      if (fieldsPerLine < 0) {
-        fieldsPerLine = fields;
-        fieldsPerLineLine = lineNumber;
-      } else if (fields != fieldsPerLine) {
-        throw error("malformed line, " + fields + " fields where line " + fieldsPerLineLine
-            + " has " + fieldsPerLine, from, to);
+      delimiter = null;
+      throw error("cannot detect the delimiter: none of " + Arrays.stream(Delimiter.values())
+          .map(Delimiter::toString).collect(Collectors.joining(", ")) + " splits the line into "
+          + least + " or more fields; give it (--delimiter)", from, to);
+    }
+
+    /** Finds the named columns in the header row and resolves every column. */
+    private void resolveHeader() throws RatingsFormatException {
+      int fields = split(headerText, 0, headerText.length);
+      if (fields < 0) {
+        throw quoteError(fields, headerLine, text(headerText, 0, headerText.length));
       }
-      int user = nonNegativeInt(0, "user id", from, to);
-      int item = nonNegativeInt(1, "item id", from, to);
-      double rating = rating(from, to);
-      if (fields == 4) {
-        timestamp(from, to);
+      List<String> names = new ArrayList<>();
+      for (int k = 0; k < fields; k++) {
+        names.add(text(headerText, fieldStart[k], fieldEnd[k]));
       }
-      if (n == values.length) {
-        int capacity = values.length + (values.length >> 1);
-        users = Arrays.copyOf(users, capacity);
-        items = Arrays.copyOf(items, capacity);
-        values = Arrays.copyOf(values, capacity);
+      resolveColumns(names);
+    }
+
+    /** Sets {@link #field} and {@link #needed}; {@code names} is the header row, or null. */
+    private void resolveColumns(List<String> names) throws RatingsFormatException {
+      List<Column> given = columns.columns();
+      field = new int[] {-1, -1, -1, -1};
+      for (int k = 0; k < given.size(); k++) {
+        Column c = given.get(k);
+        field[k] = c.byName() ? find(names, c.name(), k) : c.position() - 1;
+        needed = Math.max(needed, field[k] + 1);
       }
-      users[n] = userIndex.indexOf(user);
-      items[n] = itemIndex.indexOf(item);
-      values[n] = (float) rating;
-      n++;
+      for (int k = 0; k < given.size(); k++) {
+        for (int j = 0; j < k; j++) {
+          if (field[j] == field[k]) { // a name and a position; positions differ, names too
+            throw new RatingsFormatException(file, headerLine, "the " + RatingColumns.role(j)
+                + " and " + RatingColumns.role(k) + " columns are the same field, "
+                + (field[k] + 1), text(headerText, 0, headerText.length));
+          }
+        }
+      }
+    }
+
+    private int find(List<String> names, String name, int role) throws RatingsFormatException {
+      int exact = names.indexOf(name);
+      if (exact >= 0) {
+        return exact;
+      }
+      List<Integer> matches = new ArrayList<>();
+      for (int k = 0; k < names.size(); k++) {
+        if (names.get(k).toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+          matches.add(k);
+        }
+      }
+      if (matches.size() == 1) {
+        return matches.get(0);
+      }
+      throw new RatingsFormatException(file, headerLine, (matches.isEmpty() ? "no" : "more than"
+          + " one") + " column named '" + name + "' (the " + RatingColumns.role(role) + ") in the"
+          + " header row, whose columns are " + names.stream().map(s -> "'" + s + "'")
+              .collect(Collectors.joining(", ")) + " (separated by " + delimiter + ")",
+          text(headerText, 0, headerText.length));
     }
 
     private boolean isBlank(int from, int to) {
@@ -254,6 +347,308 @@ public final class RatingsReader {
       return true;
     }
 
+    /** One rating line, its columns resolved. */
+    private void rating(int from, int to) throws RatingsFormatException {
+      int fields = split(buf, from, to);
+      if (fields < 0) {
+        throw quoteError(fields, lineNumber, text(buf, from, to));
+      }
+      int timestamp = field[TIMESTAMP];
+      if (columns.hasOptionalTimestamp()) {
+        if (fields != 3 && fields != 4) {
+          throw error("malformed line, expected 3 or 4 fields (user, item, rating[, timestamp]) "
+              + "separated by " + delimiter + ", found " + fields, from, to);
+        }
+        timestamp = fields == 4 ? 3 : -1;
+      }
+      if (fieldsPerLine < 0) {
+        if (fields < needed) {
+          throw error("malformed line, expected at least " + needed + " fields (" + layout()
+              + ") separated by " + delimiter + ", found " + fields, from, to);
+        }
+        fieldsPerLine = fields;
+        fieldsPerLineLine = lineNumber;
+      } else if (fields != fieldsPerLine) {
+        throw error("malformed line, " + fields + " fields where line " + fieldsPerLineLine
+            + " has " + fieldsPerLine, from, to);
+      }
+      int user = id(userIds, field[USER], "user id", from, to);
+      int item = id(itemIds, field[ITEM], "item id", from, to);
+      double rating = rating(field[RATING], from, to);
+      if (timestamp >= 0) {
+        timestamp(timestamp, from, to);
+      }
+      if (n == values.length) {
+        int capacity = values.length + (values.length >> 1);
+        users = Arrays.copyOf(users, capacity);
+        items = Arrays.copyOf(items, capacity);
+        values = Arrays.copyOf(values, capacity);
+      }
+      users[n] = user;
+      items[n] = item;
+      values[n] = (float) rating;
+      n++;
+    }
+
+    /** {@code user in field 2, item in field 1, rating in field 5}. */
+    private String layout() {
+      List<String> parts = new ArrayList<>();
+      for (int k = 0; k < 4; k++) {
+        if (field[k] >= 0) {
+          parts.add(RatingColumns.role(k) + " in field " + (field[k] + 1));
+        }
+      }
+      return String.join(", ", parts);
+    }
+
+    /**
+     * Splits {@code a[from, to)} into fields, recording where each one's content is (spaces and
+     * tabs around it and its quotes removed).
+     *
+     * @return the number of fields; -1 if a quoted field is not closed, -2 if text follows the
+     *     closing quote of a field
+     */
+    private int split(byte[] a, int from, int to) {
+      if (delimiter == Delimiter.WHITESPACE) {
+        return splitOnWhitespace(a, from, to);
+      }
+      byte first = delimiterBytes[0];
+      boolean twoBytes = delimiterBytes.length == 2;
+      byte second = delimiterBytes[twoBytes ? 1 : 0];
+      int width = delimiterBytes.length;
+      byte pad = delimiter == Delimiter.TAB ? (byte) ' ' : (byte) '\t';
+      boolean quotes = delimiter.allowsQuotes();
+      int count = 0;
+      int p = from;
+      while (true) {
+        int s = p;
+        while (s < to && (a[s] == ' ' || a[s] == pad)) {
+          s++;
+        }
+        if (quotes && s < to && a[s] == '"') {
+          boolean escaped = false;
+          int q = s + 1;
+          while (true) {
+            if (q >= to) {
+              return -1;
+            }
+            if (a[q] == '"') {
+              if (q + 1 < to && a[q + 1] == '"') {
+                escaped = true;
+                q += 2;
+                continue;
+              }
+              break;
+            }
+            q++;
+          }
+          put(count++, s + 1, q, escaped);
+          p = q + 1;
+          while (p < to && (a[p] == ' ' || a[p] == pad)) {
+            p++;
+          }
+          if (p >= to) {
+            return count;
+          }
+          if (a[p] != first || (twoBytes && (p + 1 >= to || a[p + 1] != second))) {
+            return -2;
+          }
+          p += width;
+          continue;
+        }
+        int d = s;
+        while (d <= to - width && (a[d] != first || (twoBytes && a[d + 1] != second))) {
+          d++;
+        }
+        boolean last = d > to - width;
+        int e = last ? to : d;
+        while (e > s && (a[e - 1] == ' ' || a[e - 1] == pad)) {
+          e--;
+        }
+        put(count++, s, e, false);
+        if (last) {
+          return count;
+        }
+        p = d + width;
+      }
+    }
+
+    private int splitOnWhitespace(byte[] a, int from, int to) {
+      int count = 0;
+      int p = from;
+      while (true) {
+        while (p < to && (a[p] == ' ' || a[p] == '\t')) {
+          p++;
+        }
+        if (p >= to) {
+          return count;
+        }
+        int s = p;
+        while (p < to && a[p] != ' ' && a[p] != '\t') {
+          p++;
+        }
+        put(count++, s, p, false);
+      }
+    }
+
+    private void put(int k, int start, int end, boolean escaped) {
+      if (k == fieldStart.length) {
+        fieldStart = Arrays.copyOf(fieldStart, 2 * k);
+        fieldEnd = Arrays.copyOf(fieldEnd, 2 * k);
+        fieldEscaped = Arrays.copyOf(fieldEscaped, 2 * k);
+      }
+      fieldStart[k] = start;
+      fieldEnd[k] = end;
+      fieldEscaped[k] = escaped;
+    }
+
+    private RatingsFormatException quoteError(int code, long line, String lineText) {
+      return new RatingsFormatException(file, line, code == -1
+          ? "malformed line, a quoted field has no closing quote"
+          : "malformed line, text after the closing quote of a field (a quote in a quoted field"
+              + " is written \"\")", lineText);
+    }
+
+    /** The index of the id in field {@code k}. */
+    private int id(IdTable table, int k, String what, int from, int to)
+        throws RatingsFormatException {
+      int s = fieldStart[k];
+      int e = fieldEnd[k];
+      if (s == e) {
+        throw error("malformed line, empty " + what, from, to);
+      }
+      try {
+        if (!fieldEscaped[k]) {
+          return table.indexOf(buf, s, e);
+        }
+        int length = 0;
+        if (unescaped.length < e - s) {
+          unescaped = new byte[e - s];
+        }
+        for (int p = s; p < e; p++) {
+          unescaped[length++] = buf[p];
+          if (buf[p] == '"') {
+            p++; // the second quote of ""
+          }
+        }
+        return table.indexOf(unescaped, 0, length);
+      } catch (CharacterCodingException ex) {
+        throw error(what + " " + fieldText(k) + " is not UTF-8 text", from, to);
+      }
+    }
+
+    /** The rating in field {@code k}, checked against the scale or added to the distinct ones. */
+    private double rating(int k, int from, int to) throws RatingsFormatException {
+      int s = fieldStart[k];
+      int e = fieldEnd[k];
+      double value = number(buf, s, e);
+      if (Double.isNaN(value)) {
+        throw error(s == e ? "malformed line, empty rating" : "non-numeric rating " + fieldText(k),
+            from, to);
+      }
+      if (scale != null) {
+        if (!scale.contains(value)) {
+          throw error("rating " + fieldText(k) + " is not on the scale " + scale, from, to);
+        }
+      } else if (!distinct.add(value)) {
+        double[] seen = distinct.values();
+        Arrays.sort(seen);
+        throw error("rating " + fieldText(k) + " is one more distinct value than the "
+            + seen.length + " before it, which range from " + RatingScale.format(seen[0]) + " to "
+            + RatingScale.format(seen[seen.length - 1]) + ": that does not look like a rating"
+            + " scale, so none is inferred; give it as --scale min:max:step", from, to);
+      }
+      return value;
+    }
+
+    /** {@code -?digits[.digits]} in {@code a[s, e)}, or NaN if it is not one. */
+    private static double number(byte[] a, int s, int e) {
+      int p = s;
+      boolean negative = p < e && a[p] == '-';
+      if (negative) {
+        p++;
+      }
+      double value = 0;
+      int wholeDigits = 0;
+      while (p < e && a[p] >= '0' && a[p] <= '9') {
+        value = value * 10 + (a[p++] - '0');
+        wholeDigits++;
+      }
+      boolean valid = wholeDigits > 0;
+      if (valid && p < e && a[p] == '.') {
+        p++;
+        double fraction = 0;
+        double denominator = 1;
+        while (p < e && a[p] >= '0' && a[p] <= '9') {
+          fraction = fraction * 10 + (a[p++] - '0');
+          denominator *= 10;
+        }
+        valid = denominator > 1;
+        value += fraction / denominator;
+      }
+      if (!valid || p != e) {
+        return Double.NaN;
+      }
+      return negative ? -value : value;
+    }
+
+    /** A timestamp: 1 to 18 decimal digits. */
+    private void timestamp(int k, int from, int to) throws RatingsFormatException {
+      int s = fieldStart[k];
+      int e = fieldEnd[k];
+      if (s == e) {
+        throw error("malformed line, empty timestamp", from, to);
+      }
+      for (int p = s; p < e; p++) {
+        if (buf[p] < '0' || buf[p] > '9') {
+          throw error("non-numeric timestamp " + fieldText(k) + ", expected a non-negative integer"
+              + " (Unix seconds; name the columns without it to skip it)", from, to);
+        }
+      }
+      if (e - s > 18) {
+        throw error("timestamp " + fieldText(k) + " has more than 18 digits", from, to);
+      }
+    }
+
+    private String fieldText(int k) {
+      return "'" + text(buf, fieldStart[k], fieldEnd[k]) + "'";
+    }
+
+    private RatingsFormatException error(String problem, int from, int to) {
+      return new RatingsFormatException(file, lineNumber, problem, text(buf, from, to));
+    }
+
+    /** Renumbers ids in id order, rejects repeated pairs, infers the scale, builds the result. */
+    Ratings finish(String sha256) throws RatingsFormatException {
+      if (n == 0) {
+        throw new RatingsFormatException(file, 0, "no ratings in the file", null);
+      }
+      if (scale == null) {
+        double[] seen = distinct.values();
+        try {
+          scale = RatingScale.infer(seen);
+        } catch (IllegalArgumentException e) {
+          throw new RatingsFormatException(file, 0, "cannot infer the rating scale: "
+              + e.getMessage() + "; give it as --scale min:max:step", null);
+        }
+        resolved.add("rating scale " + scale + " (inferred from the " + seen.length
+            + " distinct ratings)");
+      }
+      IdMapping.Ordered userOrder = IdMapping.order(userIds.texts());
+      IdMapping.Ordered itemOrder = IdMapping.order(itemIds.texts());
+      int[] u = Arrays.copyOf(users, n);
+      int[] i = Arrays.copyOf(items, n);
+      for (int k = 0; k < n; k++) {
+        u[k] = userOrder.rank()[u[k]];
+        i[k] = itemOrder.rank()[i[k]];
+      }
+      rejectDuplicates(u, i, userOrder.mapping(), itemOrder.mapping());
+      RatingsFormat read = RatingsFormat.of(delimiter,
+          headerLines == 1 ? Header.PRESENT : Header.ABSENT, columns, scale);
+      return new Ratings(file.toString(), sha256, read, userOrder.mapping(), itemOrder.mapping(),
+          u, i, Arrays.copyOf(values, n));
+    }
+
     /** The line number of rating {@code k}: after the header and the blank lines before it. */
     private long lineOf(int k) {
       int blanksBefore = 0;
@@ -263,175 +658,15 @@ public final class RatingsReader {
       return k + 1L + headerLines + blanksBefore;
     }
 
-    /** Finds up to 5 fields of {@code [from, to)}; returns how many (5 means "more than 4"). */
-    private int split(int from, int to) {
-      int count = 0;
-      int p = from;
-      int fieldFrom = from;
-      int sepLength = separator.length;
-      byte first = separator[0];
-      while (p <= to - sepLength) {
-        if (buf[p] == first && matchesSeparator(p)) {
-          fieldStart[count] = fieldFrom;
-          fieldEnd[count] = p;
-          if (++count == 5) {
-            return count;
-          }
-          p += sepLength;
-          fieldFrom = p;
-        } else {
-          p++;
-        }
-      }
-      fieldStart[count] = fieldFrom;
-      fieldEnd[count] = to;
-      return count + 1;
-    }
-
-    private boolean matchesSeparator(int p) {
-      for (int j = 1; j < separator.length; j++) {
-        if (buf[p + j] != separator[j]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private int nonNegativeInt(int field, String what, int from, int to)
-        throws RatingsFormatException {
-      long value = digits(field, what, 10, from, to);
-      if (value > Integer.MAX_VALUE) {
-        throw error(what + " " + fieldText(field) + " is larger than " + Integer.MAX_VALUE, from, to);
-      }
-      return (int) value;
-    }
-
-    private void timestamp(int from, int to) throws RatingsFormatException {
-      digits(3, "timestamp", 18, from, to);
-    }
-
-    /** A field of 1..maxDigits decimal digits. */
-    private long digits(int field, String what, int maxDigits, int from, int to)
-        throws RatingsFormatException {
-      int s = fieldStart[field];
-      int e = fieldEnd[field];
-      if (s == e) {
-        throw error("malformed line, empty " + what, from, to);
-      }
-      for (int p = s; p < e; p++) {
-        if (buf[p] < '0' || buf[p] > '9') {
-          throw error("non-numeric " + what + " " + fieldText(field)
-              + ", expected a non-negative integer", from, to);
-        }
-      }
-      if (e - s > maxDigits) {
-        throw error(what + " " + fieldText(field) + " has more than " + maxDigits + " digits",
-            from, to);
-      }
-      long value = 0;
-      for (int p = s; p < e; p++) {
-        value = value * 10 + (buf[p] - '0');
-      }
-      return value;
-    }
-
-    /** {@code [-]digits[.digits]}, checked against the scale. */
-    private double rating(int from, int to) throws RatingsFormatException {
-      int s = fieldStart[2];
-      int e = fieldEnd[2];
-      int p = s;
-      boolean negative = p < e && buf[p] == '-';
-      if (negative) {
-        p++;
-      }
-      double value = 0;
-      int wholeDigits = 0;
-      while (p < e && buf[p] >= '0' && buf[p] <= '9') {
-        value = value * 10 + (buf[p++] - '0');
-        wholeDigits++;
-      }
-      boolean valid = wholeDigits > 0;
-      if (valid && p < e && buf[p] == '.') {
-        p++;
-        double fraction = 0;
-        double denominator = 1;
-        while (p < e && buf[p] >= '0' && buf[p] <= '9') {
-          fraction = fraction * 10 + (buf[p++] - '0');
-          denominator *= 10;
-        }
-        valid = denominator > 1;
-        value += fraction / denominator;
-      }
-      if (!valid || p != e) {
-        throw error(s == e ? "malformed line, empty rating"
-            : "non-numeric rating " + fieldText(2), from, to);
-      }
-      if (negative) {
-        value = -value;
-      }
-      if (!scale.contains(value)) {
-        throw error("rating " + fieldText(2) + " is not on the scale " + scale, from, to);
-      }
-      return value;
-    }
-
-    private String fieldText(int field) {
-      return "'" + new String(buf, fieldStart[field], fieldEnd[field] - fieldStart[field], ISO_8859_1)
-          + "'";
-    }
-
-    private String text(int from, int to) {
-      return new String(buf, from, to - from, ISO_8859_1);
-    }
-
-    private RatingsFormatException error(String problem, int from, int to) {
-      return new RatingsFormatException(file, lineNumber, problem, text(from, to));
-    }
-
-    /** Renumbers ids by sorted id, rejects repeated pairs, and builds the result. */
-    Ratings finish(String sha256) throws RatingsFormatException {
-      if (n == 0) {
-        throw new RatingsFormatException(file, 0, "no ratings in the file", null);
-      }
-      int[] userIds = userIndex.idsInOrder();
-      int[] itemIds = itemIndex.idsInOrder();
-      int[] userRank = ranks(userIds);
-      int[] itemRank = ranks(itemIds);
-      int[] u = Arrays.copyOf(users, n);
-      int[] i = Arrays.copyOf(items, n);
-      for (int k = 0; k < n; k++) {
-        u[k] = userRank[u[k]];
-        i[k] = itemRank[i[k]];
-      }
-      Arrays.sort(userIds);
-      Arrays.sort(itemIds);
-      rejectDuplicates(u, i, itemIds.length, userIds, itemIds);
-      return new Ratings(file.toString(), sha256, scale, userIds, itemIds, u, i,
-          Arrays.copyOf(values, n));
-    }
-
-    /** {@code rank[j]} = position of {@code ids[j]} among the sorted ids. */
-    private int[] ranks(int[] ids) {
-      Integer[] order = new Integer[ids.length];
-      for (int j = 0; j < ids.length; j++) {
-        order[j] = j;
-      }
-      Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
-      int[] rank = new int[ids.length];
-      for (int r = 0; r < order.length; r++) {
-        rank[order[r]] = r;
-      }
-      return rank;
-    }
-
     /**
      * Groups the ratings by user (a counting sort of positions, O(n + U + I), no pair keys sorted)
      * and marks each user's items; an item marked twice for one user is a repeated pair, reported
      * at its later line.
      */
-    private void rejectDuplicates(int[] u, int[] i, int numItems, int[] userIds, int[] itemIds)
+    private void rejectDuplicates(int[] u, int[] i, IdMapping userMapping, IdMapping itemMapping)
         throws RatingsFormatException {
-      int numUsers = userIds.length;
+      int numUsers = userMapping.size();
+      int numItems = itemMapping.size();
       int[] start = new int[numUsers + 1];
       for (int k = 0; k < n; k++) {
         start[u[k] + 1]++;
@@ -453,13 +688,22 @@ public final class RatingsReader {
           int item = i[k];
           if (markedBy[item] == user) {
             throw new RatingsFormatException(file, lineOf(k), "duplicate (user, item)"
-                + " pair (user " + userIds[user] + ", item " + itemIds[item] + "), already rated on"
-                + " line " + lineOf(markedAt[item]), null);
+                + " pair (user " + userMapping.id(user) + ", item " + itemMapping.id(item)
+                + "), already rated on line " + lineOf(markedAt[item]), null);
           }
           markedBy[item] = user;
           markedAt[item] = k;
         }
       }
     }
+  }
+
+  private static byte[] bytes(Delimiter delimiter) {
+    return delimiter.text().map(t -> t.getBytes(ISO_8859_1)).orElse(null);
+  }
+
+  /** Bytes as UTF-8 text, any that are not shown as U+FFFD. */
+  private static String text(byte[] a, int from, int to) {
+    return new String(a, from, Math.min(to, a.length) - from, UTF_8);
   }
 }

@@ -1,11 +1,12 @@
 package org.kernelnet.apps.movielens.data;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
- * Where the MovieLens applications get a data set's ratings and movie titles. The MovieLens
- * module binds {@link DataDirectoryRatings}; a test or an extension binds its own (generated
- * ratings, another store) in its place.
+ * Where the MovieLens applications get ratings and movie titles: a data set's, or a ratings file
+ * of one's own. The MovieLens module binds {@link DataDirectoryRatings}; a test or an extension
+ * binds its own (generated ratings, another store) in its place.
  */
 public interface RatingsSource {
   /**
@@ -21,4 +22,25 @@ public interface RatingsSource {
    * @throws IOException if they exist but cannot be read; the message names the file
    */
   MovieTitles titles(MovieLensDataset dataset) throws IOException;
+
+  /**
+   * All ratings of a file of one's own, read in {@code format} (what it leaves open detected).
+   *
+   * @throws IOException if they cannot be had; the message names the file and the reason
+   */
+  RatingsFile ratings(Path file, RatingsFormat format) throws IOException;
+
+  /** The ratings of {@code input}: a data set's or a file's. */
+  default RatingsFile ratings(RatingsInput input) throws IOException {
+    if (input instanceof RatingsInput.MovieLens m) {
+      return ratings(m.dataset());
+    }
+    RatingsInput.OwnFile own = (RatingsInput.OwnFile) input;
+    return ratings(own.file(), own.format());
+  }
+
+  /** The titles of {@code input}'s items: a data set's, none for a file of one's own. */
+  default MovieTitles titles(RatingsInput input) throws IOException {
+    return input instanceof RatingsInput.MovieLens m ? titles(m.dataset()) : MovieTitles.none();
+  }
 }

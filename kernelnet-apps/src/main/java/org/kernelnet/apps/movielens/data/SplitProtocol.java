@@ -44,21 +44,21 @@ public enum SplitProtocol {
   /**
    * The splits of {@code ratings}.
    *
-   * @param dataset the data set the ratings are all of, for {@link #OFFICIAL}
+   * @param input what the ratings were read from (all of it), for {@link #OFFICIAL}
    * @param count the splits ({@link #RANDOM}), folds ({@link #KFOLD}) or published folds to use
    * @param testFraction the test fraction of {@link #RANDOM}
    * @param seed the seed of the first split
    * @throws IllegalArgumentException if the data set has no published split, or the ratings are
    *     not all of its file in its order
    */
-  public List<RatingSplit> splits(MovieLensDataset dataset, Ratings ratings, int count,
+  public List<RatingSplit> splits(RatingsInput input, Ratings ratings, int count,
       double testFraction, long seed) {
     return switch (this) {
       case RANDOM -> RatingSplit.randomSplits(ratings, testFraction, seed, count);
       case KFOLD -> RatingSplit.kFold(ratings, count, seed);
       case OFFICIAL -> {
-        if (dataset != MovieLensDataset.ML_100K) {
-          throw new IllegalArgumentException(dataset.label() + " has no published split (only"
+        if (!input.is(MovieLensDataset.ML_100K)) {
+          throw new IllegalArgumentException(input.label() + " has no published split (only"
               + " ML-100K's folds u1..u5 are known)");
         }
         yield Ml100kFolds.folds(ratings, count, seed);

@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsFormat;
+import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.report.AtomicFile;
 import org.kernelnet.apps.report.Provenance;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -32,7 +36,8 @@ import org.kernelnet.apps.report.ResultsWriter;
 /**
  * A trained item-based autoencoder in one file (format version {@value #FORMAT_VERSION}): the magic
  * {@code KNML}, the format version (int), the length (int) and UTF-8 bytes of the JSON {@link
- * Header} (architecture, data set and split provenance, test RMSE, {@link Provenance}), the DJL
+ * Header} (architecture; the ratings trained on, their format and the mapping of user and item ids
+ * to the network's inputs and rows; split provenance, test RMSE, {@link Provenance}), the DJL
  * parameters of the block (each kernel layer records its kernel specification), and last the 32
  * bytes of the SHA-256 of everything before them. Written to a temporary sibling and moved into
  * place.
@@ -44,18 +49,27 @@ import org.kernelnet.apps.report.ResultsWriter;
  * {@code 2^-256} instead of {@code 2^-32}, and at about 700 MB/s here it adds well under a second
  * even to an ML-20M model of 560 MB.
  *
- * <p>Version-1 files (the same layout without the checksum) are still read, with a warning that
- * their integrity cannot be checked. Parameters that are NaN or infinite are refused on both
- * {@link #write} and {@link #read}.
+ * <p>Version 3 added to the header what maps ids: the ratings file, its format, and the user and
+ * item ids in index order, since ratings of one's own have ids of any text (a MovieLens data set's
+ * integer ids could always be mapped by reading it again). The binary layout is that of version
+ * 2, but a version-2 reader would take a version-3 header of a file of one's own for a data set's,
+ * hence the new version. Version-2 files (MovieLens data sets only, no ids recorded) are still
+ * read, as are version-1 files (the layout without the checksum), with a warning that their
+ * integrity cannot be checked. Parameters that are NaN or infinite are refused on both {@link
+ * #write} and {@link #read}.
  */
 public final class SavedModel {
   private static final byte[] MAGIC = "KNML".getBytes(StandardCharsets.US_ASCII);
   /** The format version written by this class. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
+  /** The format version with a checksum but no ids in its header, still read. */
+  static final int UNMAPPED_VERSION = 2;
   /** The format version without a checksum, still read. */
   static final int UNCHECKED_VERSION = 1;
   private static final String DIGEST = "SHA-256";
   private static final int DIGEST_BYTES = 32;
+  /** The longest header read: its id lists grow with users and items (about 2 MB for ML-20M). */
+  private static final int MAX_HEADER_BYTES = 1 << 30;
   /** Magic and version. */
   private static final int PREFIX_BYTES = MAGIC.length + Integer.BYTES;
 
@@ -65,13 +79,20 @@ public final class SavedModel {
    * What a saved model records besides its parameters.
    *
    * @param spec the architecture
-   * @param dataset the data set's enum name, e.g. {@code ML_100K}
+   * @param dataset the MovieLens data set's enum name, e.g. {@code ML_100K}, whose ratings file is
+   *     found in the data directory; null for a ratings file of one's own
    * @param users the input/output width (users of the data set)
    * @param items the item rows the model was trained on (the first {@code items} item indices)
    * @param ratingsSha256 the SHA-256 of the ratings file trained on
    * @param split the training split's provenance ({@code RatingSplit.provenance()})
    * @param testRmse the test RMSE of the split
    * @param provenance versions, configuration, seeds, data
+   * @param ratingsFile the ratings file trained on, absolute; null in files of versions 1 and 2
+   * @param ratingsFormat its format, everything resolved; null in files of versions 1 and 2
+   * @param userIds the user ids in index order ({@code users} of them), as the file writes them;
+   *     null in files of versions 1 and 2
+   * @param itemIds the ids of the {@code items} item rows in index order; null in files of
+   *     versions 1 and 2
    */
   public record Header(
       AutoencoderSpec spec,
@@ -81,12 +102,69 @@ public final class SavedModel {
       String ratingsSha256,
       Map<String, String> split,
       double testRmse,
-      Provenance provenance) {
+      Provenance provenance,
+      String ratingsFile,
+      RatingsFormat.Settings ratingsFormat,
+      List<String> userIds,
+      List<String> itemIds) {
+    /**
+     * Checks the record: a data set or a file with its format is named, the data set and format
+     * are valid, and the ids, if recorded, are as many as the users and items.
+     */
     public Header {
       requireNonNull(spec, "spec is null");
-      requireNonNull(dataset, "dataset is null");
       requireNonNull(ratingsSha256, "ratingsSha256 is null");
       split = Collections.unmodifiableMap(new LinkedHashMap<>(split));
+      if (dataset != null) {
+        MovieLensDataset.valueOf(dataset);
+      } else if (ratingsFile == null || ratingsFormat == null) {
+        throw new IllegalArgumentException("a model names the MovieLens data set it was trained"
+            + " on, or the ratings file and its format; this one names neither");
+      } else {
+        RatingsFormat.of(ratingsFormat);
+      }
+      if ((userIds == null) != (itemIds == null)) {
+        throw new IllegalArgumentException("user and item ids are recorded together");
+      }
+      if (userIds != null && (userIds.size() != users || itemIds.size() != items)) {
+        throw new IllegalArgumentException("the model has " + users + " users and " + items
+            + " items but records " + userIds.size() + " user ids and " + itemIds.size()
+            + " item ids");
+      }
+      userIds = userIds == null ? null : List.copyOf(userIds);
+      itemIds = itemIds == null ? null : List.copyOf(itemIds);
+    }
+
+    /**
+     * The header of a model trained on {@code train} (a selection of the ratings read from {@code
+     * data}) with the first {@code items} item rows: the data set or file, its format, its ids.
+     */
+    public static Header of(AutoencoderSpec spec, RatingsInput data, Ratings train, int items,
+        Map<String, String> split, double testRmse, Provenance provenance) {
+      return new Header(spec,
+          data instanceof RatingsInput.MovieLens m ? m.dataset().name() : null,
+          train.numUsers(), items, train.sourceSha256(), split, testRmse, provenance,
+          Path.of(train.source()).toAbsolutePath().toString(), train.format().settings(),
+          train.userIds().ids(), train.itemIds().ids().subList(0, items));
+    }
+
+    /**
+     * The ratings the model was trained on: the data set in the data directory, or the file in
+     * its format (the file as recorded, or {@code movedTo} if given).
+     *
+     * @throws IllegalArgumentException if {@code movedTo} is given for a data set's model
+     */
+    public RatingsInput trainedOn(Path movedTo) {
+      if (dataset != null) {
+        if (movedTo != null) {
+          throw new IllegalArgumentException("the model was trained on "
+              + MovieLensDataset.valueOf(dataset).label() + " from the data directory; a ratings"
+              + " file applies to models trained on a file of one's own");
+        }
+        return new RatingsInput.MovieLens(MovieLensDataset.valueOf(dataset));
+      }
+      return new RatingsInput.OwnFile(movedTo != null ? movedTo : Path.of(ratingsFile),
+          RatingsFormat.of(ratingsFormat));
     }
   }
 
@@ -142,7 +220,7 @@ public final class SavedModel {
   }
 
   /**
-   * Reads a model written by {@link #write}, or by a kernelnet that wrote format version 1.
+   * Reads a model written by {@link #write}, or by a kernelnet that wrote format version 1 or 2.
    *
    * @param warnings told, in one line naming the file, that a version-1 file has no checksum
    * @throws MalformedModelException naming the file if it is not a saved model of a known version,
@@ -155,8 +233,8 @@ public final class SavedModel {
     requireNonNull(warnings, "warnings is null");
     int version = readVersion(file);
     int trailer;
-    if (version == FORMAT_VERSION) {
-      verifyChecksum(file);
+    if (version == FORMAT_VERSION || version == UNMAPPED_VERSION) {
+      verifyChecksum(file, version);
       trailer = DIGEST_BYTES;
     } else if (version == UNCHECKED_VERSION) {
       warnings.accept(file + " is a version-" + UNCHECKED_VERSION + " model file without a"
@@ -164,10 +242,10 @@ public final class SavedModel {
       trailer = 0;
     } else {
       throw new MalformedModelException(file + " has model format version " + version
-          + ", which this kernelnet does not read (it reads versions " + UNCHECKED_VERSION + " and "
+          + ", which this kernelnet does not read (it reads versions " + UNCHECKED_VERSION + " to "
           + FORMAT_VERSION + "): the file is corrupted or was written by a newer kernelnet");
     }
-    Loaded loaded = parse(file, trailer, registry, device);
+    Loaded loaded = parse(file, version, trailer, registry, device);
     List<String> nonFinite = FiniteParameters.problems(loaded.net().block());
     if (!nonFinite.isEmpty()) {
       loaded.close();
@@ -193,11 +271,12 @@ public final class SavedModel {
   }
 
   /** Checks the trailing SHA-256 against the SHA-256 of every byte before it. */
-  private static void verifyChecksum(Path file) throws IOException, MalformedModelException {
+  private static void verifyChecksum(Path file, int version)
+      throws IOException, MalformedModelException {
     long size = Files.size(file);
     if (size < PREFIX_BYTES + Integer.BYTES + DIGEST_BYTES) {
       throw new MalformedModelException(file + " is corrupted or truncated: " + size
-          + " bytes are too few for a version-" + FORMAT_VERSION + " model");
+          + " bytes are too few for a version-" + version + " model");
     }
     MessageDigest digest = digest();
     byte[] recorded;
@@ -224,13 +303,13 @@ public final class SavedModel {
   }
 
   /** Reads header and parameters, which must be followed by exactly {@code trailer} bytes. */
-  private static Loaded parse(Path file, int trailer, KernelnetRegistry registry, Device device)
-      throws IOException, MalformedModelException {
+  private static Loaded parse(Path file, int version, int trailer, KernelnetRegistry registry,
+      Device device) throws IOException, MalformedModelException {
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       in.skipNBytes(PREFIX_BYTES);
       int length = in.readInt();
-      if (length < 2 || length > (1 << 24)) {
+      if (length < 2 || length > MAX_HEADER_BYTES) {
         throw new MalformedModelException(file + " has a header length of " + length + " bytes");
       }
       byte[] json = in.readNBytes(length);
@@ -261,8 +340,14 @@ public final class SavedModel {
       if (rest != trailer) {
         net.close();
         throw new MalformedModelException(file + " is corrupted: " + rest + " bytes follow its"
-            + " parameters where a version-" + (trailer == 0 ? UNCHECKED_VERSION : FORMAT_VERSION)
-            + " model has " + trailer);
+            + " parameters where a version-" + version + " model has " + trailer);
+      }
+      boolean mapped = header.userIds() != null;
+      if (mapped != (version == FORMAT_VERSION)) {
+        net.close();
+        throw new MalformedModelException(file + " is corrupted: its header "
+            + (mapped ? "records" : "lacks") + " the user and item ids, which a version-" + version
+            + " model " + (mapped ? "does not record" : "records"));
       }
       return new Loaded(header, net);
     } catch (EOFException e) {

@@ -53,11 +53,13 @@ class MontiDatasetTest {
     assertThat(r.size()).isEqualTo(3);
     assertThat(r.numUsers()).isEqualTo(2);
     assertThat(r.numItems()).isEqualTo(2);
-    assertThat(IntStream.range(0, 2).map(r::userId)).containsExactly(1, 3);
-    assertThat(IntStream.range(0, 2).map(r::itemId)).containsExactly(1, 2);
+    assertThat(IntStream.range(0, 2).mapToObj(r::userId)).containsExactly("1", "3");
+    assertThat(IntStream.range(0, 2).mapToObj(r::itemId)).containsExactly("1", "2");
     // (user 1, item 2) = 5, (user 3, item 1) = 2, (user 3, item 2) = 4
-    assertThat(IntStream.range(0, 3).map(k -> r.userId(r.user(k)))).containsExactly(1, 3, 3);
-    assertThat(IntStream.range(0, 3).map(k -> r.itemId(r.item(k)))).containsExactly(2, 1, 2);
+    assertThat(IntStream.range(0, 3).mapToObj(k -> r.userId(r.user(k))))
+        .containsExactly("1", "3", "3");
+    assertThat(IntStream.range(0, 3).mapToObj(k -> r.itemId(r.item(k))))
+        .containsExactly("2", "1", "2");
     assertThat(r.values()).containsExactly(5f, 2f, 4f);
     assertThat(data.split().testPositions()).containsExactly(2);
     assertThat(data.split().seed()).isEqualTo(9);

@@ -44,18 +44,18 @@ class MovieTitlesTest {
 
     MovieTitles titles = titles(MovieLensDataset.ML_1M);
 
-    assertThat(titles.title(1)).hasValue("Toy Story (1995)");
-    assertThat(titles.title(73)).hasValue("Misérables, Les (1995)");
-    assertThat(titles.title(2)).isEmpty();
+    assertThat(titles.title("1")).hasValue("Toy Story (1995)");
+    assertThat(titles.title("73")).hasValue("Misérables, Les (1995)");
+    assertThat(titles.title("2")).isEmpty();
   }
 
   @Test
   void readsUItemOfMl100kAndIsEmptyWithoutTheFile() throws IOException {
-    assertThat(titles(MovieLensDataset.ML_100K).title(1)).isEmpty();
+    assertThat(titles(MovieLensDataset.ML_100K).title("1")).isEmpty();
     Path folder = Files.createDirectories(root.resolve("movielens/ml-100k"));
     Files.writeString(folder.resolve("u.item"), "1|Toy Story (1995)|01-Jan-1995||http://x|0|0\n");
 
-    assertThat(titles(MovieLensDataset.ML_100K).title(1))
+    assertThat(titles(MovieLensDataset.ML_100K).title("1"))
         .hasValue("Toy Story (1995)");
   }
 
@@ -69,10 +69,10 @@ class MovieTitlesTest {
 
     MovieTitles titles = titles(MovieLensDataset.ML_20M);
 
-    assertThat(titles.title(1)).hasValue("Toy Story (1995)");
-    assertThat(titles.title(11)).hasValue("American President, The (1995)");
-    assertThat(titles.title(12)).hasValue("Say \"Hi\", Again (2000)");
-    assertThat(titles.title(2)).isEmpty();
+    assertThat(titles.title("1")).hasValue("Toy Story (1995)");
+    assertThat(titles.title("11")).hasValue("American President, The (1995)");
+    assertThat(titles.title("12")).hasValue("Say \"Hi\", Again (2000)");
+    assertThat(titles.title("2")).isEmpty();
   }
 
   @Test
@@ -101,8 +101,8 @@ class MovieTitlesTest {
 
     MovieTitles titles = titles(MovieLensDataset.ML_1M);
 
-    assertThat(titles.title(1)).hasValue("Toy Story (1995)");
-    assertThat(titles.title(73)).hasValue("Misérables, Les (1995)");
+    assertThat(titles.title("1")).hasValue("Toy Story (1995)");
+    assertThat(titles.title("73")).hasValue("Misérables, Les (1995)");
     assertThat(notes).containsExactly(file + ": skipped 3 blank lines");
   }
 
@@ -111,7 +111,7 @@ class MovieTitlesTest {
     write("movielens/ml-10m/movies.dat", BYTE_ORDER_MARK,
         "1::Amélie (2001)::Comedy\n".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(titles(MovieLensDataset.ML_10M).title(1)).hasValue("Amélie (2001)");
+    assertThat(titles(MovieLensDataset.ML_10M).title("1")).hasValue("Amélie (2001)");
     assertThat(notes).isEmpty();
   }
 
@@ -123,7 +123,7 @@ class MovieTitlesTest {
 
     MovieTitles titles = titles(MovieLensDataset.ML_20M);
 
-    assertThat(titles.title(1)).hasValue("Toy Story (1995)");
+    assertThat(titles.title("1")).hasValue("Toy Story (1995)");
     assertThat(notes).containsExactly(file + ": skipped 2 blank lines");
   }
 

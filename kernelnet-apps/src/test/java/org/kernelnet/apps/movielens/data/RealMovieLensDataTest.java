@@ -43,9 +43,10 @@ class RealMovieLensDataTest {
     assertThat(r.numItems()).isEqualTo(1_682);
     assertThat(r.histogram()).containsExactly(Map.entry(1f, 6_110), Map.entry(2f, 11_370),
         Map.entry(3f, 27_145), Map.entry(4f, 34_174), Map.entry(5f, 21_201));
-    assertThat(r.userId(0)).isEqualTo(1);
-    assertThat(r.userId(942)).isEqualTo(943);
-    assertThat(r.itemId(1_681)).isEqualTo(1_682);
+    assertThat(r.userId(0)).isEqualTo("1");
+    assertThat(r.userId(942)).isEqualTo("943");
+    assertThat(r.itemId(1_681)).isEqualTo("1682");
+    assertThat(r.userIds().numericOrder()).isTrue();
     if (r.source().endsWith("u.data")) {
       assertThat(r.sourceSha256())
           .isEqualTo("06416e597f82b7342361e41163890c81036900f418ad91315590814211dca490");

@@ -136,7 +136,8 @@ class SyntheticRatingsTest {
     int[] perItem = new int[r.numItems()];
     for (int k = 0; k < r.size(); k++) {
       double v = r.rating(k);
-      double f = generator.prediction(r.userId(r.user(k)), r.itemId(r.item(k)));
+      double f = generator.prediction(Integer.parseInt(r.userId(r.user(k))),
+          Integer.parseInt(r.itemId(r.item(k))));
       double clipped = Math.max(scale.min(), Math.min(scale.max(), f));
       squares += (v - mean) * (v - mean);
       modelSquares += (v - clipped) * (v - clipped);

@@ -39,19 +39,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.movielens.data.MovieLensDataset;
+import org.kernelnet.apps.movielens.data.RatingsFormat;
+import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.Provenance;
 
 /**
- * The saved MovieLens model format ({@link SavedModel}, format version 2, and the version 1 it
- * still reads), pinned by golden files; the write/read round trip; corrupted and malformed files;
- * non-finite parameters; the atomic write.
+ * The saved MovieLens model format ({@link SavedModel}, format version 3, and the versions 1 and 2
+ * it still reads), pinned by golden files; the write/read round trip; corrupted and malformed
+ * files; non-finite parameters; the atomic write.
  *
  * <p>Each {@link Golden} case is a file in {@code src/test/resources/org/kernelnet/apps/movielens/}
  * holding {@link #goldenNet} (7 users, 1 hidden layer of 3 units, fixed parameter values) with
- * {@link #goldenHeader}, written by {@link SavedModel#write}. The expected predictions on {@link
- * #RATINGS} are literals computed when the files were written. The version-1 files were written by
- * the kernelnet of that format and are kept as they are. Regenerate the current files only when the
+ * {@link Golden#header()} (a data set's model for Sparse FC, a model of a file of one's own with
+ * text ids for I-AutoRec), written by {@link SavedModel#write}. The expected predictions on {@link
+ * #RATINGS} are literals computed when the files were written. The version-1 and version-2 files
+ * were written by the kernelnet of that format, with {@link #legacyHeader}, and are kept as they
+ * are. Regenerate the current files only when the
  * format changes on purpose (bump {@link SavedModel#FORMAT_VERSION}, keep the old files for the
  * reading of old versions), then paste the printed predictions into {@link Golden}:
  *
@@ -61,17 +66,17 @@ import org.kernelnet.apps.report.Provenance;
  * </pre>
  */
 class SavedModelTest {
-  private static final String RESOURCES = "src/test/resources/org/kernelnet/apps/movielens";
+  private static final String RESOURCES = "src/test/resources/org/kernelnet/apps/movielens/model";
   private static final int USERS = 7;
   /** The network input {@code [2, USERS]}: two items' ratings, 0 where unrated. */
   private static final float[][] RATINGS = {{5, 0, 3, 0, 0, 1, 4}, {0, 2, 0, 0, 5, 0, 0}};
   private static final String SHA =
       "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
-  /** The golden files (current and version 1) and the predictions their networks make. */
+  /** The golden files (current, version 2 and 1) and the predictions their networks make. */
   enum Golden {
     SPARSE_FC(
-        "sparse-fc-1",
+        "sparse-fc-1", false,
         new AutoencoderSpec(ModelKind.SPARSE_FC, 1, 3, "hat-sq", 2, 0.5, 0.25),
         new float[] {
           0.415421247f, -0.606129289f, -0.781790257f, -0.127738535f,
@@ -79,7 +84,7 @@ class SavedModelTest {
           -0.610748768f, -0.786693096f, -0.188153982f, -0.612735868f,
           -0.366978735f, -0.472835243f}),
     AUTOREC(
-        "autorec-1",
+        "autorec-1", true,
         new AutoencoderSpec(ModelKind.AUTOREC, 1, 3, null, 0, 0.5, 0),
         new float[] {
           -0.0172071606f, 0.230609298f, -0.382302374f, 0.528479874f,
@@ -88,15 +93,24 @@ class SavedModelTest {
           -1.01204658f, 0.296662956f});
 
     final String file;
+    final String version2File;
     final String version1File;
+    final boolean ownFile;
     final AutoencoderSpec spec;
     final float[] predictions;
 
-    Golden(String name, AutoencoderSpec spec, float[] predictions) {
+    Golden(String name, boolean ownFile, AutoencoderSpec spec, float[] predictions) {
       this.file = name + "-v" + SavedModel.FORMAT_VERSION + ".knml";
+      this.version2File = name + "-v2.knml";
       this.version1File = name + "-v1.knml";
+      this.ownFile = ownFile;
       this.spec = spec;
       this.predictions = predictions;
+    }
+
+    /** The header of the current golden file. */
+    SavedModel.Header header() {
+      return ownFile ? ownFileHeader(spec) : goldenHeader(spec);
     }
   }
 
@@ -109,8 +123,26 @@ class SavedModelTest {
     registry = KernelnetRegistry.load(SavedModelTest.class.getClassLoader());
   }
 
-  /** The header of a golden file: every field a fixed literal. */
+  /** The header of a data set's model: every field a fixed literal, integer ids. */
   static SavedModel.Header goldenHeader(AutoencoderSpec spec) {
+    SavedModel.Header legacy = legacyHeader(spec);
+    return new SavedModel.Header(spec, "ML_100K", USERS, 2, SHA, legacy.split(), 0.875,
+        legacy.provenance(), "/data/ml-100k/u.data", MovieLensDataset.ML_100K.format().settings(),
+        List.of("1", "2", "3", "4", "5", "6", "7"), List.of("1", "2"));
+  }
+
+  /** The header of a model of a file of one's own: text ids, a detected format. */
+  static SavedModel.Header ownFileHeader(AutoencoderSpec spec) {
+    SavedModel.Header legacy = legacyHeader(spec);
+    return new SavedModel.Header(spec, null, USERS, 2, SHA, legacy.split(), 0.875,
+        legacy.provenance(), "/data/my ratings.csv",
+        new RatingsFormat.Settings("comma", "present", "user,film,stars", "0.5:5:0.5"),
+        List.of("alice", "bob", "carol", "dave", "eve", "frank", "Zoë"),
+        List.of("Brazil", "Heat (1995)"));
+  }
+
+  /** The header of the golden files of versions 1 and 2, which record no ids. */
+  static SavedModel.Header legacyHeader(AutoencoderSpec spec) {
     Map<String, String> split = new LinkedHashMap<>();
     split.put("source", "/data/ml-100k/u.data");
     split.put("sourceSha256", SHA);
@@ -122,7 +154,8 @@ class SavedModelTest {
         "17.0.12+7", "Linux amd64", "cpu()", "movielens",
         Map.of("dataset", "ML_100K", "optimizer", "lbfgs"), Map.of("split", 7L, "init", 42L),
         List.of(new DataFile("ratings", "/data/ml-100k/u.data", SHA)), "2025-01-02T03:04:05Z");
-    return new SavedModel.Header(spec, "ML_100K", USERS, 2, SHA, split, 0.875, provenance);
+    return new SavedModel.Header(spec, "ML_100K", USERS, 2, SHA, split, 0.875, provenance, null,
+        null, null, null);
   }
 
   /**
@@ -184,7 +217,7 @@ class SavedModelTest {
   void writeGoldenFiles() throws IOException {
     for (Golden golden : Golden.values()) {
       try (ItemAutoencoder net = goldenNet(golden.spec)) {
-        SavedModel.write(Paths.get(RESOURCES, golden.file), goldenHeader(golden.spec), net);
+        SavedModel.write(Paths.get(RESOURCES, golden.file), golden.header(), net);
         StringBuilder literal = new StringBuilder(golden.name() + " predictions:");
         for (float value : predict(net)) {
           literal.append(String.format(Locale.ROOT, " %.9gf,", value));
@@ -200,7 +233,20 @@ class SavedModelTest {
     Path file = Files.write(dir.resolve(golden.file), golden(golden));
 
     try (SavedModel.Loaded loaded = read(file)) {
-      assertIsGolden(loaded, golden);
+      assertIsGolden(loaded, golden, golden.header());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Golden.class)
+  void version2FileLoadsTheSameWithoutIds(Golden golden) throws Exception {
+    Path file = Files.write(dir.resolve(golden.version2File), resource(golden.version2File));
+
+    try (SavedModel.Loaded loaded = read(file)) {
+      assertIsGolden(loaded, golden, legacyHeader(golden.spec));
+      assertThat(loaded.header().userIds()).isNull();
+      assertThat(loaded.header().trainedOn(null))
+          .isEqualTo(new RatingsInput.MovieLens(MovieLensDataset.ML_100K));
     }
   }
 
@@ -212,17 +258,18 @@ class SavedModelTest {
 
     try (SavedModel.Loaded loaded =
         SavedModel.read(file, registry, Device.cpu(), warnings::add)) {
-      assertIsGolden(loaded, golden);
+      assertIsGolden(loaded, golden, legacyHeader(golden.spec));
     }
     assertThat(warnings).singleElement().asString()
         .startsWith(file + " is a version-1 model file without a checksum")
         .contains("corruption cannot be detected");
   }
 
-  private static void assertIsGolden(SavedModel.Loaded loaded, Golden golden) {
+  private static void assertIsGolden(SavedModel.Loaded loaded, Golden golden,
+      SavedModel.Header expected) {
     SavedModel.Header header = loaded.header();
     assertThat(header.spec()).isEqualTo(golden.spec);
-    assertThat(header.dataset()).isEqualTo("ML_100K");
+    assertThat(header.dataset()).isEqualTo(expected.dataset());
     assertThat(header.users()).isEqualTo(7);
     assertThat(header.items()).isEqualTo(2);
     assertThat(header.ratingsSha256()).isEqualTo(SHA);
@@ -246,12 +293,12 @@ class SavedModelTest {
     assertThat(provenance.data())
         .containsExactly(new DataFile("ratings", "/data/ml-100k/u.data", SHA));
     assertThat(provenance.startedAt()).isEqualTo("2025-01-02T03:04:05Z");
-    assertThat(header).isEqualTo(goldenHeader(golden.spec));
+    assertThat(header).isEqualTo(expected);
 
     assertThat(loaded.net().spec()).isEqualTo(golden.spec);
     assertThat(loaded.net().users()).isEqualTo(7);
-    try (ItemAutoencoder expected = goldenNet(golden.spec)) {
-      assertSameParameters(loaded.net(), expected);
+    try (ItemAutoencoder net = goldenNet(golden.spec)) {
+      assertSameParameters(loaded.net(), net);
     }
     float[] predictions = predict(loaded.net());
     assertThat(predictions).hasSize(2 * USERS);
@@ -275,7 +322,7 @@ class SavedModelTest {
   void writingTheGoldenNetReproducesTheGoldenFile(Golden golden) throws Exception {
     Path file = dir.resolve("again.knml");
     try (ItemAutoencoder net = goldenNet(golden.spec)) {
-      SavedModel.write(file, goldenHeader(golden.spec), net);
+      SavedModel.write(file, golden.header(), net);
     }
     Parts written = Parts.of(Files.readAllBytes(file));
     Parts expected = Parts.of(golden(golden));
@@ -432,8 +479,8 @@ class SavedModelTest {
 
   @Test
   void unknownVersionIsRejectedWithTheVersionsRead() throws IOException {
-    assertMalformed(goldenWithInt(4, 3), "has model format version 3, which this kernelnet does"
-        + " not read (it reads versions 1 and 2): the file is corrupted or was written by a newer"
+    assertMalformed(goldenWithInt(4, 4), "has model format version 4, which this kernelnet does"
+        + " not read (it reads versions 1 to 3): the file is corrupted or was written by a newer"
         + " kernelnet");
     assertMalformed(goldenWithInt(4, 0), "has model format version 0");
   }
@@ -487,7 +534,8 @@ class SavedModelTest {
   @Test
   void parametersThatDoNotFitTheHeaderAreRejected() throws IOException {
     Parts golden = Parts.of(golden(Golden.SPARSE_FC));
-    assertMalformed(golden.sealedWithJson(golden.json.replace("\"users\": 7", "\"users\": 8")),
+    Parts version2 = Parts.of(resource(Golden.SPARSE_FC.version2File));
+    assertMalformed(version2.sealedWithJson(version2.json.replace("\"users\": 7", "\"users\": 8")),
         "cannot load the parameters in");
     assertMalformed(golden.sealedWithJson(golden.json.replace("\"hidden\": 3", "\"hidden\": 4")),
         "cannot load the parameters in");
@@ -562,5 +610,44 @@ class SavedModelTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(file);
     }
+  }
+
+  @Test
+  void headersOfFormat3RecordTheIdsAndWhatTheModelWasTrainedOn() throws Exception {
+    Path file = Files.write(dir.resolve(Golden.AUTOREC.file), golden(Golden.AUTOREC));
+
+    try (SavedModel.Loaded loaded = read(file)) {
+      SavedModel.Header header = loaded.header();
+      assertThat(header.dataset()).isNull();
+      assertThat(header.userIds()).containsExactly("alice", "bob", "carol", "dave", "eve",
+          "frank", "Zoë");
+      assertThat(header.itemIds()).containsExactly("Brazil", "Heat (1995)");
+      assertThat(header.trainedOn(null)).isEqualTo(new RatingsInput.OwnFile(
+          Path.of("/data/my ratings.csv"), RatingsFormat.of(header.ratingsFormat())));
+      assertThat(header.trainedOn(Path.of("/moved/r.csv")).label()).isEqualTo("r.csv");
+    }
+    assertThatThrownBy(() -> goldenHeader(Golden.SPARSE_FC.spec).trainedOn(Path.of("/x.csv")))
+        .hasMessageContaining("the model was trained on ML-100K from the data directory");
+  }
+
+  @Test
+  void headersWhoseIdsOrDataDoNotAddUpAreRefused() throws IOException {
+    Parts golden = Parts.of(golden(Golden.AUTOREC));
+    assertMalformed(golden.sealedWithJson(golden.json.replace("\"users\": 7", "\"users\": 8")),
+        "has an unreadable header", "the model has 8 users and 2 items but records 7 user ids and"
+            + " 2 item ids");
+    assertMalformed(golden.sealedWithJson(golden.json.replace(
+        "\"ratingsFile\": \"/data/my ratings.csv\"", "\"ratingsFile\": null")),
+        "has an unreadable header", "names neither");
+    assertMalformed(golden.sealedWithJson(golden.json.replace("\"comma\"", "\"pipe\"")),
+        "has an unreadable header", "unknown delimiter 'pipe'");
+    Parts version2 = Parts.of(resource(Golden.SPARSE_FC.version2File));
+    Parts version3 = Parts.of(golden(Golden.SPARSE_FC));
+    assertMalformed(new Parts(version2.prefix, version3.json, version3.parameters, new byte[0])
+        .sealedWithJson(version3.json), "is corrupted: its header records the user and item ids,"
+            + " which a version-2 model does not record");
+    assertMalformed(new Parts(version3.prefix, version2.json, version2.parameters, new byte[0])
+        .sealedWithJson(version2.json), "is corrupted: its header lacks the user and item ids,"
+            + " which a version-3 model records");
   }
 }

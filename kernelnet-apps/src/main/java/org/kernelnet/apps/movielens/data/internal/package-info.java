@@ -1,5 +1,5 @@
 /**
- * Internal helpers of the MovieLens data layer (primitive id hashing); not an API, may change
+ * Internal helpers of the MovieLens data layer (hashing of id bytes); not an API, may change
  * without notice.
  */
 package org.kernelnet.apps.movielens.data.internal;

@@ -1,0 +1,107 @@
+package org.kernelnet.apps.movielens.data;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializationContext;
+import com.google.gson.JsonSerializer;
+import com.google.gson.annotations.JsonAdapter;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+
+/**
+ * The ratings a run reads: one of the {@link MovieLensDataset MovieLens data sets} from the data
+ * directory, or a ratings file of one's own in a {@link RatingsFormat}. A {@link RatingsSource}
+ * reads either ({@link RatingsSource#ratings(RatingsInput)}).
+ *
+ * <p>In result files and run settings a data set is written as its name ({@code "ML_1M"}), as
+ * before files of one's own could be read, and a file as {@code {"file": ..., "delimiter": ...,
+ * "header": ..., "columns": ..., "scale": ...}}.
+ */
+@JsonAdapter(RatingsInput.Json.class)
+public sealed interface RatingsInput {
+  /** How tables and logs name it: the data set's label, e.g. {@code ML-1M}, or the file's name. */
+  String label();
+
+  /**
+   * The fraction of ratings held out for testing unless {@code --test-fraction} is given: the data
+   * set's ({@link MovieLensDataset#defaultTestFraction()}), {@value OwnFile#TEST_FRACTION} for a
+   * file of one's own.
+   */
+  double defaultTestFraction();
+
+  /** Whether this is the MovieLens data set {@code dataset}. */
+  default boolean is(MovieLensDataset dataset) {
+    return this instanceof MovieLens m && m.dataset() == dataset;
+  }
+
+  /**
+   * A MovieLens data set.
+   *
+   * @param dataset the data set
+   */
+  record MovieLens(MovieLensDataset dataset) implements RatingsInput {
+    /** Validates the record. */
+    public MovieLens {
+      requireNonNull(dataset, "dataset is null");
+    }
+
+    @Override
+    public String label() {
+      return dataset.label();
+    }
+
+    @Override
+    public double defaultTestFraction() {
+      return dataset.defaultTestFraction();
+    }
+  }
+
+  /**
+   * A ratings file of one's own.
+   *
+   * @param file the file, made absolute
+   * @param format its layout; what it leaves open is detected when the file is read
+   */
+  record OwnFile(Path file, RatingsFormat format) implements RatingsInput {
+    /** The test fraction of a file of one's own, as of the larger MovieLens data sets. */
+    public static final double TEST_FRACTION = 0.1;
+
+    /** Validates the record and makes the path absolute. */
+    public OwnFile {
+      file = requireNonNull(file, "file is null").toAbsolutePath().normalize();
+      requireNonNull(format, "format is null");
+    }
+
+    @Override
+    public String label() {
+      return String.valueOf(file.getFileName());
+    }
+
+    @Override
+    public double defaultTestFraction() {
+      return TEST_FRACTION;
+    }
+  }
+
+  /** Writes a data set as its name, a file as its path and format settings. */
+  final class Json implements JsonSerializer<RatingsInput> {
+    @Override
+    public JsonElement serialize(RatingsInput input, Type type, JsonSerializationContext context) {
+      if (input instanceof MovieLens m) {
+        return new JsonPrimitive(m.dataset().name());
+      }
+      OwnFile own = (OwnFile) input;
+      RatingsFormat.Settings settings = own.format().settings();
+      JsonObject json = new JsonObject();
+      json.addProperty("file", own.file().toString());
+      json.addProperty("delimiter", settings.delimiter());
+      json.addProperty("header", settings.header());
+      json.addProperty("columns", settings.columns());
+      json.addProperty("scale", settings.scale());
+      return json;
+    }
+  }
+}
