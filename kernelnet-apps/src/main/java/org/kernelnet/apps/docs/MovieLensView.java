@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * {@code movielens} runs ({@code results.json}): one row per model of each run, with its free
  * parameters and MACs per prediction (Table 4), the test RMSE of every split, their mean and
- * standard error, the training time (all splits), the time per full-batch evaluation (the range
- * over the splits), the wall time and the peak resident memory of the run.
+ * standard error, the held-out MAE and NDCG@k (means over the splits; files written before they
+ * were recorded show a dash), the training time (all splits), the time per full-batch evaluation
+ * (the range over the splits), the wall time and the peak resident memory of the run.
  */
 final class MovieLensView implements ResultsView {
   /** Settings the table shows in columns of their own. */
@@ -22,8 +23,8 @@ final class MovieLensView implements ResultsView {
   @Override
   public MarkdownTable table(List<ResultFile> files) {
     return RunRows.of(files, SHOWN, List.of("data set", "model", "parameters", "MACs",
-        "iterations", "test RMSE by split", "mean ± s.e.", "training", "s per evaluation", "wall",
-        "peak memory"), file -> Json.objects(file.json(), "rows").stream()
+        "iterations", "test RMSE by split", "mean ± s.e.", "MAE", "NDCG@10", "training",
+        "s per evaluation", "wall", "peak memory"), file -> Json.objects(file.json(), "rows").stream()
             .map(model -> cells(file, model)).toList());
   }
 
@@ -38,10 +39,18 @@ final class MovieLensView implements ResultsView {
         Cells.count(Json.number(file.configuration(), "iterations")),
         Cells.fixedList(splits.stream().mapToDouble(s -> Json.number(s, "testRmse")).toArray(), 4),
         meanAndError(model, splits.size()),
+        Cells.fixed(heldOutMean(model, "mae"), 4),
+        Cells.fixed(heldOutMean(model, "ndcg"), 4),
         Cells.duration(splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum()),
         secondsPerEvaluation(splits),
         Cells.duration(Json.optionalNumber(json, "wallSeconds")),
         Cells.gib(Json.optionalNumber(json, "peakResidentGib")));
+  }
+
+  /** The mean over the splits of a held-out metric, NaN if the file does not record them. */
+  private static double heldOutMean(JsonObject model, String metric) {
+    return model.has("heldOut") && model.get("heldOut").isJsonObject()
+        ? Json.number(Json.object(Json.object(model, "heldOut"), metric), "mean") : Double.NaN;
   }
 
   /** The first model's mean test RMSE ± its standard error, of the first file. */

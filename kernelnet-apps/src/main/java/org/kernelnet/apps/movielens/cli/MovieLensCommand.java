@@ -113,8 +113,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   private String protocol;
 
   @Option(names = "--splits", paramLabel = "N",
-      description = "Splits to average: random splits, folds (at least 2) or published folds"
-          + " from u1 (default: " + MovieLensConfig.DEFAULT_SPLITS + "; --quick: "
+      description = "Splits to average, at least 1: random splits, folds (at least 2) or published"
+          + " folds from u1 (default: " + MovieLensConfig.DEFAULT_SPLITS + "; --quick: "
           + MovieLensConfig.QUICK_SPLITS + ").")
   private Integer splits;
 
