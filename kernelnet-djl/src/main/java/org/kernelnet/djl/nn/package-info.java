@@ -10,7 +10,10 @@
  *   <li>{@link org.kernelnet.djl.nn.AdaptiveThreshold} (Eq. 9) and {@link
  *       org.kernelnet.djl.nn.CentreOfMass} (Eq. 10) for 2-D embedding maps;
  *   <li>{@link org.kernelnet.djl.nn.PredictedWeightLayer}: weights predicted by kernel ridge
- *       regression (Denil et al. 2013).
+ *       regression (Denil et al. 2013);
+ *   <li>{@link org.kernelnet.djl.nn.GlobalKernel}: GLocal-K's global convolution kernel (Han et al.
+ *       2021), computed from a network's item-averaged outputs and convolved over the rating
+ *       matrix.
  * </ul>
  *
  * <p>Every layer reads parameters through the {@code ParameterStore} and attaches them temporarily to

@@ -17,12 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A DJL training loss as a {@link DifferentiableFunction} of a block's trainable parameters, so that
- * {@link Lbfgs} can minimise it on the full batch.
+ * A DJL training loss as a {@link DifferentiableFunction} of the trainable parameters of a block (or
+ * of several blocks trained together), so that {@link Lbfgs} can minimise it on the full batch.
  *
  * <p>The point {@code x} is the concatenation of the flattened (row-major) float32 arrays of the
- * parameters that require gradients, in the order of {@link Block#getParameters()}: {@code n} is
- * the sum of their sizes. {@link #evaluate} writes {@code x} into the parameters in place (outside
+ * parameters that require gradients, in the order of {@link Block#getParameters()} (block by block
+ * for several): {@code n} is the sum of their sizes. {@link #evaluate} writes {@code x} into the parameters in place (outside
  * any {@link GradientCollector}: in-place updates of leaf parameters fail inside one), zeroes their
  * gradients (PyTorch accumulates them), opens a sub-manager of the parameters' manager and a
  * collector, calls the {@link Loss} closure, back-propagates the scalar loss, closes both, and
@@ -81,11 +81,33 @@ public final class ParameterObjective implements DifferentiableFunction {
    */
   public static ParameterObjective of(Block block, Loss loss) {
     requireNonNull(block, "block is null");
+    return of(List.of(block), loss);
+  }
+
+  /**
+   * The objective over the trainable parameters of several blocks that one loss trains together
+   * (e.g. a network and a block fed by its outputs): {@code x} holds the blocks' parameters in the
+   * order of the list, each block's in the order of {@link Block#getParameters()}. The parameters
+   * must share one manager.
+   *
+   * @throws IllegalArgumentException as {@link #of(Block, Loss)}, also if {@code blocks} is empty,
+   *     a parameter appears twice or the parameters belong to different managers
+   */
+  public static ParameterObjective of(List<? extends Block> blocks, Loss loss) {
+    requireNonNull(blocks, "blocks is null");
     requireNonNull(loss, "loss is null");
     List<Parameter> trainable = new ArrayList<>();
     long total = 0;
-    for (Pair<String, Parameter> pair : block.getParameters()) {
+    List<Pair<String, Parameter>> pairs = new ArrayList<>();
+    for (Block block : blocks) {
+      requireNonNull(block, "a block is null");
+      block.getParameters().forEach(pairs::add);
+    }
+    for (Pair<String, Parameter> pair : pairs) {
       Parameter parameter = pair.getValue();
+      if (trainable.contains(parameter)) {
+        throw new IllegalArgumentException("parameter " + pair.getKey() + " appears twice");
+      }
       if (!parameter.requiresGradient()) {
         continue;
       }
@@ -98,6 +120,10 @@ public final class ParameterObjective implements DifferentiableFunction {
         throw new IllegalArgumentException("parameter " + pair.getKey() + " has data type "
             + array.getDataType() + ", only float32 is supported");
       }
+      if (!trainable.isEmpty() && array.getManager() != trainable.get(0).getArray().getManager()) {
+        throw new IllegalArgumentException("parameter " + pair.getKey() + " belongs to another"
+            + " manager than the first parameter; initialise every block on one manager");
+      }
       if (!array.hasGradient()) {
         array.setRequiresGradient(true);
       }
@@ -105,7 +131,7 @@ public final class ParameterObjective implements DifferentiableFunction {
       total += array.size();
     }
     if (trainable.isEmpty()) {
-      throw new IllegalArgumentException("block " + block + " has no trainable parameter");
+      throw new IllegalArgumentException("blocks " + blocks + " have no trainable parameter");
     }
     if (total > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(

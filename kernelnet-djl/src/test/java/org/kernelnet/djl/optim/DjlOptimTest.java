@@ -161,6 +161,50 @@ class DjlOptimTest {
   }
 
   @Test
+  void objectiveOverTwoBlocksHoldsBothInOrderAndFitsThemTogether() {
+    // prediction = A x[:, :3] + B x[:, 3:], each with a bias: the weights are the least-squares
+    // ones and the biases add up to its intercept
+    Linear a = Linear.builder().setUnits(1).build();
+    a.initialize(manager, DataType.FLOAT32, new Shape(N, 3));
+    Linear b = Linear.builder().setUnits(1).build();
+    b.initialize(manager, DataType.FLOAT32, new Shape(N, D - 3));
+    NDArray x = manager.create(features, new Shape(N, D));
+    NDArray y = manager.create(targets, new Shape(N));
+    ParameterObjective.Loss loss = scope -> {
+      scope.tempAttachAll(x, y);
+      ParameterStore store = new ParameterStore(scope, false);
+      NDArray first = a.forward(store, new NDList(x.get(":, :3")), true).singletonOrThrow();
+      NDArray second = b.forward(store, new NDList(x.get(":, 3:")), true).singletonOrThrow();
+      return first.add(second).reshape(N).sub(y).square().mean();
+    };
+    ParameterObjective objective = ParameterObjective.of(List.of(a, b), loss);
+
+    assertThat(objective.dimension()).isEqualTo(D + 2);
+    double[] read = new double[D + 2];
+    objective.readParameters(read);
+    float[] wa = weights(a);
+    float[] wb = weights(b);
+    assertThat(read).containsExactly(wa[0], wa[1], wa[2], bias(a), wb[0], wb[1], bias(b));
+    objective.minimize(Lbfgs.builder().optGradientTolerance(1e-6).optMaxIterations(200).build());
+    wa = weights(a);
+    wb = weights(b);
+    float[] w = {wa[0], wa[1], wa[2], wb[0], wb[1]};
+    for (int j = 0; j < D; j++) {
+      assertThat((double) w[j]).isCloseTo(solution[j], within(1e-4));
+    }
+    assertThat((double) bias(a) + bias(b)).isCloseTo(solution[D], within(1e-4));
+
+    assertThatThrownBy(() -> ParameterObjective.of(List.of(a, a), loss))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("appears twice");
+    try (NDManager other = NDManager.newBaseManager()) {
+      Linear elsewhere = Linear.builder().setUnits(1).build();
+      elsewhere.initialize(other, DataType.FLOAT32, new Shape(N, 3));
+      assertThatThrownBy(() -> ParameterObjective.of(List.of(a, elsewhere), loss))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another manager");
+    }
+  }
+
+  @Test
   void objectiveRejectsUninitialisedBlocksAndBadLengths() {
     Linear linear = Linear.builder().setUnits(1).build();
     assertThatThrownBy(() -> ParameterObjective.of(linear, scope -> null))
