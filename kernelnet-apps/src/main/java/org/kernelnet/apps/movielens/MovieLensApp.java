@@ -25,6 +25,7 @@ import org.kernelnet.apps.movielens.evaluation.RankingSettings;
 import org.kernelnet.apps.movielens.model.AutoencoderFactory;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.ModelKind;
 import org.kernelnet.apps.movielens.model.PredictionCost;
 import org.kernelnet.apps.movielens.model.SavedModel;
 import org.kernelnet.apps.movielens.report.MovieLensResults;
@@ -41,7 +42,8 @@ import org.kernelnet.apps.report.ResultsWriter;
  * the family's {@link AutoencoderTrainer.Factory} and hands the {@link MovieLensResults} (Table
  * 3: test RMSE per split, mean, standard error; Table 4: parameters, MACs, RMSE) to the family's
  * reporters of them; the first split's model of every row is saved ({@code --save FILE}, else
- * {@code models/<model>-<layers>.knml} in the run folder). Each finished split is recorded in
+ * {@code models/<model>-<layers>.knml} in the run folder; not for GLocal-K, trained by {@link
+ * GlocalKSplit}). Each finished split is recorded in
  * {@link SplitJournal#FILE}; {@code --resume} trains only the splits not recorded there.
  */
 public final class MovieLensApp implements Application {
@@ -56,6 +58,7 @@ public final class MovieLensApp implements Application {
   private final ProgressLog log;
   private final Device device;
   private final ResultsWriter writer;
+  private final GlocalKSplit glocalK;
 
   @Inject
   MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
@@ -71,6 +74,7 @@ public final class MovieLensApp implements Application {
     this.log = log;
     this.device = device;
     this.writer = writer;
+    this.glocalK = new GlocalKSplit(config, autoencoders, device, log);
   }
 
   @Override
@@ -138,6 +142,13 @@ public final class MovieLensApp implements Application {
         test = inner.test();
       }
       Engine.getInstance().setRandomSeed((int) split.seed());
+      if (spec.kind() == ModelKind.GLOCAL_K) {
+        SplitJournal.Entry entry =
+            glocalK.train(spec, split, k + 1, splits.size(), items, train, test);
+        journal.record(entry);
+        finished.add(entry);
+        continue;
+      }
       String tag = String.format(Locale.ROOT, "%s split %d/%d", spec.label(), k + 1, splits.size());
       try (ItemAutoencoder net = autoencoders.create(spec, train.numUsers(), device)) {
         log.always("%s: training with %s, %d free parameters", tag, config.optimizer(),
@@ -154,7 +165,7 @@ public final class MovieLensApp implements Application {
             outcome.evaluations(), last.seconds(), outcome.secondsPerEvaluation(),
             outcome.stopReason(), cost.macs(), outcome.history(),
             HeldOutMetrics.ofPairs(outcome.testPredictions(), test, train.scale(),
-                RankingSettings.of(RankingSettings.DEFAULT_K, train.scale())));
+                RankingSettings.of(RankingSettings.DEFAULT_K, train.scale())), null);
         log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
             scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(),
             outcome.stopReason());

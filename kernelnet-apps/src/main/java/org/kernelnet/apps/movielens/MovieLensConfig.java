@@ -21,6 +21,7 @@ import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.movielens.data.SplitProtocol;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ModelKind;
+import org.kernelnet.apps.movielens.train.GlocalKSettings;
 import org.kernelnet.apps.movielens.train.OptimizerKind;
 import org.kernelnet.apps.movielens.train.TrainingSettings;
 
@@ -55,6 +56,8 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  * @param history L-BFGS's history size (10)
  * @param save where to save the model of the first split, or null to save into the run folder
  * @param quick whether {@code --quick} chose the smoke-run defaults
+ * @param glocalK GLocal-K's epochs, iterations, dot scale and epoch-validation fraction when the
+ *     model is {@code glocal-k}, else null
  */
 public record MovieLensConfig(
     RatingsInput dataset,
@@ -74,7 +77,8 @@ public record MovieLensConfig(
     int threads,
     int history,
     Path save,
-    boolean quick) {
+    boolean quick,
+    GlocalKSettings glocalK) {
 
   /** Copies the model list; the builder has validated everything else. */
   public MovieLensConfig {
@@ -191,6 +195,7 @@ public record MovieLensConfig(
     private Path save;
     private boolean all;
     private boolean quick;
+    private GlocalKOverrides glocalK = GlocalKOverrides.NONE;
 
     private Builder() {}
 
@@ -230,7 +235,7 @@ public record MovieLensConfig(
       return this;
     }
 
-    /** {@code autorec}, {@code kernelnet} or {@code sparse-fc}. */
+    /** {@code autorec}, {@code kernelnet}, {@code sparse-fc} or {@code glocal-k}. */
     public Builder model(String model) {
       this.model = model;
       return this;
@@ -374,6 +379,12 @@ public record MovieLensConfig(
       return this;
     }
 
+    /** The GLocal-K options (for {@code glocal-k} only). */
+    public Builder glocalK(GlocalKOverrides glocalK) {
+      this.glocalK = requireNonNull(glocalK, "glocalK is null");
+      return this;
+    }
+
     /**
      * Validates every option.
      *
@@ -487,12 +498,23 @@ public record MovieLensConfig(
         problems.add("--save names one model file but --all trains six models; drop --save (the"
             + " models go into the run folder)");
       }
+      GlocalKSettings glocal = null;
+      if (kind == ModelKind.GLOCAL_K && !all) {
+        checkGlocalK(problems, opt);
+        if (data != null) {
+          glocal = glocalK.resolve(GlocalKDefaults.forDataset(data.label()), quick, problems);
+        }
+      } else if (glocalK.any()) {
+        problems.add("--pretraining-epochs, --pretraining-iterations, --fine-tuning-epochs,"
+            + " --fine-tuning-iterations, --dot-scale and --epoch-validation apply to --model"
+            + " glocal-k only");
+      }
       if (!problems.isEmpty()) {
         throw new ConfigurationException(problems);
       }
       List<AutoencoderSpec> models = new ArrayList<>();
       if (all) {
-        for (ModelKind each : ModelKind.values()) {
+        for (ModelKind each : ModelKind.table3()) {
           for (int l = 1; l <= 2; l++) {
             models.add(spec(each, l, units, data));
           }
@@ -501,7 +523,25 @@ public record MovieLensConfig(
         models.add(spec(kind, hiddenLayers, units, data));
       }
       return new MovieLensConfig(data, models, opt, its, every, rate, batch, split, k,
-          requireNonNullElse(seed, DEFAULT_SEED), f, held, items, rated, t, m, save, quick);
+          requireNonNullElse(seed, DEFAULT_SEED), f, held, items, rated, t, m, save, quick,
+          glocal);
+    }
+
+    /** What GLocal-K does not take: another optimiser, its iteration options, --save. */
+    private void checkGlocalK(List<String> problems, OptimizerKind opt) {
+      if (opt != null && opt != OptimizerKind.LBFGS) {
+        problems.add("--optimizer: glocal-k trains with lbfgs only, got " + opt);
+      }
+      if (iterations != null || evalEvery != null) {
+        problems.add("--iterations and --eval-every do not apply to glocal-k: set its L-BFGS runs"
+            + " with --pretraining-epochs, --pretraining-iterations, --fine-tuning-epochs and"
+            + " --fine-tuning-iterations");
+      }
+      if (save != null) {
+        problems.add("--save: a glocal-k model cannot be saved (a model file holds one"
+            + " autoencoder; GLocal-K's predictions also need its global kernel and the training"
+            + " ratings)");
+      }
     }
 
     /** {@code --dataset}, checking that no format option is given. */
@@ -567,8 +607,10 @@ public record MovieLensConfig(
           units,
           kernelled ? (kernel != null ? kernel : kind.defaultKernel().orElseThrow()) : null,
           kernelled ? (dimension != null ? dimension : kind.defaultDimension()) : 0,
-          lambda2 != null ? lambda2 : DatasetDefaults.lambda2(data),
-          kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0()) : 0);
+          lambda2 != null ? lambda2 : kind == ModelKind.GLOCAL_K
+              ? GlocalKDefaults.forDataset(data.label()).lambda2() : DatasetDefaults.lambda2(data),
+          kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0().orElseGet(
+              () -> GlocalKDefaults.forDataset(data.label()).lambdaS())) : 0);
     }
 
     private int defaultIterations(OptimizerKind opt, RatingsInput data) {

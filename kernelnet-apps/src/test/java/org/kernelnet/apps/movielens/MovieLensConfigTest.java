@@ -18,6 +18,7 @@ import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.movielens.data.SplitProtocol;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ModelKind;
+import org.kernelnet.apps.movielens.train.GlocalKSettings;
 import org.kernelnet.apps.movielens.train.OptimizerKind;
 import org.kernelnet.apps.report.ResultsWriter;
 
@@ -77,7 +78,7 @@ class MovieLensConfigTest {
 
     assertThat(e.problems()).containsExactlyInAnyOrder(
         "--dataset: unknown data set 'ml-2m'; valid: ml-100k, ml-1m, ml-10m, ml-20m",
-        "--model: unknown model 'resnet'; valid: autorec, kernelnet, sparse-fc",
+        "--model: unknown model 'resnet'; valid: autorec, kernelnet, sparse-fc, glocal-k",
         "--optimizer: unknown optimizer 'sgd'; valid: lbfgs, rprop, adam",
         "--layers must be in [1, 10], got 0",
         "--lambda2 must be a finite number >= 0, got -1.0",
@@ -97,6 +98,74 @@ class MovieLensConfigTest {
         .all(true).save(Path.of("m.knml")).kernel("rbf").build(),
         ConfigurationException.class);
     assertThat(all.problems()).hasSize(2);
+  }
+
+  @Test
+  void glocalKTakesItsAuthorsSettingsForTheDataSet() {
+    MovieLensConfig ml100k = MovieLensConfig.builder().model("glocal-k").build();
+    MovieLensConfig ml1m = MovieLensConfig.builder().model("glocal-k").dataset("ml-1m").build();
+    MovieLensConfig ml10m = MovieLensConfig.builder().model("glocal-k").dataset("ml-10m").build();
+
+    assertThat(ml100k.models()).containsExactly(
+        new AutoencoderSpec(ModelKind.GLOCAL_K, 2, 500, "hat-sq", 5, 20, 0.006));
+    assertThat(ml100k.glocalK()).isEqualTo(new GlocalKSettings(30, 5, 60, 5, 1, 0.1));
+    assertThat(ml100k.validation()).isZero();
+    assertThat(ml1m.models()).containsExactly(
+        new AutoencoderSpec(ModelKind.GLOCAL_K, 2, 500, "hat-sq", 5, 70, 0.018));
+    assertThat(ml1m.glocalK()).isEqualTo(new GlocalKSettings(20, 50, 30, 10, 0.5, 0.1));
+    // no published setting: ML-1M's
+    assertThat(ml10m.glocalK()).isEqualTo(ml1m.glocalK());
+    assertThat(ml10m.models()).isEqualTo(ml1m.models());
+    assertThat(MovieLensConfig.builder().build().glocalK()).isNull();
+    assertThat(GlocalKDefaults.published("Douban"))
+        .contains(new GlocalKDefaults(10, 0.022, 5, 5, 20, 60, 2));
+    assertThat(GlocalKDefaults.published("ML-10M")).isEmpty();
+    assertThat(GlocalKDefaults.forDataset("ML-10M")).isEqualTo(GlocalKDefaults.ML_1M);
+  }
+
+  @Test
+  void glocalKOptionsAndTheSharedLambdasReplaceTheDefaults() {
+    MovieLensConfig config = MovieLensConfig.builder().model("glocal-k").lambda2(5.0)
+        .lambda0(0.1).layers(1).hidden(100)
+        .glocalK(new GlocalKOverrides(2, 3, 4, 6, 0.25, 0.2)).build();
+    MovieLensConfig quick = MovieLensConfig.builder().model("glocal-k").quick(true).build();
+    MovieLensConfig quickGiven = MovieLensConfig.builder().model("glocal-k").quick(true)
+        .glocalK(new GlocalKOverrides(null, null, 10, null, null, null)).build();
+
+    assertThat(config.models()).containsExactly(
+        new AutoencoderSpec(ModelKind.GLOCAL_K, 1, 100, "hat-sq", 5, 5, 0.1));
+    assertThat(config.glocalK()).isEqualTo(new GlocalKSettings(2, 3, 4, 6, 0.25, 0.2));
+    assertThat(quick.glocalK()).isEqualTo(new GlocalKSettings(3, 5, 3, 5, 1, 0.1));
+    assertThat(quick.maxItems()).isEqualTo(600);
+    assertThat(quickGiven.glocalK()).isEqualTo(new GlocalKSettings(3, 5, 10, 5, 1, 0.1));
+  }
+
+  @Test
+  void glocalKRefusesWhatItDoesNotTakeAndItsOptionsGoWithItOnly() {
+    ConfigurationException e = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .model("glocal-k").optimizer("adam").iterations(10).save(Path.of("m.knml"))
+        .glocalK(new GlocalKOverrides(-1, 0, 0, 0, Double.NaN, 1.0)).build(),
+        ConfigurationException.class);
+    ConfigurationException other = catchThrowableOfType(() -> MovieLensConfig.builder()
+        .glocalK(new GlocalKOverrides(null, null, null, null, 2.0, null)).build(),
+        ConfigurationException.class);
+
+    assertThat(e.problems()).containsExactlyInAnyOrder(
+        "--optimizer: glocal-k trains with lbfgs only, got adam",
+        "--iterations and --eval-every do not apply to glocal-k: set its L-BFGS runs with"
+            + " --pretraining-epochs, --pretraining-iterations, --fine-tuning-epochs and"
+            + " --fine-tuning-iterations",
+        "--save: a glocal-k model cannot be saved (a model file holds one autoencoder;"
+            + " GLocal-K's predictions also need its global kernel and the training ratings)",
+        "--pretraining-epochs must be >= 0, got -1",
+        "--pretraining-iterations must be >= 1, got 0",
+        "--fine-tuning-epochs must be >= 1, got 0",
+        "--fine-tuning-iterations must be >= 1, got 0",
+        "--dot-scale must be a finite number, got NaN",
+        "--epoch-validation must be in (0, 1), got 1.0");
+    assertThat(other.problems()).containsExactly("--pretraining-epochs, --pretraining-iterations,"
+        + " --fine-tuning-epochs, --fine-tuning-iterations, --dot-scale and --epoch-validation"
+        + " apply to --model glocal-k only");
   }
 
   @Test

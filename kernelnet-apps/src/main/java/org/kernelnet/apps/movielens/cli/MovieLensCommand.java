@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
             + " delimiter, with or without a header row, ids of any text, plain or gzip; what"
             + " --delimiter, --header/--no-header, --columns and --scale do not give is detected"
             + " and printed.",
+        "--model glocal-k trains GLocal-K (Han et al. 2021) with its authors' settings for the"
+            + " data set and keeps the fine-tuning epoch with the lowest RMSE on held-out training"
+            + " ratings (--epoch-validation).",
         "'kernelnet movielens benchmark' times one full-batch evaluation; 'kernelnet movielens"
             + " generate' writes synthetic ratings with structure to learn, of a data set's size"
             + " and format (e.g. ML-10M, ML-20M).",
@@ -38,6 +41,7 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   @Mixin private DeviceOption device;
   @Mixin private OutputOptions.Resumable output;
   @Mixin private AutoencoderOptions autoencoder;
+  @Mixin private GlocalKOptions glocalK;
 
   @Option(names = "--dataset", paramLabel = "NAME",
       description = "ml-100k, ml-1m, ml-10m or ml-20m (default: "
@@ -170,7 +174,7 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
         .learningRate(learningRate).batchSize(batchSize).protocol(protocol).splits(splits)
         .seed(seed)
         .testFraction(testFraction).validation(validation).maxItems(maxItems)
-        .ratedInputs(ratedInputs).all(all).quick(quick).save(save)
+        .ratedInputs(ratedInputs).all(all).quick(quick).save(save).glocalK(glocalK.overrides())
         .build();
   }
 

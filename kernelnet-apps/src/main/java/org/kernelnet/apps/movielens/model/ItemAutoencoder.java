@@ -46,7 +46,10 @@ import org.kernelnet.djl.nn.Locations;
  * <p>Initialisation: dense weights Glorot-uniform, biases 0; sparse-FC locations truncated-normal
  * with std 1e-3 (all kernel values start near 1); kernelNet locations {@code N(0, s^2)} with {@code
  * s = (2 / ((in + out) d))^(1/4)}, so that {@code u . v} (and, for small values, {@code tanh(u . v)})
- * has the Glorot variance {@code 2 / (in + out)}, and alpha 1.
+ * has the Glorot variance {@code 2 / (in + out)}, and alpha 1. {@link ModelKind#GLOCAL_K} is built
+ * as sparse FC but initialises each bias {@code b [n]} as GLocal-K's code does, with TensorFlow 1's
+ * default for a variable made without an initializer: Glorot-uniform, which for one axis takes
+ * {@code n} as both fans, {@code U(-sqrt(3 / n), sqrt(3 / n))}.
  *
  * <p>The {@link #loss training loss} is {@code 1/2 sum_{observed} (h - r)^2} plus the registry's
  * regularisers summed over every layer: {@code l2:lambda=lambda_2} on the dense weights (for
@@ -56,6 +59,11 @@ import org.kernelnet.djl.nn.Locations;
 public final class ItemAutoencoder implements AutoCloseable {
   private static final Initializer GLOROT_UNIFORM =
       new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3);
+  /** TensorFlow 1's Glorot-uniform on a bias {@code [n]}: {@code U(-sqrt(3 / n), sqrt(3 / n))}. */
+  private static final Initializer TENSORFLOW_BIAS = (manager, shape, dataType) -> {
+    float limit = (float) Math.sqrt(3.0 / shape.size());
+    return manager.randomUniform(-limit, limit, shape, dataType);
+  };
 
   private final AutoencoderSpec spec;
   private final int users;
@@ -82,6 +90,9 @@ public final class ItemAutoencoder implements AutoCloseable {
     layers.add(out);
     block.add(out);
     block.setInitializer(GLOROT_UNIFORM, Parameter.Type.WEIGHT);
+    if (spec.kind() == ModelKind.GLOCAL_K) {
+      block.setInitializer(TENSORFLOW_BIAS, Parameter.Type.BIAS);
+    }
     this.l2 = spec.lambda2() > 0 ? registry.regularizer("l2:lambda=" + number(spec.lambda2())) : null;
     this.overlap = spec.lambda0() > 0
         ? registry.regularizer("kernel-overlap:lambda=" + number(spec.lambda0() / 2)) : null;
@@ -149,7 +160,7 @@ public final class ItemAutoencoder implements AutoCloseable {
             .optOutputLocations(Locations.normal(std))
             .build();
       }
-      case SPARSE_FC -> KernelMaskedDense.builder()
+      case SPARSE_FC, GLOCAL_K -> KernelMaskedDense.builder()
           .setUnits(out)
           .setDimension(spec.dimension())
           .setKernel(spec.kernel(), registry)

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.movielens.evaluation.HeldOutMetrics;
@@ -51,7 +52,8 @@ public final class MovieLensFiles implements Reporter<MovieLensResults> {
     out.println();
     out.println("Written:");
     written.forEach(p -> out.println("  " + p));
-    results.rows().forEach(r -> out.println("  " + r.savedModel()));
+    results.rows().stream().map(MovieLensResults.Row::savedModel).filter(Objects::nonNull)
+        .forEach(model -> out.println("  " + model));
     out.flush();
   }
 

@@ -8,6 +8,7 @@ import org.kernelnet.apps.movielens.evaluation.HeldOutMetrics;
 import org.kernelnet.apps.movielens.evaluation.HeldOutSummary;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.train.AutoencoderTrainer.Checkpoint;
+import org.kernelnet.apps.movielens.train.GlocalKHistory;
 import org.kernelnet.apps.report.Provenance;
 
 /**
@@ -104,9 +105,12 @@ public record MovieLensResults(
    * @param secondsPerEvaluation {@code trainingSeconds / evaluations}
    * @param stopReason why training ended
    * @param macs MACs of one prediction (Table 4)
-   * @param history every checkpoint
+   * @param history every checkpoint (empty for GLocal-K, whose epochs are in {@code glocalK})
    * @param heldOut RMSE, MAE and ranking metrics of the final predictions of the held-out ratings
    *     (null in a split journal of an earlier version)
+   * @param glocalK for GLocal-K, its epochs, the validation RMSE curve and the chosen fine-tuning
+   *     epoch, whose parameters gave {@code testRmse}, {@code trainRmse} and {@code heldOut}; null
+   *     for the others
    */
   public record Split(
       int split,
@@ -122,7 +126,8 @@ public record MovieLensResults(
       String stopReason,
       long macs,
       List<Checkpoint> history,
-      HeldOutMetrics heldOut) {
+      HeldOutMetrics heldOut,
+      GlocalKHistory glocalK) {
     public Split {
       splitProvenance = Collections.unmodifiableMap(new LinkedHashMap<>(splitProvenance));
       history = List.copyOf(history);

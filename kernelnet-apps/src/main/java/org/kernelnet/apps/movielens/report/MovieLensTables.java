@@ -11,11 +11,13 @@ import org.kernelnet.apps.mnist.analysis.MeanAndError;
 import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.evaluation.HeldOutSummary;
 import org.kernelnet.apps.movielens.evaluation.RankingSettings;
+import org.kernelnet.apps.movielens.train.GlocalKHistory;
 import org.kernelnet.apps.report.Reporter;
 
 /**
  * Prints the results of {@code movielens} on standard output: Table 3 (the RMSE of every row per
- * split, their mean and standard error, and the global-mean baseline), Table 4 (parameters, MACs
+ * split, their mean and standard error, the global-mean baseline and, for GLocal-K, the fine-tuning
+ * epoch kept in each split), Table 4 (parameters, MACs
  * and RMSE of every row), the wall time and the peak resident memory.
  */
 public final class MovieLensTables implements Reporter<MovieLensResults> {
@@ -54,6 +56,7 @@ public final class MovieLensTables implements Reporter<MovieLensResults> {
     }
     out.printf(Locale.ROOT, "%-18s %8.4f (mean over splits; predicting the training mean)%n",
         "global mean", results.globalMeanBaselineRmse());
+    results.rows().forEach(row -> printChosenEpochs(out, row));
     heldOut(out, results, validation ? "Validation" : "Test");
     out.printf(Locale.ROOT,
         "%nTable 4: size and cost (%d users, %d rated inputs, dense prediction)%n",
@@ -94,5 +97,24 @@ public final class MovieLensTables implements Reporter<MovieLensResults> {
   private static String cell(MeanAndError value) {
     return value.count() < 2 ? String.format(Locale.ROOT, "%.4f", value.mean())
         : String.format(Locale.ROOT, "%.4f +- %.4f", value.mean(), value.standardError());
+  }
+
+  /** For GLocal-K: the fine-tuning epoch kept in each split and its validation RMSE. */
+  private static void printChosenEpochs(PrintWriter out, MovieLensResults.Row row) {
+    StringBuilder line = new StringBuilder();
+    double fraction = Double.NaN;
+    for (MovieLensResults.Split split : row.splits()) {
+      GlocalKHistory history = split.glocalK();
+      if (history != null) {
+        fraction = history.settings().validationFraction();
+        line.append(String.format(Locale.ROOT, "%s split %d: epoch %d of %d (RMSE %.4f)",
+            line.isEmpty() ? "" : ";", split.split(), history.chosenEpoch(),
+            history.fineTuning().size(), history.chosenValidationRmse()));
+      }
+    }
+    if (!line.isEmpty()) {
+      out.printf(Locale.ROOT, "%s: fine-tuning epoch kept on %.0f %% of the training ratings held"
+          + " out:%s%n", row.model(), 100 * fraction, line);
+    }
   }
 }
