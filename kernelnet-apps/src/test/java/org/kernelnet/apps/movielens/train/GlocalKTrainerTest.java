@@ -8,22 +8,18 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.movielens.MovieLensApp;
-import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.evaluation.RatingErrors;
-import org.kernelnet.apps.movielens.data.RatingsReader;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.GlocalK;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
@@ -38,8 +34,7 @@ import org.kernelnet.apps.movielens.train.GlocalKHistory.Stage;
  * global mean's, and no array is left behind in the model's manager.
  */
 class GlocalKTrainerTest {
-  private static final int USERS = 60;
-  private static final int ITEMS = 80;
+  private static final int ITEMS = LowRankRatings.ITEMS;
   private static KernelnetRegistry registry;
   @TempDir static Path dir;
   private static RatingSplit split;
@@ -47,23 +42,7 @@ class GlocalKTrainerTest {
   @BeforeAll
   static void data() throws IOException {
     registry = KernelnetRegistry.load(GlocalKTrainerTest.class.getClassLoader());
-    // rating = round(3 + 1.8 a_u b_i) with 50 % of the entries observed
-    Random random = new Random(11);
-    double[] a = random.doubles(USERS, -1, 1).toArray();
-    double[] b = random.doubles(ITEMS, -1, 1).toArray();
-    StringBuilder lines = new StringBuilder();
-    for (int u = 0; u < USERS; u++) {
-      for (int i = 0; i < ITEMS; i++) {
-        if (random.nextBoolean()) {
-          long r = Math.max(1, Math.min(5, Math.round(3 + 1.8 * a[u] * b[i])));
-          lines.append(u + 1).append('\t').append(i + 1).append('\t').append(r).append("\t0\n");
-        }
-      }
-    }
-    Path file = dir.resolve("u.data");
-    Files.writeString(file, lines);
-    Ratings ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file, note -> {});
-    split = RatingSplit.random(ratings, 0.2, 3);
+    split = LowRankRatings.split(dir);
   }
 
   @Test

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.MovieLensApp;
-import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
-import org.kernelnet.apps.movielens.data.RatingsReader;
 import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.movielens.model.ModelKind;
@@ -40,23 +36,7 @@ class OptimizerTrainerTest {
   @BeforeAll
   static void data() throws IOException {
     registry = KernelnetRegistry.load(OptimizerTrainerTest.class.getClassLoader());
-    // 60 users x 80 items, rating = round(3 + 1.5 a_u b_i) with 50 % of the entries observed
-    Random random = new Random(11);
-    double[] a = random.doubles(60, -1, 1).toArray();
-    double[] b = random.doubles(80, -1, 1).toArray();
-    StringBuilder lines = new StringBuilder();
-    for (int u = 0; u < 60; u++) {
-      for (int i = 0; i < 80; i++) {
-        if (random.nextBoolean()) {
-          long r = Math.max(1, Math.min(5, Math.round(3 + 1.8 * a[u] * b[i])));
-          lines.append(u + 1).append('\t').append(i + 1).append('\t').append(r).append("\t0\n");
-        }
-      }
-    }
-    Path file = dir.resolve("u.data");
-    Files.writeString(file, lines);
-    Ratings ratings = RatingsReader.of(MovieLensDataset.ML_100K).read(file, note -> {});
-    split = RatingSplit.random(ratings, 0.2, 3);
+    split = LowRankRatings.split(dir);
   }
 
   @ParameterizedTest
