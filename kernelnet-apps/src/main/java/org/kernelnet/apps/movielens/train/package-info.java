@@ -6,7 +6,8 @@
  * (full-batch L-BFGS or RPROP, or Adam on mini-batches), the full-batch {@link
  * org.kernelnet.apps.movielens.train.SparseAutoencoderLoss loss} computed at the observed ratings
  * only, over {@link org.kernelnet.apps.movielens.train.RatingShards item shards} on several
- * threads, the dense {@link org.kernelnet.apps.movielens.train.RatingMatrix rating matrix}, and the
- * FLOPs of one evaluation.
+ * threads, the dense {@link org.kernelnet.apps.movielens.train.RatingMatrix rating matrix}, the
+ * FLOPs of one evaluation, and GLocal-K's two-stage training with its fine-tuning epoch chosen on
+ * validation ratings ({@link org.kernelnet.apps.movielens.train.GlocalKTrainer}).
  */
 package org.kernelnet.apps.movielens.train;
