@@ -13,7 +13,7 @@ public final class GlocalKOptions {
       + " where there is none";
 
   @Option(names = "--pretraining-epochs", paramLabel = "N",
-      description = "glocal-k: pre-training epochs, at least 0; each is one L-BFGS run " + DEFAULTS
+      description = "glocal-k: pre-training epochs, 0 for none; each is one L-BFGS run " + DEFAULTS
           + "; ml-100k: 30; --quick: at most " + GlocalKDefaults.QUICK_EPOCHS + ").")
   private Integer pretrainingEpochs;
 
