@@ -20,8 +20,8 @@ import java.util.Optional;
  * </table>
  *
  * A data set without published settings (ML-10M, ML-20M, a {@code --ratings} file) gets ML-1M's,
- * those of the largest data set the authors tuned for. Data sets are looked up by their label, so a new data source adds its
- * row to {@link #PUBLISHED} under the label it reports.
+ * those of the largest data set the authors tuned for. Data sets are looked up by their label, so
+ * a new data source adds its row to {@link #PUBLISHED} under the label it reports.
  *
  * @param lambda2 the l2 weight {@code lambda_2} (the loss holds {@code lambda_2 / 2 sum W^2})
  * @param lambdaS the kernel weight {@code lambda_s} (the loss holds {@code lambda_s / 2 sum K^2})

@@ -28,8 +28,9 @@ import org.kernelnet.djl.nn.internal.Scopes;
  * kernel computed from a network's outputs, convolved over the rating matrix seen as a one-channel
  * image.
  *
- * <p>Inputs: the ratings {@code R [n, m]} (rows the items, 0 where unrated) and the outputs {@code Y
- * [n, m]} of a network on them. Parameter: {@code weight C [n, s^2]}. With {@code c = (s - 1) / 2}:
+ * <p>Inputs: the ratings {@code R [n, m]} (rows the items, 0 where unrated) and the outputs {@code
+ * Y [n, m]} of a network on them. Parameter: {@code weight C [n, s^2]}. With {@code c = (s - 1) /
+ * 2}:
  *
  * <pre>
  *   p_i    = 1/m sum_j Y_ij                       [n]     average pooling of each row

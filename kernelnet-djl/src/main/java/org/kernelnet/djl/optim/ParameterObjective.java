@@ -17,16 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A DJL training loss as a {@link DifferentiableFunction} of the trainable parameters of a block (or
- * of several blocks trained together), so that {@link Lbfgs} can minimise it on the full batch.
+ * A DJL training loss as a {@link DifferentiableFunction} of the trainable parameters of a block
+ * (or of several blocks trained together), so that {@link Lbfgs} can minimise it on the full batch.
  *
  * <p>The point {@code x} is the concatenation of the flattened (row-major) float32 arrays of the
  * parameters that require gradients, in the order of {@link Block#getParameters()} (block by block
- * for several): {@code n} is the sum of their sizes. {@link #evaluate} writes {@code x} into the parameters in place (outside
- * any {@link GradientCollector}: in-place updates of leaf parameters fail inside one), zeroes their
- * gradients (PyTorch accumulates them), opens a sub-manager of the parameters' manager and a
- * collector, calls the {@link Loss} closure, back-propagates the scalar loss, closes both, and
- * copies the gradients into the caller's buffer. Nothing stays attached to the model's manager.
+ * for several): {@code n} is the sum of their sizes. {@link #evaluate} writes {@code x} into the
+ * parameters in place (outside any {@link GradientCollector}: in-place updates of leaf parameters
+ * fail inside one), zeroes their gradients (PyTorch accumulates them), opens a sub-manager of the
+ * parameters' manager and a collector, calls the {@link Loss} closure, back-propagates the scalar
+ * loss, closes both, and copies the gradients into the caller's buffer. Nothing stays attached to
+ * the model's manager.
  *
  * <p>Each parameter has its own direct staging buffer ({@code 4 n} bytes in all): on the CPU,
  * DJL's PyTorch {@code NDArray.set(ByteBuffer)} makes the tensor use the buffer's memory rather

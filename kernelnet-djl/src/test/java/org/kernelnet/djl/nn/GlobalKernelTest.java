@@ -144,7 +144,8 @@ class GlobalKernelTest {
     block.saveParameters(new DataOutputStream(bytes));
 
     GlobalKernel same = GlobalKernel.builder().optSize(3).optDotScale(0.5).build();
-    same.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    same.loadParameters(manager,
+        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertThat(same.getParameters().get(GlobalKernel.WEIGHT).getArray().toFloatArray())
         .containsExactly(block.getParameters().get(GlobalKernel.WEIGHT).getArray().toFloatArray());
 
