@@ -38,13 +38,14 @@ import org.kernelnet.apps.report.Reporter;
 import org.kernelnet.apps.report.ResultsWriter;
 
 /**
- * Trains the configured item-based autoencoders on {@code splits} random train/test splits with
- * the family's {@link AutoencoderTrainer.Factory} and hands the {@link MovieLensResults} (Table
- * 3: test RMSE per split, mean, standard error; Table 4: parameters, MACs, RMSE) to the family's
- * reporters of them; the first split's model of every row is saved ({@code --save FILE}, else
- * {@code models/<model>-<layers>.knml} in the run folder; not for GLocal-K, trained by {@link
- * GlocalKSplit}). Each finished split is recorded in
- * {@link SplitJournal#FILE}; {@code --resume} trains only the splits not recorded there.
+ * Trains the configured item-based autoencoders on the train/test splits of the configured
+ * {@link org.kernelnet.apps.movielens.data.SplitProtocol} with the family's {@link
+ * AutoencoderTrainer.Factory} and hands the {@link MovieLensResults} (Table 3: test RMSE per
+ * split, mean, standard error; Table 4: parameters, MACs, RMSE; the held-out metrics) to the
+ * family's reporters of them; the first split's model of every row is saved ({@code --save FILE},
+ * else {@code models/<model>-<layers>.knml} in the run folder; not for GLocal-K, trained by {@link
+ * GlocalKSplit}). Each finished split is recorded in {@link SplitJournal#FILE}; {@code --resume}
+ * trains only the splits not recorded there.
  */
 public final class MovieLensApp implements Application {
   static final String COMMAND = "movielens";
