@@ -18,6 +18,7 @@ import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.inject.KernelSpecs;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
+import org.kernelnet.apps.movielens.data.RatingsFile;
 import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.evaluation.HeldOutMetrics;
 import org.kernelnet.apps.movielens.evaluation.HeldOutSummary;
@@ -82,7 +83,8 @@ public final class MovieLensApp implements Application {
   public void run() throws Exception {
     checkKernels();
     long start = System.nanoTime();
-    RunData data = RunData.of(ratingsSource.ratings(config.dataset()), config.maxItems());
+    RatingsFile read = ratingsSource.ratings(config.dataset());
+    RunData data = RunData.of(read, config.maxItems());
     Path file = data.file();
     Ratings all = data.all();
     Ratings ratings = data.ratings();
@@ -96,8 +98,8 @@ public final class MovieLensApp implements Application {
     Provenance provenance = Provenance.collect(COMMAND, config, device.toString(), seeds,
         List.of(new DataFile("ratings", file.toAbsolutePath().toString(), all.sourceSha256())));
     List<RatingSplit> splits =
-        config.protocol().splits(config.dataset(), ratings, config.splits(), config.testFraction(),
-            config.seed());
+        config.protocol().splits(config.dataset(), ratings, read.publishedSplit(), config.splits(),
+            config.testFraction(), config.seed());
     SplitJournal journal = SplitJournal.open(writer, all.sourceSha256());
     if (writer.resumesRun()) {
       log.always("resuming: %d of %d splits recorded in %s are not trained again", journal.size(),
@@ -111,7 +113,8 @@ public final class MovieLensApp implements Application {
         .mapToDouble(MovieLensResults.Split::baselineRmse).average().orElse(Double.NaN);
     MovieLensResults results = new MovieLensResults(provenance, config.dataset().label(),
         config.optimizer().id(), items, ratings.numUsers(), ratings.size(),
-        config.protocol().describe(config.splits(), config.testFraction()), config.testFraction(),
+        config.protocol().describe(config.splits(), config.testFraction(),
+            read.publishedSplit()), config.testFraction(),
         config.validation(), config.ratedInputs(), baseline, rows,
         (System.nanoTime() - start) / 1e9, ProcessMemory.peakResidentGib());
     Reporter.reportAll(reporters, results);

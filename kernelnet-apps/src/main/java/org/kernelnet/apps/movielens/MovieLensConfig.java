@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.Delimiter;
 import org.kernelnet.apps.movielens.data.Ml100kFolds;
+import org.kernelnet.apps.movielens.data.MontiDataset;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingColumns;
 import org.kernelnet.apps.movielens.data.RatingScale;
@@ -31,8 +33,9 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  * --all}), how to train them and how many random splits to average. Built by {@link Builder},
  * which reports every problem at once.
  *
- * @param dataset the ratings: a MovieLens data set ({@code --dataset}, recorded as its name as
- *     before) or a file of one's own in a format ({@code --ratings} and the format options)
+ * @param dataset the ratings: a MovieLens or Monti et al. data set ({@code --dataset}, recorded
+ *     as its name as before) or a file of one's own in a format ({@code --ratings} and the format
+ *     options)
  * @param models the autoencoders to train, one table row each
  * @param optimizer the optimiser
  * @param iterations L-BFGS iterations, RPROP steps or Adam epochs per split, {@code >= 1}
@@ -41,7 +44,8 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  * @param learningRate Adam's learning rate (unused by the full-batch optimisers)
  * @param batchSize Adam's mini-batch size in items (unused by the full-batch optimisers)
  * @param protocol how the ratings are split ({@code --protocol}): random splits, k-fold
- *     cross-validation, or the data set's published folds
+ *     cross-validation, or the data's published split or folds (the default for data that come
+ *     with a split, random splits for the others)
  * @param splits the number of splits (random splits, folds, or published folds from the first),
  *     {@code >= 1} ({@code >= 2} for k-fold)
  * @param seed the seed of split {@code k} is {@code seed + k}; it also seeds the initialisation
@@ -50,7 +54,7 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  *     (seeded by the split) and scored instead of the test set, which is then never used: for
  *     choosing settings; 0 to score the test set
  * @param maxItems if {@code > 0}, only the ratings of the first {@code maxItems} items (in item-id
- *     order) are used; 0 for all
+ *     order) are used; 0 for all (always with the published split)
  * @param ratedInputs the rated items per user assumed by the MACs count of Table 4 (10)
  * @param threads the threads that process item shards of the full-batch loss in parallel
  * @param history L-BFGS's history size (10)
@@ -108,15 +112,34 @@ public record MovieLensConfig(
   }
 
   /** The data set with the command-line id {@code id} (e.g. {@code ml-1m}). */
-  static java.util.Optional<MovieLensDataset> datasetById(String id) {
+  static Optional<MovieLensDataset> datasetById(String id) {
     return Arrays.stream(MovieLensDataset.values()).filter(d -> datasetId(d).equals(id))
         .findFirst();
   }
 
-  /** The valid command-line data set ids, comma separated. */
+  /** The valid command-line MovieLens data set ids, comma separated. */
   static String datasetIds() {
     return Arrays.stream(MovieLensDataset.values()).map(MovieLensConfig::datasetId)
         .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The data set {@code --dataset id} trains on: a MovieLens data set ({@link #datasetById}) or a
+   * Monti et al. one ({@code douban}, {@code flixster}, {@code yahoomusic}: the label in lower
+   * case).
+   */
+  static Optional<RatingsInput> trainingDataById(String id) {
+    Optional<RatingsInput> movieLens =
+        datasetById(id).map(RatingsInput.MovieLens::new);
+    return movieLens.isPresent() ? movieLens : Arrays.stream(MontiDataset.values())
+        .filter(d -> d.label().toLowerCase(Locale.ROOT).equals(id)).findFirst()
+        .map(RatingsInput.Monti::new);
+  }
+
+  /** The ids {@code --dataset} accepts, comma separated. */
+  static String trainingDataIds() {
+    return datasetIds() + ", " + Arrays.stream(MontiDataset.values())
+        .map(d -> d.label().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
   }
 
   /** {@code --dataset} when left out. */
@@ -319,7 +342,10 @@ public record MovieLensConfig(
       return this;
     }
 
-    /** How the ratings are split: {@code random} (when null), {@code kfold}, {@code official}. */
+    /**
+     * How the ratings are split: {@code random}, {@code kfold}, {@code official}; null for {@code
+     * official} on data that come with a split, {@code random} on others.
+     */
     public Builder protocol(String protocol) {
       this.protocol = protocol;
       return this;
@@ -445,28 +471,34 @@ public record MovieLensConfig(
       if (batch < 1) {
         problems.add("--batch-size must be >= 1, got " + batch);
       }
-      SplitProtocol split = SplitProtocol.byId(requireNonNullElse(protocol, "random"))
-          .orElse(SplitProtocol.RANDOM);
+      boolean published = data != null && data.hasPublishedSplit();
+      SplitProtocol split = protocol == null
+          ? (published ? SplitProtocol.OFFICIAL : SplitProtocol.RANDOM)
+          : SplitProtocol.byId(protocol).orElse(SplitProtocol.RANDOM);
       if (protocol != null && SplitProtocol.byId(protocol).isEmpty()) {
         problems.add("--protocol: unknown protocol '" + protocol + "'; valid: "
             + SplitProtocol.ids());
       }
-      int k = splits != null ? splits : quick ? QUICK_SPLITS : DEFAULT_SPLITS;
+      boolean oneSplit = split == SplitProtocol.OFFICIAL && published;
+      int k = splits != null ? splits : oneSplit ? 1 : quick ? QUICK_SPLITS : DEFAULT_SPLITS;
       if (k < 1 || (split == SplitProtocol.KFOLD && k < 2)) {
         problems.add("--splits must be >= " + (split == SplitProtocol.KFOLD ? "2 folds" : "1")
             + ", got " + k);
       }
       if (split == SplitProtocol.OFFICIAL) {
-        if (data != null && !data.is(MovieLensDataset.ML_100K)) {
+        if (data != null && !published && !data.is(MovieLensDataset.ML_100K)) {
           problems.add("--protocol official: " + data.label() + " has no published split (ML-100K"
-              + " has the folds u1..u5)");
+              + " has the folds u1..u5, douban, flixster and yahoomusic the Monti et al. split)");
+        } else if (oneSplit && k != 1) {
+          problems.add("--protocol official: " + data.label() + " has one published split,"
+              + " --splits asked for " + k);
         } else if (k > Ml100kFolds.FOLDS) {
           problems.add("--protocol official: ML-100K has " + Ml100kFolds.FOLDS + " folds, --splits"
               + " asked for " + k);
         }
-        if (maxItems != null || quick) {
-          problems.add("--protocol official: the published folds need every rating of the file"
-              + " (leave out --max-items and --quick)");
+        if (maxItems != null) {
+          problems.add("--protocol official: the published split needs every rating of the data"
+              + " (leave out --max-items; --quick keeps every item with it)");
         }
       }
       double f = testFraction != null ? testFraction
@@ -481,7 +513,8 @@ public record MovieLensConfig(
       if (maxItems != null && maxItems < 1) { // 0 would mean no items; leave it out for all
         problems.add("--max-items must be >= 1 (leave it out to use all items), got " + maxItems);
       }
-      int items = maxItems != null ? maxItems : quick ? QUICK_MAX_ITEMS : 0;
+      int items = maxItems != null ? maxItems
+          : quick && split != SplitProtocol.OFFICIAL ? QUICK_MAX_ITEMS : 0;
       int rated = requireNonNullElse(ratedInputs, DEFAULT_RATED_INPUTS);
       if (rated < 1) {
         problems.add("--rated-inputs must be >= 1, got " + rated);
@@ -551,12 +584,12 @@ public record MovieLensConfig(
             + " --ratings file; give --ratings FILE or leave them out");
       }
       String datasetId = requireNonNullElse(dataset, DEFAULT_DATASET);
-      MovieLensDataset data = datasetById(datasetId).orElse(null);
+      RatingsInput data = trainingDataById(datasetId).orElse(null);
       if (data == null) {
-        problems.add("--dataset: unknown data set '" + datasetId + "'; valid: " + datasetIds());
-        return null;
+        problems.add("--dataset: unknown data set '" + datasetId + "'; valid: "
+            + trainingDataIds());
       }
-      return new RatingsInput.MovieLens(data);
+      return data;
     }
 
     /** {@code --ratings} and its format: what is not given is detected when it is read. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.movielens.data.Delimiter;
+import org.kernelnet.apps.movielens.data.MontiDataset;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingColumns;
 import org.kernelnet.apps.movielens.data.RatingScale;
@@ -77,7 +78,8 @@ class MovieLensConfigTest {
         .lambda2(-1.0).iterations(0).maxItems(0).build(), ConfigurationException.class);
 
     assertThat(e.problems()).containsExactlyInAnyOrder(
-        "--dataset: unknown data set 'ml-2m'; valid: ml-100k, ml-1m, ml-10m, ml-20m",
+        "--dataset: unknown data set 'ml-2m'; valid: ml-100k, ml-1m, ml-10m, ml-20m, douban,"
+            + " flixster, yahoomusic",
         "--model: unknown model 'resnet'; valid: autorec, kernelnet, sparse-fc, glocal-k",
         "--optimizer: unknown optimizer 'sgd'; valid: lbfgs, rprop, adam",
         "--layers must be in [1, 10], got 0",
@@ -193,12 +195,39 @@ class MovieLensConfigTest {
     assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().dataset("ml-1m")
         .protocol("official").build(), ConfigurationException.class).problems())
         .containsExactly("--protocol official: ML-1M has no published split (ML-100K has the"
-            + " folds u1..u5)");
+            + " folds u1..u5, douban, flixster and yahoomusic the Monti et al. split)");
     assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().protocol("official")
-        .splits(6).quick(true).build(), ConfigurationException.class).problems())
+        .splits(6).maxItems(100).build(), ConfigurationException.class).problems())
         .containsExactly("--protocol official: ML-100K has 5 folds, --splits asked for 6",
-            "--protocol official: the published folds need every rating of the file (leave out"
-                + " --max-items and --quick)");
+            "--protocol official: the published split needs every rating of the data (leave out"
+                + " --max-items; --quick keeps every item with it)");
+    MovieLensConfig quickFolds = MovieLensConfig.builder().protocol("official").quick(true).build();
+    assertThat(quickFolds.maxItems()).isZero();
+    assertThat(quickFolds.splits()).isEqualTo(MovieLensConfig.QUICK_SPLITS);
+  }
+
+  @Test
+  void theMontiDataSetsDefaultToTheirPublishedSplitAndMayBeSplitAtRandom() {
+    MovieLensConfig douban = MovieLensConfig.builder().dataset("douban").quick(true).build();
+    assertThat(douban.dataset()).isEqualTo(new RatingsInput.Monti(MontiDataset.DOUBAN));
+    assertThat(douban.protocol()).isEqualTo(SplitProtocol.OFFICIAL);
+    assertThat(douban.splits()).isEqualTo(1);
+    assertThat(douban.maxItems()).isZero();
+
+    MovieLensConfig random = MovieLensConfig.builder().dataset("yahoomusic").protocol("random")
+        .build();
+    assertThat(random.dataset()).isEqualTo(new RatingsInput.Monti(MontiDataset.YAHOO_MUSIC));
+    assertThat(random.splits()).isEqualTo(MovieLensConfig.DEFAULT_SPLITS);
+    assertThat(random.testFraction()).isEqualTo(0.1);
+
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().dataset("flixster").splits(2)
+        .build(), ConfigurationException.class).problems())
+        .containsExactly("--protocol official: Flixster has one published split, --splits asked"
+            + " for 2");
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().dataset("netflix").build(),
+        ConfigurationException.class).problems())
+        .containsExactly("--dataset: unknown data set 'netflix'; valid: ml-100k, ml-1m, ml-10m,"
+            + " ml-20m, douban, flixster, yahoomusic");
   }
 
   @Test

@@ -11,24 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.kernelnet.apps.CommandRun;
 import org.kernelnet.apps.RealData;
 import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
+import org.kernelnet.apps.movielens.data.MontiDataset;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 
 /**
- * {@code kernelnet movielens} on a slice of the real ML-100K (the first 300 items) with a small
- * network, then {@code kernelnet recommend} on the saved model. Skipped without the data directory
- * (system property {@code kernelnet.data.dir}).
+ * {@code kernelnet movielens} on a slice of the real ML-100K (the first 300 items), on its official
+ * and k-fold splits and on the Monti et al. data sets with a small network, then {@code kernelnet
+ * recommend} on the saved models. Skipped without the data directory (system property {@code
+ * kernelnet.data.dir}).
  */
 class MovieLensEndToEndTest {
   private static Path data;
@@ -155,6 +160,37 @@ class MovieLensEndToEndTest {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("unknown model 'mlp'; valid: autorec, kernelnet, sparse-fc")
         .contains("unknown optimizer 'sgd'; valid: lbfgs, rprop, adam");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"DOUBAN, 13689", "FLIXSTER, 2617", "YAHOO_MUSIC, 533"})
+  void trainsOnAMontiDataSetsPublishedSplitAndRecommendsFromIt(MontiDataset dataset,
+      int testRatings) throws IOException {
+    assumeThat(data.resolve(dataset.relativePath())).isRegularFile();
+    String label = dataset.label();
+    String id = label.toLowerCase(Locale.ROOT);
+    Path out = home.resolve(id);
+    CommandRun run = CommandRun.of(home, "movielens", "--data-dir", data.toString(), "--dataset",
+        id, "--quick", "--hidden", "8", "--layers", "1", "--iterations", "2", "--device", "cpu",
+        "--output", out.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Table 3: test RMSE on " + label
+        + ", the Monti et al. (2017) split,");
+    JsonObject split = JsonParser.parseString(Files.readString(out.resolve("results.json")))
+        .getAsJsonObject().getAsJsonArray("rows").get(0).getAsJsonObject()
+        .getAsJsonArray("splits").get(0).getAsJsonObject().getAsJsonObject("splitProvenance");
+    assertThat(split.get("split").getAsString())
+        .isEqualTo("Monti et al. 2017 (Otraining / Otest)");
+    assertThat(split.get("testRatings").getAsInt()).isEqualTo(testRatings);
+
+    String user = dataset.read(data.resolve(dataset.relativePath())).ratings().userId(0);
+    CommandRun recommend = CommandRun.of(home, "recommend", "--data-dir", data.toString(),
+        "--model", out.resolve("models/sparse-fc-1.knml").toString(), "--user", user, "--top",
+        "2", "--device", "cpu");
+    assertThat(recommend.status()).as(recommend.err()).isZero();
+    assertThat(recommend.out())
+        .contains("Top 2 unrated items for user " + user + " (Sparse FC (1), " + label);
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.inject.ApplicationModule;
 import org.kernelnet.apps.inject.ApplicationRuns;
 import org.kernelnet.apps.inject.FamilyModule;
+import org.kernelnet.apps.movielens.data.MontiDataset;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.MovieTitles;
 import org.kernelnet.apps.movielens.data.RatingsFile;
@@ -65,6 +66,11 @@ class MovieLensModuleTest {
     public RatingsFile ratings(MovieLensDataset dataset) {
       asked.add(dataset);
       return file;
+    }
+
+    @Override
+    public RatingsFile ratings(MontiDataset dataset) {
+      throw new AssertionError("movielens --dataset ml-100k asked for " + dataset);
     }
 
     @Override

@@ -44,7 +44,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   @Mixin private GlocalKOptions glocalK;
 
   @Option(names = "--dataset", paramLabel = "NAME",
-      description = "ml-100k, ml-1m, ml-10m or ml-20m (default: "
+      description = "ml-100k, ml-1m, ml-10m, ml-20m, or douban, flixster, yahoomusic (the Monti"
+          + " et al. 2017 sub-matrices with their published split) (default: "
           + MovieLensConfig.DEFAULT_DATASET + ").")
   private String dataset;
 
@@ -111,15 +112,16 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   @Option(names = "--protocol", paramLabel = "NAME",
       description = "How the ratings are split: random (--splits random splits holding out"
           + " --test-fraction, split k drawn with seed + k), kfold (--splits-fold cross-validation"
-          + " drawn with --seed) or official (ML-100K's published folds u1..u<splits>, as"
-          + " mku.sh makes them from u.data; --splits 1 is u1, the fold GC-MC, IGMC and GLocal-K"
-          + " report) (default: random).")
+          + " drawn with --seed) or official (the split douban, flixster and yahoomusic come with;"
+          + " on ml-100k the published folds u1..u<splits>, as mku.sh makes them from u.data,"
+          + " --splits 1 being u1, the fold GC-MC, IGMC and GLocal-K report) (default: official"
+          + " for data that come with a split, else random).")
   private String protocol;
 
   @Option(names = "--splits", paramLabel = "N",
       description = "Splits to average, at least 1: random splits, folds (at least 2) or published"
           + " folds from u1 (default: " + MovieLensConfig.DEFAULT_SPLITS + "; --quick: "
-          + MovieLensConfig.QUICK_SPLITS + ").")
+          + MovieLensConfig.QUICK_SPLITS + "; 1 for a published split).")
   private Integer splits;
 
   @Option(names = "--seed", paramLabel = "N",
@@ -140,7 +142,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
 
   @Option(names = "--max-items", paramLabel = "N",
       description = "Use only the ratings of the first N items in id order, N >= 1 (default:"
-          + " all; --quick: " + MovieLensConfig.QUICK_MAX_ITEMS + ").")
+          + " all; --quick: " + MovieLensConfig.QUICK_MAX_ITEMS + ", all with --protocol"
+          + " official).")
   private Integer maxItems;
 
   @Option(names = "--rated-inputs", paramLabel = "N",

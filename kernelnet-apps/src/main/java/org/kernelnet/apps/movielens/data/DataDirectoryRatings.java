@@ -9,10 +9,10 @@ import org.kernelnet.apps.data.DataDirectory;
 import org.kernelnet.apps.data.Downloader;
 
 /**
- * The ratings and titles in the data directory: a data set's ratings file where {@link
+ * The ratings and titles in the data directory: a MovieLens data set's ratings file where {@link
  * MovieLensDataset#locate} finds it (downloaded from GroupLens if missing) read by {@link
- * RatingsReader#of}, and its item file read by {@link MovieTitles#find}; a file of one's own is
- * read where it is.
+ * RatingsReader#of}, and its item file read by {@link MovieTitles#find}; a Monti et al. data
+ * set's file where {@link MontiDataset#locate} finds it; a file of one's own is read where it is.
  */
 public final class DataDirectoryRatings implements RatingsSource {
   private final DataDirectory dataDir;
@@ -35,6 +35,11 @@ public final class DataDirectoryRatings implements RatingsSource {
   public RatingsFile ratings(MovieLensDataset dataset) throws IOException {
     Path file = dataset.locate(dataDir, downloader);
     return new RatingsFile(file, RatingsReader.of(dataset).read(file, notes));
+  }
+
+  @Override
+  public RatingsFile ratings(MontiDataset dataset) throws IOException {
+    return dataset.read(dataset.locate(dataDir, downloader));
   }
 
   @Override

@@ -102,13 +102,12 @@ public enum MontiDataset {
   /**
    * Reads the ratings and the split of {@code file}: user {@code u} and item {@code i} of {@code
    * M} get the ids {@code u + 1} and {@code i + 1} (MATLAB's numbering); the ratings are ordered by
-   * user, then item; the test ratings are those {@code Otest} marks.
+   * user, then item; the published split's test ratings are those {@code Otest} marks.
    *
-   * @param seed the seed of the split's run
    * @throws IOException if the file cannot be read, a rating is off the scale, or the masks are not
    *     disjoint or do not cover exactly the ratings of {@code M} (the message names the file)
    */
-  public SplitRatings read(Path file, long seed) throws IOException {
+  public RatingsFile read(Path file) throws IOException {
     requireNonNull(file, "file is null");
     SparseMatrix m;
     SparseMatrix training;
@@ -152,9 +151,8 @@ public enum MontiDataset {
         testPositions[t++] = k;
       }
     }
-    RatingSplit split = RatingSplit.fixed(ratings, testPositions, seed,
-        Map.of("split", "Monti et al. 2017 (Otraining / Otest)"));
-    return new SplitRatings(file, ratings, split);
+    return new RatingsFile(file, ratings, new PublishedSplit(testPositions,
+        Map.of("split", "Monti et al. 2017 (Otraining / Otest)"), "the Monti et al. (2017) split"));
   }
 
   private static long key(int row, int column, int columns) {

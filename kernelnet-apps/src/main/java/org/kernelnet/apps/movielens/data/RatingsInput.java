@@ -10,15 +10,17 @@ import com.google.gson.JsonSerializer;
 import com.google.gson.annotations.JsonAdapter;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The ratings a run reads: one of the {@link MovieLensDataset MovieLens data sets} from the data
- * directory, or a ratings file of one's own in a {@link RatingsFormat}. A {@link RatingsSource}
- * reads either ({@link RatingsSource#ratings(RatingsInput)}).
+ * The ratings a run reads: one of the {@link MovieLensDataset MovieLens data sets} or of the
+ * {@link MontiDataset Monti et al. data sets} from the data directory, or a ratings file of one's
+ * own in a {@link RatingsFormat}. A {@link RatingsSource} reads any ({@link
+ * RatingsSource#ratings(RatingsInput)}).
  *
- * <p>In result files and run settings a data set is written as its name ({@code "ML_1M"}), as
- * before files of one's own could be read, and a file as {@code {"file": ..., "delimiter": ...,
- * "header": ..., "columns": ..., "scale": ...}}.
+ * <p>In result files and run settings a data set is written as its name ({@code "ML_1M"}, {@code
+ * "DOUBAN"}), as before files of one's own could be read, and a file as {@code {"file": ...,
+ * "delimiter": ..., "header": ..., "columns": ..., "scale": ...}}.
  */
 @JsonAdapter(RatingsInput.Json.class)
 public sealed interface RatingsInput {
@@ -28,13 +30,46 @@ public sealed interface RatingsInput {
   /**
    * The fraction of ratings held out for testing unless {@code --test-fraction} is given: the data
    * set's ({@link MovieLensDataset#defaultTestFraction()}), {@value OwnFile#TEST_FRACTION} for a
-   * file of one's own.
+   * Monti et al. data set (when split at random) and a file of one's own.
    */
   double defaultTestFraction();
 
   /** Whether this is the MovieLens data set {@code dataset}. */
   default boolean is(MovieLensDataset dataset) {
     return this instanceof MovieLens m && m.dataset() == dataset;
+  }
+
+  /** Whether the data come with a train/test split of their own ({@link PublishedSplit}). */
+  default boolean hasPublishedSplit() {
+    return this instanceof Monti;
+  }
+
+  /** The data set's enum name ({@code ML_1M}, {@code DOUBAN}); empty for a file of one's own. */
+  default Optional<String> dataSetName() {
+    if (this instanceof MovieLens m) {
+      return Optional.of(m.dataset().name());
+    }
+    return this instanceof Monti m ? Optional.of(m.dataset().name()) : Optional.empty();
+  }
+
+  /**
+   * The data set whose enum name is {@code name} ({@link #dataSetName()}).
+   *
+   * @throws IllegalArgumentException if no data set has that name
+   */
+  static RatingsInput dataSet(String name) {
+    requireNonNull(name, "name is null");
+    for (MovieLensDataset d : MovieLensDataset.values()) {
+      if (d.name().equals(name)) {
+        return new MovieLens(d);
+      }
+    }
+    for (MontiDataset d : MontiDataset.values()) {
+      if (d.name().equals(name)) {
+        return new Monti(d);
+      }
+    }
+    throw new IllegalArgumentException("no data set is named " + name);
   }
 
   /**
@@ -56,6 +91,28 @@ public sealed interface RatingsInput {
     @Override
     public double defaultTestFraction() {
       return dataset.defaultTestFraction();
+    }
+  }
+
+  /**
+   * A Monti et al. data set with its published split.
+   *
+   * @param dataset the data set
+   */
+  record Monti(MontiDataset dataset) implements RatingsInput {
+    /** Validates the record. */
+    public Monti {
+      requireNonNull(dataset, "dataset is null");
+    }
+
+    @Override
+    public String label() {
+      return dataset.label();
+    }
+
+    @Override
+    public double defaultTestFraction() {
+      return OwnFile.TEST_FRACTION; // the share of each data set's test mask
     }
   }
 
@@ -86,12 +143,12 @@ public sealed interface RatingsInput {
     }
   }
 
-  /** Writes a data set as its name, a file as its path and format settings. */
+  /** Writes a data set as its enum name, a file as its path and format settings. */
   final class Json implements JsonSerializer<RatingsInput> {
     @Override
     public JsonElement serialize(RatingsInput input, Type type, JsonSerializationContext context) {
-      if (input instanceof MovieLens m) {
-        return new JsonPrimitive(m.dataset().name());
+      if (input.dataSetName().isPresent()) {
+        return new JsonPrimitive(input.dataSetName().get());
       }
       OwnFile own = (OwnFile) input;
       RatingsFormat.Settings settings = own.format().settings();

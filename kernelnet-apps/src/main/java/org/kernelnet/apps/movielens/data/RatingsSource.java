@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Where the MovieLens applications get ratings and movie titles: a data set's, or a ratings file
- * of one's own. The MovieLens module binds {@link DataDirectoryRatings}; a test or an extension
+ * Where the MovieLens applications get ratings and movie titles: a MovieLens data set's, a Monti
+ * et al. data set's with its split, or a ratings file of one's own. The MovieLens module binds {@link DataDirectoryRatings}; a test or an extension
  * binds its own (generated ratings, another store) in its place.
  */
 public interface RatingsSource {
@@ -15,6 +15,14 @@ public interface RatingsSource {
    * @throws IOException if they cannot be had; the message names the file and the reason
    */
   RatingsFile ratings(MovieLensDataset dataset) throws IOException;
+
+  /**
+   * All ratings of the Monti et al. data set {@code dataset}, with the file read and its
+   * published split.
+   *
+   * @throws IOException if they cannot be had; the message names the file and the reason
+   */
+  RatingsFile ratings(MontiDataset dataset) throws IOException;
 
   /**
    * The movie titles of {@code dataset}, {@link MovieTitles#none()} where there are none.
@@ -33,6 +41,9 @@ public interface RatingsSource {
   /** The ratings of {@code input}: a data set's or a file's. */
   default RatingsFile ratings(RatingsInput input) throws IOException {
     if (input instanceof RatingsInput.MovieLens m) {
+      return ratings(m.dataset());
+    }
+    if (input instanceof RatingsInput.Monti m) {
       return ratings(m.dataset());
     }
     RatingsInput.OwnFile own = (RatingsInput.OwnFile) input;

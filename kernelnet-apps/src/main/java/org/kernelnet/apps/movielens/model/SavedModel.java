@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.kernelnet.api.KernelnetRegistry;
-import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsFormat;
 import org.kernelnet.apps.movielens.data.RatingsInput;
@@ -79,7 +78,7 @@ public final class SavedModel {
    * What a saved model records besides its parameters.
    *
    * @param spec the architecture
-   * @param dataset the MovieLens data set's enum name, e.g. {@code ML_100K}, whose ratings file is
+   * @param dataset the data set's enum name, e.g. {@code ML_100K} or {@code DOUBAN}, whose file is
    *     found in the data directory; null for a ratings file of one's own
    * @param users the input/output width (users of the data set)
    * @param items the item rows the model was trained on (the first {@code items} item indices)
@@ -116,7 +115,7 @@ public final class SavedModel {
       requireNonNull(ratingsSha256, "ratingsSha256 is null");
       split = Collections.unmodifiableMap(new LinkedHashMap<>(split));
       if (dataset != null) {
-        MovieLensDataset.valueOf(dataset);
+        RatingsInput.dataSet(dataset);
       } else if (ratingsFile == null || ratingsFormat == null) {
         throw new IllegalArgumentException("a model names the MovieLens data set it was trained"
             + " on, or the ratings file and its format; this one names neither");
@@ -142,7 +141,7 @@ public final class SavedModel {
     public static Header of(AutoencoderSpec spec, RatingsInput data, Ratings train, int items,
         Map<String, String> split, double testRmse, Provenance provenance) {
       return new Header(spec,
-          data instanceof RatingsInput.MovieLens m ? m.dataset().name() : null,
+          data.dataSetName().orElse(null),
           train.numUsers(), items, train.sourceSha256(), split, testRmse, provenance,
           Path.of(train.source()).toAbsolutePath().toString(), train.format().settings(),
           train.userIds().ids(), train.itemIds().ids().subList(0, items));
@@ -156,12 +155,13 @@ public final class SavedModel {
      */
     public RatingsInput trainedOn(Path movedTo) {
       if (dataset != null) {
+        RatingsInput dataSet = RatingsInput.dataSet(dataset);
         if (movedTo != null) {
-          throw new IllegalArgumentException("the model was trained on "
-              + MovieLensDataset.valueOf(dataset).label() + " from the data directory; a ratings"
-              + " file applies to models trained on a file of one's own");
+          throw new IllegalArgumentException("the model was trained on " + dataSet.label()
+              + " from the data directory; a ratings file applies to models trained on a file of"
+              + " one's own");
         }
-        return new RatingsInput.MovieLens(MovieLensDataset.valueOf(dataset));
+        return dataSet;
       }
       return new RatingsInput.OwnFile(movedTo != null ? movedTo : Path.of(ratingsFile),
           RatingsFormat.of(ratingsFormat));

@@ -8,6 +8,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class MontiDatasetTest {
         new double[][] {{0, 1, 0}, {0, 0, 0}, {1, 0, 0}},
         new double[][] {{0, 0, 0}, {0, 0, 0}, {0, 1, 0}});
 
-    SplitRatings data = MontiDataset.DOUBAN.read(file, 9);
+    RatingsFile data = MontiDataset.DOUBAN.read(file);
+    RatingSplit split = data.published().split(data.ratings(), 9);
     Ratings r = data.ratings();
 
     assertThat(r.size()).isEqualTo(3);
@@ -61,26 +63,47 @@ class MontiDatasetTest {
     assertThat(IntStream.range(0, 3).mapToObj(k -> r.itemId(r.item(k))))
         .containsExactly("2", "1", "2");
     assertThat(r.values()).containsExactly(5f, 2f, 4f);
-    assertThat(data.split().testPositions()).containsExactly(2);
-    assertThat(data.split().seed()).isEqualTo(9);
-    assertThat(data.split().provenance())
+    assertThat(split.testPositions()).containsExactly(2);
+    assertThat(split.seed()).isEqualTo(9);
+    assertThat(split.provenance())
         .containsEntry("split", "Monti et al. 2017 (Otraining / Otest)");
+  }
+
+  @Test
+  void theOfficialProtocolTestsOnThePublishedSplitOnly() throws IOException {
+    Path file = mat(new double[][] {{1, 5}, {2, 4}}, new double[][] {{1, 1}, {0, 1}},
+        new double[][] {{0, 0}, {1, 0}});
+    RatingsFile data = MontiDataset.DOUBAN.read(file);
+    RatingsInput douban = new RatingsInput.Monti(MontiDataset.DOUBAN);
+
+    List<RatingSplit> splits = SplitProtocol.OFFICIAL.splits(douban, data.ratings(),
+        data.publishedSplit(), 1, 0.1, 7);
+
+    assertThat(splits).hasSize(1);
+    assertThat(splits.get(0).testPositions()).containsExactly(2); // M(2, 1) = 2
+    assertThat(splits.get(0).seed()).isEqualTo(7);
+    assertThat(SplitProtocol.OFFICIAL.describe(1, 0.1, data.publishedSplit()))
+        .isEqualTo("the Monti et al. (2017) split");
+    assertThatThrownBy(() -> SplitProtocol.OFFICIAL.splits(douban, data.ratings(),
+        data.publishedSplit(), 2, 0.1, 7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Douban comes with one split, 2 were asked for");
   }
 
   @Test
   void masksThatOverlapMissOrMarkNoRatingAreRefused() {
     double[][] m = {{1, 2}, {3, 0}};
     Path both = mat(m, new double[][] {{1, 1}, {1, 0}}, new double[][] {{1, 0}, {0, 0}});
-    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(both, 1))
+    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(both))
         .isInstanceOf(IOException.class)
         .hasMessage(both + ": the rating M(1, 1) is in both of Otraining and Otest");
 
     Path neither = mat(m, new double[][] {{0, 1}, {1, 0}}, new double[][] {{0, 0}, {0, 0}});
-    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(neither, 1))
+    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(neither))
         .hasMessage(neither + ": the rating M(1, 1) is in neither of Otraining and Otest");
 
     Path stray = mat(m, new double[][] {{1, 1}, {0, 1}}, new double[][] {{0, 0}, {1, 0}});
-    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(stray, 1))
+    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(stray))
         .hasMessage(stray + ": Otraining marks (2, 2), where M has no rating");
   }
 
@@ -88,7 +111,7 @@ class MontiDatasetTest {
   void aRatingOffTheScaleIsRefused() {
     Path file = mat(new double[][] {{1, 6}}, new double[][] {{1, 0}}, new double[][] {{0, 1}});
 
-    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(file, 1))
+    assertThatThrownBy(() -> MontiDataset.DOUBAN.read(file))
         .hasMessage(file + ": M(1, 2) = 6.0 is not on Douban's scale integers 1..5");
   }
 
@@ -108,11 +131,12 @@ class MontiDatasetTest {
     Path file = RealData.path().resolve(dataset.relativePath());
     assumeThat(file).isRegularFile();
 
-    SplitRatings data = dataset.read(file, 1);
+    RatingsFile data = dataset.read(file);
+    RatingSplit split = data.published().split(data.ratings(), 1);
 
     assertThat(data.ratings().size()).isEqualTo(ratings);
-    assertThat(data.split().trainPositions()).hasSize(train);
-    assertThat(data.split().testPositions()).hasSize(test);
+    assertThat(split.trainPositions()).hasSize(train);
+    assertThat(split.testPositions()).hasSize(test);
     assertThat(data.ratings().numUsers()).isEqualTo(users);
     assertThat(data.ratings().numItems()).isEqualTo(items);
     assertThat(data.ratings().sourceSha256())
