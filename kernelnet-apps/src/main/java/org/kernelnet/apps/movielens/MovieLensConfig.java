@@ -34,8 +34,8 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  * which reports every problem at once.
  *
  * @param dataset the ratings: a MovieLens or Monti et al. data set ({@code --dataset}, recorded
- *     as its name as before) or a file of one's own in a format ({@code --ratings} and the format
- *     options)
+ *     as its name as before) or a file of one's own in a format ({@code --ratings}, the format
+ *     options and {@code --test-ratings})
  * @param models the autoencoders to train, one table row each
  * @param optimizer the optimiser
  * @param iterations L-BFGS iterations, RPROP steps or Adam epochs per split, {@code >= 1}
@@ -45,7 +45,8 @@ import org.kernelnet.apps.movielens.train.TrainingSettings;
  * @param batchSize Adam's mini-batch size in items (unused by the full-batch optimisers)
  * @param protocol how the ratings are split ({@code --protocol}): random splits, k-fold
  *     cross-validation, or the data's published split or folds (the default for data that come
- *     with a split, random splits for the others)
+ *     with a split, the Monti et al. data sets and a {@code --ratings} file with {@code
+ *     --test-ratings}; random splits for the others)
  * @param splits the number of splits (random splits, folds, or published folds from the first),
  *     {@code >= 1} ({@code >= 2} for k-fold)
  * @param seed the seed of split {@code k} is {@code seed + k}; it also seeds the initialisation
@@ -190,6 +191,7 @@ public record MovieLensConfig(
   public static final class Builder {
     private String dataset;
     private Path ratings;
+    private Path testRatings;
     private String delimiter;
     private Boolean header;
     private String columns;
@@ -231,6 +233,12 @@ public record MovieLensConfig(
     /** A ratings file of one's own, instead of a data set. */
     public Builder ratings(Path ratings) {
       this.ratings = ratings;
+      return this;
+    }
+
+    /** The test file of the {@link #ratings} file, which then gives the split; null for none. */
+    public Builder testRatings(Path testRatings) {
+      this.testRatings = testRatings;
       return this;
     }
 
@@ -419,6 +427,9 @@ public record MovieLensConfig(
     public MovieLensConfig build() {
       List<String> problems = new ArrayList<>();
       RatingsInput data = ratings == null ? dataset(problems) : ownFile(problems);
+      if (testRatings != null && ratings == null) {
+        problems.add("--test-ratings is the test file of a --ratings file; give --ratings FILE");
+      }
       String modelId = requireNonNullElse(model, DEFAULT_MODEL);
       ModelKind kind = ModelKind.byId(modelId).orElse(null);
       if (kind == null) {
@@ -478,6 +489,10 @@ public record MovieLensConfig(
       if (protocol != null && SplitProtocol.byId(protocol).isEmpty()) {
         problems.add("--protocol: unknown protocol '" + protocol + "'; valid: "
             + SplitProtocol.ids());
+      }
+      if (testRatings != null && ratings != null && split != SplitProtocol.OFFICIAL) {
+        problems.add("--protocol " + split.id() + ": --test-ratings gives the split; leave out"
+            + " --protocol or give official");
       }
       boolean oneSplit = split == SplitProtocol.OFFICIAL && published;
       int k = splits != null ? splits : oneSplit ? 1 : quick ? QUICK_SPLITS : DEFAULT_SPLITS;
@@ -600,6 +615,9 @@ public record MovieLensConfig(
       if (!Files.isRegularFile(ratings)) {
         problems.add("--ratings: no such file: " + ratings.toAbsolutePath());
       }
+      if (testRatings != null && !Files.isRegularFile(testRatings)) {
+        problems.add("--test-ratings: no such file: " + testRatings.toAbsolutePath());
+      }
       RatingsFormat format = RatingsFormat.DETECT;
       if (delimiter != null && !delimiter.equals("detect")) {
         Delimiter d = Delimiter.byName(delimiter).orElse(null);
@@ -628,7 +646,7 @@ public record MovieLensConfig(
           problems.add("--no-header: " + e.getMessage());
         }
       }
-      return new RatingsInput.OwnFile(ratings, format);
+      return new RatingsInput.OwnFile(ratings, format, testRatings);
     }
 
     private AutoencoderSpec spec(

@@ -207,6 +207,29 @@ class MovieLensConfigTest {
   }
 
   @Test
+  void aTestFileGivesTheSplitOfItsRatingsFile() throws IOException {
+    Path train = Files.writeString(tmp.resolve("u1.base"), "1\t1\t5\n");
+    Path test = Files.writeString(tmp.resolve("u1.test"), "1\t2\t3\n");
+
+    MovieLensConfig given = MovieLensConfig.builder().ratings(train).testRatings(test).build();
+
+    assertThat(given.dataset()).isEqualTo(new RatingsInput.OwnFile(train, RatingsFormat.DETECT,
+        test));
+    assertThat(given.protocol()).isEqualTo(SplitProtocol.OFFICIAL);
+    assertThat(given.splits()).isEqualTo(1);
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().ratings(train)
+        .testRatings(tmp.resolve("missing")).protocol("kfold").build(),
+        ConfigurationException.class).problems())
+        .containsExactly("--test-ratings: no such file: " + tmp.resolve("missing"),
+            "--protocol kfold: --test-ratings gives the split; leave out --protocol or give"
+                + " official");
+    assertThat(catchThrowableOfType(() -> MovieLensConfig.builder().testRatings(test).build(),
+        ConfigurationException.class).problems())
+        .containsExactly("--test-ratings is the test file of a --ratings file; give --ratings"
+            + " FILE");
+  }
+
+  @Test
   void theMontiDataSetsDefaultToTheirPublishedSplitAndMayBeSplitAtRandom() {
     MovieLensConfig douban = MovieLensConfig.builder().dataset("douban").quick(true).build();
     assertThat(douban.dataset()).isEqualTo(new RatingsInput.Monti(MontiDataset.DOUBAN));

@@ -193,6 +193,41 @@ class MovieLensEndToEndTest {
         .contains("Top 2 unrated items for user " + user + " (Sparse FC (1), " + label);
   }
 
+  /**
+   * {@code u1.base} and {@code u1.test} written as the distribution's {@code mku.sh} writes them
+   * hold the official fold u1: as test file they give its 20,000 test ratings and its global-mean
+   * RMSE, which does not depend on the order of the ratings.
+   */
+  @Test
+  void aTrainingFileWithItsTestFileIsTheFoldTheyHold() throws IOException {
+    List<String> lines = Files.readAllLines(MovieLensDataset.ML_100K.locate(
+        DataDirectory.of(data), Downloader.offline()));
+    Path base = Files.write(home.resolve("u1.base"), lines.subList(20_000, lines.size()));
+    Path test = Files.write(home.resolve("u1.test"), lines.subList(0, 20_000));
+    Path given = home.resolve("given");
+    Path official = home.resolve("official");
+    CommandRun files = CommandRun.of(home, "movielens", "--ratings", base.toString(),
+        "--test-ratings", test.toString(), "--hidden", "8", "--layers", "1", "--iterations", "2",
+        "--device", "cpu", "--output", given.toString());
+    CommandRun fold = CommandRun.of(home, "movielens", "--data-dir", data.toString(),
+        "--protocol", "official", "--splits", "1", "--hidden", "8", "--layers", "1",
+        "--iterations", "2", "--device", "cpu", "--output", official.toString());
+
+    assertThat(files.status()).as(files.err()).isZero();
+    assertThat(fold.status()).as(fold.err()).isZero();
+    assertThat(files.out()).contains("Table 3: test RMSE on u1.base, the test file u1.test,");
+    JsonObject a = JsonParser.parseString(Files.readString(given.resolve("results.json")))
+        .getAsJsonObject();
+    JsonObject b = JsonParser.parseString(Files.readString(official.resolve("results.json")))
+        .getAsJsonObject();
+    assertThat(a.get("ratings").getAsInt()).isEqualTo(100_000);
+    assertThat(a.get("globalMeanBaselineRmse").getAsDouble())
+        .isCloseTo(b.get("globalMeanBaselineRmse").getAsDouble(), within(1e-9));
+    assertThat(a.getAsJsonArray("rows").get(0).getAsJsonObject().getAsJsonArray("splits").get(0)
+        .getAsJsonObject().getAsJsonObject("splitProvenance").get("testRatings").getAsInt())
+        .isEqualTo(20_000);
+  }
+
   @Test
   void trainsOnMl100kOfficialFoldU1AndOnKFolds() throws IOException {
     Path u1 = home.resolve("u1");

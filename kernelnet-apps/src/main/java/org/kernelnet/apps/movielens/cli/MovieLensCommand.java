@@ -56,6 +56,12 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
           + " SHA-256.")
   private Path ratings;
 
+  @Option(names = "--test-ratings", paramLabel = "FILE",
+      description = "The test file of the --ratings file, in the same layout (e.g. u1.test next to"
+          + " u1.base): the run trains on --ratings and tests on this file's ratings, the"
+          + " official protocol.")
+  private Path testRatings;
+
   @Option(names = "--delimiter", paramLabel = "NAME",
       description = "The --ratings file's delimiter: comma, tab, ::, semicolon, whitespace"
           + " (runs of spaces and tabs) or detect (the default: the first of ::, tab, comma,"
@@ -112,7 +118,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   @Option(names = "--protocol", paramLabel = "NAME",
       description = "How the ratings are split: random (--splits random splits holding out"
           + " --test-fraction, split k drawn with seed + k), kfold (--splits-fold cross-validation"
-          + " drawn with --seed) or official (the split douban, flixster and yahoomusic come with;"
+          + " drawn with --seed) or official (the split douban, flixster and yahoomusic come with,"
+          + " or --test-ratings gives;"
           + " on ml-100k the published folds u1..u<splits>, as mku.sh makes them from u.data,"
           + " --splits 1 being u1, the fold GC-MC, IGMC and GLocal-K report) (default: official"
           + " for data that come with a split, else random).")
@@ -172,7 +179,7 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   @Override
   protected MovieLensConfig toConfig() {
     return autoencoder.applyTo(MovieLensConfig.builder())
-        .dataset(dataset).ratings(ratings).delimiter(delimiter).header(header).columns(columns)
+        .dataset(dataset).ratings(ratings).testRatings(testRatings).delimiter(delimiter).header(header).columns(columns)
         .scale(scale).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
         .learningRate(learningRate).batchSize(batchSize).protocol(protocol).splits(splits)
         .seed(seed)

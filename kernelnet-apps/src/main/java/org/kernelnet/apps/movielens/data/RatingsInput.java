@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * <p>In result files and run settings a data set is written as its name ({@code "ML_1M"}, {@code
  * "DOUBAN"}), as before files of one's own could be read, and a file as {@code {"file": ...,
- * "delimiter": ..., "header": ..., "columns": ..., "scale": ...}}.
+ * "delimiter": ..., "header": ..., "columns": ..., "scale": ...}} (and {@code "testFile"} if one
+ * is given).
  */
 @JsonAdapter(RatingsInput.Json.class)
 public sealed interface RatingsInput {
@@ -41,7 +42,7 @@ public sealed interface RatingsInput {
 
   /** Whether the data come with a train/test split of their own ({@link PublishedSplit}). */
   default boolean hasPublishedSplit() {
-    return this instanceof Monti;
+    return this instanceof Monti || this instanceof OwnFile own && own.testFile() != null;
   }
 
   /** The data set's enum name ({@code ML_1M}, {@code DOUBAN}); empty for a file of one's own. */
@@ -117,19 +118,27 @@ public sealed interface RatingsInput {
   }
 
   /**
-   * A ratings file of one's own.
+   * A ratings file of one's own, and optionally its test file ({@link GivenTestFile}).
    *
    * @param file the file, made absolute
    * @param format its layout; what it leaves open is detected when the file is read
+   * @param testFile the test file, made absolute, read with the training file's layout and scale;
+   *     null if the ratings are split by a protocol
    */
-  record OwnFile(Path file, RatingsFormat format) implements RatingsInput {
+  record OwnFile(Path file, RatingsFormat format, Path testFile) implements RatingsInput {
     /** The test fraction of a file of one's own, as of the larger MovieLens data sets. */
     public static final double TEST_FRACTION = 0.1;
 
-    /** Validates the record and makes the path absolute. */
+    /** Validates the record and makes the paths absolute. */
     public OwnFile {
       file = requireNonNull(file, "file is null").toAbsolutePath().normalize();
       requireNonNull(format, "format is null");
+      testFile = testFile == null ? null : testFile.toAbsolutePath().normalize();
+    }
+
+    /** A file without a test file. */
+    public OwnFile(Path file, RatingsFormat format) {
+      this(file, format, null);
     }
 
     @Override
@@ -158,6 +167,9 @@ public sealed interface RatingsInput {
       json.addProperty("header", settings.header());
       json.addProperty("columns", settings.columns());
       json.addProperty("scale", settings.scale());
+      if (own.testFile() != null) {
+        json.addProperty("testFile", own.testFile().toString());
+      }
       return json;
     }
   }

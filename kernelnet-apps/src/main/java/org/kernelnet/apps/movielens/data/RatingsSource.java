@@ -38,7 +38,10 @@ public interface RatingsSource {
    */
   RatingsFile ratings(Path file, RatingsFormat format) throws IOException;
 
-  /** The ratings of {@code input}: a data set's or a file's. */
+  /**
+   * The ratings of {@code input}: a data set's, a file's, or a training and a test file's
+   * ({@link GivenTestFile}).
+   */
   default RatingsFile ratings(RatingsInput input) throws IOException {
     if (input instanceof RatingsInput.MovieLens m) {
       return ratings(m.dataset());
@@ -47,7 +50,11 @@ public interface RatingsSource {
       return ratings(m.dataset());
     }
     RatingsInput.OwnFile own = (RatingsInput.OwnFile) input;
-    return ratings(own.file(), own.format());
+    RatingsFile train = ratings(own.file(), own.format());
+    if (own.testFile() == null) {
+      return train;
+    }
+    return GivenTestFile.combine(train, ratings(own.testFile(), train.ratings().format()));
   }
 
   /** The titles of {@code input}'s items: a data set's, none for a file of one's own. */

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsFormat;
+import org.kernelnet.apps.movielens.data.GivenTestFile;
 import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.report.AtomicFile;
 import org.kernelnet.apps.report.Provenance;
@@ -54,7 +55,10 @@ import org.kernelnet.apps.report.ResultsWriter;
  * 2, but a version-2 reader would take a version-3 header of a file of one's own for a data set's,
  * hence the new version. Version-2 files (MovieLens data sets only, no ids recorded) are still
  * read, as are version-1 files (the layout without the checksum), with a warning that their
- * integrity cannot be checked. Parameters that are NaN or infinite are refused on both {@link
+ * integrity cannot be checked. Version-3 headers written since may name a Monti et al. data set
+ * ({@code DOUBAN}) or, in the split, a test file given with the ratings file; a reader from before
+ * refuses such a model (unknown data set, or the ratings' SHA-256 differs) rather than misreading
+ * it. Parameters that are NaN or infinite are refused on both {@link
  * #write} and {@link #read}.
  */
 public final class SavedModel {
@@ -149,7 +153,8 @@ public final class SavedModel {
 
     /**
      * The ratings the model was trained on: the data set in the data directory, or the file in
-     * its format (the file as recorded, or {@code movedTo} if given).
+     * its format (the file as recorded, or {@code movedTo} if given) with the test file its split
+     * names ({@link GivenTestFile#TEST_FILE}), if any.
      *
      * @throws IllegalArgumentException if {@code movedTo} is given for a data set's model
      */
@@ -163,8 +168,9 @@ public final class SavedModel {
         }
         return dataSet;
       }
+      String testFile = split.get(GivenTestFile.TEST_FILE);
       return new RatingsInput.OwnFile(movedTo != null ? movedTo : Path.of(ratingsFile),
-          RatingsFormat.of(ratingsFormat));
+          RatingsFormat.of(ratingsFormat), testFile == null ? null : Path.of(testFile));
     }
   }
 
