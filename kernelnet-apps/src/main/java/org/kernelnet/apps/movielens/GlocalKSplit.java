@@ -3,6 +3,8 @@ package org.kernelnet.apps.movielens;
 import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.kernelnet.apps.movielens.data.RatingSplit;
@@ -24,9 +26,7 @@ import org.kernelnet.apps.report.ProgressLog;
  * One split of a {@code glocal-k} row of {@link MovieLensApp}: a {@link GlocalK} around a new
  * autoencoder from the family's factory, trained by a {@link GlocalKTrainer} with the run's
  * settings (its epoch-validation ratings drawn with the split's seed), each epoch logged, the
- * held-out ratings predicted once with the kept parameters. No model file is written: a saved
- * model holds one autoencoder, and GLocal-K's predictions also need the global kernel and the
- * training ratings.
+ * held-out ratings predicted once with the kept parameters, the model handed to the run's saver.
  */
 final class GlocalKSplit {
   private final MovieLensConfig config;
@@ -46,10 +46,11 @@ final class GlocalKSplit {
    * Trains GLocal-K on {@code train} and scores {@code test} once.
    *
    * @param number the split's number, from 1, of {@code splits}
-   * @return the split's journal entry (no saved model)
+   * @param saver saves the trained model, or not
+   * @return the split's journal entry
    */
   SplitJournal.Entry train(AutoencoderSpec spec, RatingSplit split, int number, int splits,
-      int items, Ratings train, Ratings test) {
+      int items, Ratings train, Ratings test, MovieLensApp.ModelSaver saver) throws IOException {
     GlocalKSettings settings = requireNonNull(config.glocalK(), "the run has no GLocal-K settings");
     String tag = String.format(Locale.ROOT, "%s split %d/%d", spec.label(), number, splits);
     String scored = config.validation() > 0 ? "validation" : "test";
@@ -86,8 +87,9 @@ final class GlocalKSplit {
               + " pre-training, %.3f in fine-tuning", tag, scored, outcome.testRmse(), baseline,
           chosen, history.pretrainingSecondsPerEvaluation(),
           history.fineTuningSecondsPerEvaluation());
+      Path saved = saver.save(model, outcome.testRmse());
       return new SplitJournal.Entry(spec.label(), result, cost.freeParameters(),
-          cost.denseEquivalentParameters(), null);
+          cost.denseEquivalentParameters(), saved == null ? null : saved.toAbsolutePath().toString());
     }
   }
 }

@@ -3,6 +3,7 @@ package org.kernelnet.apps.movielens;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ import org.kernelnet.apps.movielens.model.AutoencoderSpec;
 import org.kernelnet.apps.movielens.model.ItemAutoencoder;
 import org.kernelnet.apps.movielens.model.ModelKind;
 import org.kernelnet.apps.movielens.model.PredictionCost;
+import org.kernelnet.apps.movielens.model.RatingModel;
 import org.kernelnet.apps.movielens.model.SavedModel;
 import org.kernelnet.apps.movielens.report.MovieLensResults;
 import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
@@ -44,7 +46,7 @@ import org.kernelnet.apps.report.ResultsWriter;
  * AutoencoderTrainer.Factory} and hands the {@link MovieLensResults} (Table 3: test RMSE per
  * split, mean, standard error; Table 4: parameters, MACs, RMSE; the held-out metrics) to the
  * family's reporters of them; the first split's model of every row is saved ({@code --save FILE},
- * else {@code models/<model>-<layers>.knml} in the run folder; not for GLocal-K, trained by {@link
+ * else {@code models/<model>-<layers>.knml} in the run folder; GLocal-K is trained by {@link
  * GlocalKSplit}). Each finished split is recorded in {@link SplitJournal#FILE}; {@code --resume}
  * trains only the splits not recorded there.
  */
@@ -138,17 +140,16 @@ public final class MovieLensApp implements Application {
         finished.add(recorded.get());
         continue;
       }
-      Ratings train = split.train();
-      Ratings test = split.test();
-      if (config.validation() > 0) {
-        RatingSplit inner = RatingSplit.random(train, config.validation(), ~split.seed());
-        train = inner.train();
-        test = inner.test();
-      }
+      RatingSplit fitted = config.validation() > 0
+          ? RatingSplit.random(split.train(), config.validation(), ~split.seed()) : split;
+      Ratings train = fitted.train();
+      Ratings test = fitted.test();
       Engine.getInstance().setRandomSeed((int) split.seed());
+      ModelSaver saver = k > 0 ? (net, rmse) -> null
+          : (net, rmse) -> save(spec, net, train, items, split, rmse, provenance);
       if (spec.kind() == ModelKind.GLOCAL_K) {
         SplitJournal.Entry entry =
-            glocalK.train(spec, split, k + 1, splits.size(), items, train, test);
+            glocalK.train(spec, split, k + 1, splits.size(), items, train, test, saver);
         journal.record(entry);
         finished.add(entry);
         continue;
@@ -173,18 +174,7 @@ public final class MovieLensApp implements Application {
         log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
             scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(),
             outcome.stopReason());
-        Path saved = null;
-        if (k == 0) {
-          SavedModel.Header header = SavedModel.Header.of(spec, config.dataset(), train, items,
-              split.provenance(), last.testRmse(), provenance);
-          if (config.save() != null) {
-            saved = config.save();
-            SavedModel.write(saved, header, net);
-          } else {
-            saved = writer.write("models/" + spec.slug() + ".knml",
-                SavedModel.content(header, net));
-          }
-        }
+        Path saved = saver.save(net, last.testRmse());
         SplitJournal.Entry entry = new SplitJournal.Entry(spec.label(), result,
             cost.freeParameters(), cost.denseEquivalentParameters(),
             saved == null ? null : saved.toAbsolutePath().toString());
@@ -202,6 +192,28 @@ public final class MovieLensApp implements Application {
         results.stream().mapToLong(MovieLensResults.Split::macs).average().orElseThrow(),
         first.savedModel(), results.stream().anyMatch(r -> r.heldOut() == null) ? null
             : HeldOutSummary.of(results.stream().map(MovieLensResults.Split::heldOut).toList()));
+  }
+
+  /** Saves a split's trained model, or not. */
+  @FunctionalInterface
+  interface ModelSaver {
+    /**
+     * @param testRmse the split's test RMSE, recorded in the model's header
+     * @return the file written, null if the model is not saved
+     */
+    Path save(RatingModel net, double testRmse) throws IOException;
+  }
+
+  /** Writes the first split's model to {@code --save FILE}, else to the run folder. */
+  private Path save(AutoencoderSpec spec, RatingModel net, Ratings train, int items,
+      RatingSplit split, double testRmse, Provenance provenance) throws IOException {
+    SavedModel.Header header = SavedModel.Header.of(spec, config.dataset(), train, items,
+        split.provenance(), testRmse, provenance);
+    if (config.save() != null) {
+      SavedModel.write(config.save(), header, net);
+      return config.save();
+    }
+    return writer.write("models/" + spec.slug() + ".knml", SavedModel.content(header, net));
   }
 
   /** The ratings of items {@code [0, maxItems)}. */

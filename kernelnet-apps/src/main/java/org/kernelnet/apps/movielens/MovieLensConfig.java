@@ -575,7 +575,7 @@ public record MovieLensConfig(
           glocal);
     }
 
-    /** What GLocal-K does not take: another optimiser, its iteration options, --save. */
+    /** What GLocal-K does not take: another optimiser, its iteration options. */
     private void checkGlocalK(List<String> problems, OptimizerKind opt) {
       if (opt != null && opt != OptimizerKind.LBFGS) {
         problems.add("--optimizer: glocal-k trains with lbfgs only, got " + opt);
@@ -584,11 +584,6 @@ public record MovieLensConfig(
         problems.add("--iterations and --eval-every do not apply to glocal-k: set its L-BFGS runs"
             + " with --pretraining-epochs, --pretraining-iterations, --fine-tuning-epochs and"
             + " --fine-tuning-iterations");
-      }
-      if (save != null) {
-        problems.add("--save: a glocal-k model cannot be saved (a model file holds one"
-            + " autoencoder; GLocal-K's predictions also need its global kernel and the training"
-            + " ratings)");
       }
     }
 

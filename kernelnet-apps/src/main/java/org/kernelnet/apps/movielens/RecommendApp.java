@@ -21,7 +21,7 @@ import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsFile;
 import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.movielens.data.RatingsSource;
-import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.RatingModel;
 import org.kernelnet.apps.movielens.model.SavedModel;
 import org.kernelnet.apps.movielens.recommend.TopNCsv;
 import org.kernelnet.apps.movielens.recommend.UnratedPredictions;
@@ -132,7 +132,7 @@ public final class RecommendApp implements Application {
   }
 
   /** The user's {@code top} unrated items, best first (ties by item index, i.e. id order). */
-  static List<Recommendation> recommend(ItemAutoencoder net, Ratings ratings, int items, int user,
+  static List<Recommendation> recommend(RatingModel net, Ratings ratings, int items, int user,
       int top, MovieTitles titles) throws IOException {
     List<Recommendation> best = new ArrayList<>();
     UnratedPredictions.of(net, ratings, items).top(user, user + 1, top,
@@ -146,7 +146,7 @@ public final class RecommendApp implements Application {
   }
 
   /** Every user's top items as CSV, timing the forward pass and the ranking and writing. */
-  private void allUsers(ItemAutoencoder net, Ratings ratings, int items, Path ratingsFile)
+  private void allUsers(RatingModel net, Ratings ratings, int items, Path ratingsFile)
       throws IOException {
     progress.always("predicting the ratings of %,d users x %,d items (%s)", ratings.numUsers(),
         items, ratingsFile);

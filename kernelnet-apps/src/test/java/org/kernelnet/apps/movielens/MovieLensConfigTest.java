@@ -157,8 +157,6 @@ class MovieLensConfigTest {
         "--iterations and --eval-every do not apply to glocal-k: set its L-BFGS runs with"
             + " --pretraining-epochs, --pretraining-iterations, --fine-tuning-epochs and"
             + " --fine-tuning-iterations",
-        "--save: a glocal-k model cannot be saved (a model file holds one autoencoder;"
-            + " GLocal-K's predictions also need its global kernel and the training ratings)",
         "--pretraining-epochs must be >= 0, got -1",
         "--pretraining-iterations must be >= 1, got 0",
         "--fine-tuning-epochs must be >= 1, got 0",

@@ -193,6 +193,26 @@ class MovieLensEndToEndTest {
         .contains("Top 2 unrated items for user " + user + " (Sparse FC (1), " + label);
   }
 
+  @Test
+  void aSavedGlocalKModelRecommends() throws IOException {
+    MontiDataset yahoo = MontiDataset.YAHOO_MUSIC;
+    assumeThat(data.resolve(yahoo.relativePath())).isRegularFile();
+    Path out = home.resolve("glocal-k");
+    CommandRun run = CommandRun.of(home, "movielens", "--data-dir", data.toString(), "--dataset",
+        "yahoomusic", "--model", "glocal-k", "--hidden", "8", "--layers", "1",
+        "--pretraining-epochs", "1", "--fine-tuning-epochs", "2", "--device", "cpu", "--output",
+        out.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+
+    String user = yahoo.read(data.resolve(yahoo.relativePath())).ratings().userId(0);
+    CommandRun recommend = CommandRun.of(home, "recommend", "--data-dir", data.toString(),
+        "--model", out.resolve("models/glocal-k-1.knml").toString(), "--user", user, "--top", "2",
+        "--device", "cpu");
+    assertThat(recommend.status()).as(recommend.err()).isZero();
+    assertThat(recommend.out()).contains("Top 2 unrated items for user " + user
+        + " (GLocal-K (1), YahooMusic");
+  }
+
   /**
    * {@code u1.base} and {@code u1.test} written as the distribution's {@code mku.sh} writes them
    * hold the official fold u1: as test file they give its 20,000 test ratings and its global-mean

@@ -19,13 +19,14 @@ final class FiniteParameters {
   /**
    * One line per parameter holding non-finite values, naming it and counting them, e.g. {@code
    * parameter '01Linear_weight' holds 3 NaN and 0 infinite of its 1500 values}; empty if every
-   * value is finite or the block has no initialised parameters. The counts are computed on the
+   * value is finite or the blocks have no initialised parameters. The counts are computed on the
    * parameters' device; the temporary arrays are closed before returning.
    */
-  static List<String> problems(Block block) {
-    requireNonNull(block, "block is null");
+  static List<String> problems(List<Block> blocks) {
+    requireNonNull(blocks, "blocks is null");
     List<String> problems = new ArrayList<>();
-    for (Pair<String, Parameter> entry : block.getParameters()) {
+    for (Pair<String, Parameter> entry : blocks.stream()
+        .flatMap(block -> block.getParameters().stream()).toList()) {
       Parameter parameter = entry.getValue();
       if (!parameter.isInitialized()) {
         continue;

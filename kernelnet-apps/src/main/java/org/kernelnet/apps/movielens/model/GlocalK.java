@@ -2,6 +2,9 @@ package org.kernelnet.apps.movielens.model;
 
 import static java.util.Objects.requireNonNull;
 
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +12,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
+import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.djl.nn.GlobalKernel;
 
 /**
@@ -32,7 +39,7 @@ import org.kernelnet.djl.nn.GlobalKernel;
  *
  * <p>Closing the model closes the autoencoder, whose manager also holds {@code C}.
  */
-public final class GlocalK implements AutoCloseable {
+public final class GlocalK implements RatingModel {
   /** The side of the global kernel (the authors' {@code gk_size}). */
   public static final int KERNEL_SIZE = 3;
 
@@ -71,6 +78,60 @@ public final class GlocalK implements AutoCloseable {
     }
   }
 
+  /**
+   * GLocal-K with the parameters saved by {@link #saveParameters}.
+   *
+   * @param items the rows of the rating matrix
+   * @throws MalformedModelException if the saved parameters do not fit {@code spec}, {@code users}
+   *     and {@code items}
+   */
+  public static GlocalK load(AutoencoderSpec spec, int users, int items,
+      KernelnetRegistry registry, Device device, DataInputStream in)
+      throws IOException, MalformedModelException {
+    ItemAutoencoder local = ItemAutoencoder.load(spec, users, registry, device, in);
+    try {
+      double dotScale = in.readDouble();
+      if (!Double.isFinite(dotScale)) {
+        throw new MalformedModelException("the global kernel's dot scale is " + dotScale);
+      }
+      GlobalKernel global =
+          GlobalKernel.builder().optSize(KERNEL_SIZE).optDotScale(dotScale).build();
+      global.loadParameters(local.model().getNDManager(), in);
+      long rows = global.getParameters().get(GlobalKernel.WEIGHT).getArray().getShape().get(0);
+      if (rows != items) {
+        throw new MalformedModelException("the global kernel has " + rows + " item rows, the"
+            + " header " + items);
+      }
+      return new GlocalK(local, global, items);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      local.close();
+      throw e;
+    }
+  }
+
+  /** The local kernel autoencoder's architecture and regularisation. */
+  @Override
+  public AutoencoderSpec spec() {
+    return local.spec();
+  }
+
+  /** The local autoencoder's model, whose manager also holds the global kernel's weight. */
+  @Override
+  public Model model() {
+    return local.model();
+  }
+
+  /**
+   * Writes the autoencoder's parameters, the global kernel's dot scale (a double: loading builds
+   * the kernel with it) and the global kernel's parameters.
+   */
+  @Override
+  public void saveParameters(DataOutputStream out) throws IOException {
+    local.saveParameters(out);
+    out.writeDouble(global.getDotScale());
+    global.saveParameters(out);
+  }
+
   /** The local kernel autoencoder. */
   public ItemAutoencoder local() {
     return local;
@@ -82,6 +143,7 @@ public final class GlocalK implements AutoCloseable {
   }
 
   /** The columns of the rating matrix: the autoencoder's width. */
+  @Override
   public int users() {
     return local.users();
   }
@@ -92,6 +154,7 @@ public final class GlocalK implements AutoCloseable {
   }
 
   /** What fine-tuning trains: the autoencoder's block, then the global kernel. */
+  @Override
   public List<Block> blocks() {
     return List.of(local.block(), global);
   }
@@ -122,6 +185,7 @@ public final class GlocalK implements AutoCloseable {
    * The fine-tuning predictions for {@code ratings [items, users]} as a row-major array, computed
    * without gradients in a scope that is closed before returning.
    */
+  @Override
   public float[] predict(NDArray ratings) {
     try (NDManager scope = local.model().getNDManager().newSubManager()) {
       scope.tempAttachAll(ratings);

@@ -56,7 +56,7 @@ import org.kernelnet.djl.nn.Locations;
  * kernelNet, which has none, on the effective weights) and {@code kernel-overlap:lambda=lambda_0/2}
  * on the kernel matrices.
  */
-public final class ItemAutoencoder implements AutoCloseable {
+public final class ItemAutoencoder implements RatingModel {
   private static final Initializer GLOROT_UNIFORM =
       new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3);
   /** TensorFlow 1's Glorot-uniform on a bias {@code [n]}: {@code U(-sqrt(3 / n), sqrt(3 / n))}. */
@@ -176,16 +176,19 @@ public final class ItemAutoencoder implements AutoCloseable {
   }
 
   /** The architecture. */
+  @Override
   public AutoencoderSpec spec() {
     return spec;
   }
 
   /** The number of users (input and output width). */
+  @Override
   public int users() {
     return users;
   }
 
   /** The DJL model holding the block and owning the parameters. */
+  @Override
   public Model model() {
     return model;
   }
@@ -193,6 +196,12 @@ public final class ItemAutoencoder implements AutoCloseable {
   /** The whole network. */
   public SequentialBlock block() {
     return block;
+  }
+
+  /** The one block, {@link #block()}. */
+  @Override
+  public List<Block> blocks() {
+    return List.of(block);
   }
 
   /** The weight layers, input layer first, output layer last. */
@@ -320,6 +329,7 @@ public final class ItemAutoencoder implements AutoCloseable {
    *
    * @param ratings the network input {@code [rows, users]}
    */
+  @Override
   public float[] predict(NDArray ratings) {
     try (NDManager scope = model.getNDManager().newSubManager()) {
       scope.tempAttachAll(ratings);
@@ -329,6 +339,7 @@ public final class ItemAutoencoder implements AutoCloseable {
   }
 
   /** Writes the block's parameters (with each kernel layer's kernel specification). */
+  @Override
   public void saveParameters(DataOutputStream out) throws IOException {
     block.saveParameters(out);
   }

@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.apps.movielens.data.GivenTestFile;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsFormat;
-import org.kernelnet.apps.movielens.data.GivenTestFile;
 import org.kernelnet.apps.movielens.data.RatingsInput;
 import org.kernelnet.apps.report.AtomicFile;
 import org.kernelnet.apps.report.Provenance;
@@ -175,7 +175,7 @@ public final class SavedModel {
   }
 
   /** A loaded model: its header and the network. */
-  public record Loaded(Header header, ItemAutoencoder net) implements AutoCloseable {
+  public record Loaded(Header header, RatingModel net) implements AutoCloseable {
     @Override
     public void close() {
       net.close();
@@ -188,7 +188,7 @@ public final class SavedModel {
    * @throws IllegalArgumentException naming the parameters and how many of their values are NaN or
    *     infinite, if any is; {@code file} is then left as it was
    */
-  public static void write(Path file, Header header, ItemAutoencoder net) throws IOException {
+  public static void write(Path file, Header header, RatingModel net) throws IOException {
     requireNonNull(file, "file is null");
     AtomicFile.write(file, content(header, net, "not saving the model to " + file));
   }
@@ -199,14 +199,14 @@ public final class SavedModel {
    * @throws IllegalArgumentException naming the parameters and how many of their values are NaN or
    *     infinite, if any is
    */
-  public static AtomicFile.Content content(Header header, ItemAutoencoder net) {
+  public static AtomicFile.Content content(Header header, RatingModel net) {
     return content(header, net, "not saving the model");
   }
 
-  private static AtomicFile.Content content(Header header, ItemAutoencoder net, String refusal) {
+  private static AtomicFile.Content content(Header header, RatingModel net, String refusal) {
     requireNonNull(header, "header is null");
     requireNonNull(net, "net is null");
-    List<String> nonFinite = FiniteParameters.problems(net.block());
+    List<String> nonFinite = FiniteParameters.problems(net.blocks());
     if (!nonFinite.isEmpty()) {
       throw new IllegalArgumentException(refusal + ": its parameters are not all finite (training"
           + " diverged?): " + String.join("; ", nonFinite));
@@ -252,7 +252,7 @@ public final class SavedModel {
           + FORMAT_VERSION + "): the file is corrupted or was written by a newer kernelnet");
     }
     Loaded loaded = parse(file, version, trailer, registry, device);
-    List<String> nonFinite = FiniteParameters.problems(loaded.net().block());
+    List<String> nonFinite = FiniteParameters.problems(loaded.net().blocks());
     if (!nonFinite.isEmpty()) {
       loaded.close();
       throw new MalformedModelException(file + " holds a model whose parameters are not all"
@@ -332,9 +332,11 @@ public final class SavedModel {
       if (header == null) {
         throw new MalformedModelException(file + " has an unreadable header: it is null");
       }
-      ItemAutoencoder net;
+      RatingModel net;
       try {
-        net = ItemAutoencoder.load(header.spec(), header.users(), registry, device, in);
+        net = header.spec().kind() == ModelKind.GLOCAL_K
+            ? GlocalK.load(header.spec(), header.users(), header.items(), registry, device, in)
+            : ItemAutoencoder.load(header.spec(), header.users(), registry, device, in);
       } catch (EOFException e) {
         throw new MalformedModelException(
             "cannot load the parameters in " + file + ": it ends early (truncated)", e);

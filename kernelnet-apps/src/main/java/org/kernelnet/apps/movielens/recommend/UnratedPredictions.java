@@ -8,13 +8,13 @@ import org.kernelnet.apps.movielens.data.RatingScale;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.evaluation.RatingErrors;
 import org.kernelnet.apps.movielens.evaluation.TopItems;
-import org.kernelnet.apps.movielens.model.ItemAutoencoder;
+import org.kernelnet.apps.movielens.model.RatingModel;
 import org.kernelnet.apps.movielens.train.RatingMatrix;
 
 /**
- * What an item autoencoder predicts for every (item, user) pair the user has not rated: one
- * forward pass of the whole rating matrix {@code R [items, users]} (every known rating as input),
- * kept as the row-major {@code P [items, users]} with the rated pairs removed, from which each
+ * What a rating model (an item autoencoder, GLocal-K) predicts for every (item, user) pair the
+ * user has not rated: one forward pass of the whole rating matrix {@code R [items, users]} (every
+ * known rating as input), kept as the row-major {@code P [items, users]} with the rated pairs removed, from which each
  * user's best unrated items are chosen by the clipped prediction {@code clip(P[i, u])}, higher
  * first, ties by lower item index ({@link TopItems}).
  *
@@ -49,11 +49,11 @@ public final class UnratedPredictions {
   /**
    * Predicts the unrated pairs of {@code ratings}' first {@code items} items.
    *
-   * @param net the autoencoder, of {@code ratings.numUsers()} users
+   * @param net the model, of {@code ratings.numUsers()} users
    * @param ratings every known rating, each of an item {@code < items}
    * @throws IllegalArgumentException if the network's width is not the number of users
    */
-  public static UnratedPredictions of(ItemAutoencoder net, Ratings ratings, int items) {
+  public static UnratedPredictions of(RatingModel net, Ratings ratings, int items) {
     requireNonNull(net, "net is null");
     requireNonNull(ratings, "ratings is null");
     int users = ratings.numUsers();

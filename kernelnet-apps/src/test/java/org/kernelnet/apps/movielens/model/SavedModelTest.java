@@ -9,6 +9,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.google.gson.JsonParser;
@@ -179,15 +180,17 @@ class SavedModelTest {
     return net;
   }
 
-  private static List<float[]> parameterValues(ItemAutoencoder net) {
+  private static List<float[]> parameterValues(RatingModel net) {
     List<float[]> values = new ArrayList<>();
-    for (Pair<String, Parameter> p : net.block().getParameters()) {
-      values.add(p.getValue().getArray().toFloatArray());
+    for (Block block : net.blocks()) {
+      for (Pair<String, Parameter> p : block.getParameters()) {
+        values.add(p.getValue().getArray().toFloatArray());
+      }
     }
     return values;
   }
 
-  private static float[] predict(ItemAutoencoder net) {
+  private static float[] predict(RatingModel net) {
     NDManager manager = net.model().getNDManager();
     try (NDArray ratings = manager.create(RATINGS)) {
       return net.predict(ratings);
@@ -308,7 +311,7 @@ class SavedModelTest {
     }
   }
 
-  private static void assertSameParameters(ItemAutoencoder actual, ItemAutoencoder expected) {
+  private static void assertSameParameters(RatingModel actual, RatingModel expected) {
     List<float[]> want = parameterValues(expected);
     List<float[]> got = parameterValues(actual);
     assertThat(got).hasSameSizeAs(want);
@@ -335,6 +338,10 @@ class SavedModelTest {
     assertThat(written.checksum).containsExactly(sha256(written.withoutChecksum()));
   }
 
+  /**
+   * Every kind, GLocal-K with its global kernel (its weight and dot scale) after the autoencoder's
+   * parameters.
+   */
   @ParameterizedTest
   @EnumSource(ModelKind.class)
   void roundTripGivesIdenticalParametersAndPredictions(ModelKind kind) throws Exception {
@@ -343,11 +350,14 @@ class SavedModelTest {
         kind.usesKernel() ? 3 : 0, 0.1, kind.usesKernel() ? 0.2 : 0);
     Path file = dir.resolve("models").resolve(kind.id() + ".knml");
     float[] before;
-    try (ItemAutoencoder net = ItemAutoencoder.create(spec, USERS, registry, Device.cpu())) {
+    ItemAutoencoder local = ItemAutoencoder.create(spec, USERS, registry, Device.cpu());
+    try (RatingModel net = kind == ModelKind.GLOCAL_K
+        ? GlocalK.create(local, RATINGS.length, 0.5) : local) {
       before = predict(net);
       SavedModel.write(file, goldenHeader(spec), net);
       try (SavedModel.Loaded loaded = read(file)) {
         assertThat(loaded.header()).isEqualTo(goldenHeader(spec));
+        assertThat(loaded.net().getClass()).isEqualTo(net.getClass());
         assertSameParameters(loaded.net(), net);
         assertThat(predict(loaded.net())).containsExactly(before);
       }
