@@ -2,14 +2,16 @@ package org.kernelnet.apps.docs;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.Set;
 
 /**
  * {@code movielens} runs ({@code results.json}): one row per model of each run, with its free
  * parameters and MACs per prediction (Table 4), the test RMSE of every split, their mean and
  * standard error, the held-out MAE and NDCG@k (means over the splits; files written before they
- * were recorded show a dash), the training time (all splits), the time per full-batch evaluation
- * (the range over the splits), the wall time and the peak resident memory of the run.
+ * were recorded show a dash), the L-BFGS iterations made (the range over the splits; for GLocal-K
+ * those of both stages), the training time (all splits), the time per full-batch evaluation (the
+ * range over the splits), the wall time and the peak resident memory of the run.
  */
 final class MovieLensView implements ResultsView {
   /** Settings the table shows in columns of their own. */
@@ -36,13 +38,13 @@ final class MovieLensView implements ResultsView {
         Json.string(model, "model"),
         Cells.count(Json.number(model, "freeParameters")),
         Cells.count(Json.number(model, "meanMacs")),
-        Cells.count(Json.number(file.configuration(), "iterations")),
+        range(splits, "iterations", Cells::count),
         Cells.fixedList(splits.stream().mapToDouble(s -> Json.number(s, "testRmse")).toArray(), 4),
         meanAndError(model, splits.size()),
         Cells.fixed(heldOutMean(model, "mae"), 4),
         Cells.fixed(heldOutMean(model, "ndcg"), 4),
         Cells.duration(splits.stream().mapToDouble(s -> Json.number(s, "trainingSeconds")).sum()),
-        secondsPerEvaluation(splits),
+        range(splits, "secondsPerEvaluation", v -> Cells.fixed(v, 2) + " s"),
         Cells.duration(Json.optionalNumber(json, "wallSeconds")),
         Cells.gib(Json.optionalNumber(json, "peakResidentGib")));
   }
@@ -65,15 +67,15 @@ final class MovieLensView implements ResultsView {
         Json.number(model, "standardError"), splits, 4);
   }
 
-  /** The range of the splits' seconds per evaluation, {@code 0.30–0.34 s}. */
-  private static String secondsPerEvaluation(List<JsonObject> splits) {
-    double[] seconds = splits.stream()
-        .mapToDouble(s -> Json.number(s, "secondsPerEvaluation")).sorted().toArray();
-    if (seconds.length == 0) {
+  /** The range over the splits of {@code key}, e.g. {@code 0.30–0.34 s} or {@code 1,000}. */
+  private static String range(List<JsonObject> splits, String key,
+      DoubleFunction<String> format) {
+    double[] values = splits.stream().mapToDouble(s -> Json.number(s, key)).sorted().toArray();
+    if (values.length == 0) {
       return Cells.NONE;
     }
-    String low = Cells.fixed(seconds[0], 2);
-    String high = Cells.fixed(seconds[seconds.length - 1], 2);
-    return (low.equals(high) ? low : low + "–" + high) + " s";
+    String low = format.apply(values[0]);
+    String high = format.apply(values[values.length - 1]);
+    return low.equals(high) ? low : low.replace(" s", "") + "–" + high;
   }
 }
