@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
             + " delimiter, with or without a header row, ids of any text, plain or gzip; what"
             + " --delimiter, --header/--no-header, --columns and --scale do not give is detected"
             + " and printed.",
+        "--dataset douban, flixster or yahoomusic trains on the Monti et al. (2017) sub-matrices"
+            + " and tests on their published split; --ratings FILE --test-ratings FILE on a"
+            + " training file and its test file.",
         "--model glocal-k trains GLocal-K (Han et al. 2021) with its authors' settings for the"
             + " data set and keeps the fine-tuning epoch with the lowest RMSE on held-out training"
             + " ratings (--epoch-validation).",
