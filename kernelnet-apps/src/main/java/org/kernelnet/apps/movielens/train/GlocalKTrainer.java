@@ -36,8 +36,7 @@ import org.kernelnet.djl.optim.ParameterObjective;
  *   <li>after every epoch of both stages, the RMSE of clipped predictions (made from {@code R}) on
  *       the fitted and the validation ratings; the parameters of the fine-tuning epoch with the
  *       lowest validation RMSE are kept (a copy), written back at the end, and only then are the
- *       test ratings predicted, once, from all training ratings: the validation ratings, unseen
- *       while choosing, are input again as every training rating is when the model is used.
+ *       test ratings predicted, once.
  * </ol>
  *
  * Every epoch is a fresh {@link Lbfgs} (history {@code history}: its memory restarts, as with the
@@ -83,8 +82,8 @@ public final class GlocalKTrainer {
    * @param history the settings, every epoch and the chosen one
    * @param trainRmse RMSE of the kept parameters on the fitted ratings
    * @param testRmse RMSE of the kept parameters on the test ratings
-   * @param testPredictions their predictions of the test ratings from all training ratings,
-   *     {@code testPredictions[k]} of {@code test.rating(k)}, unclipped
+   * @param testPredictions their predictions of the test ratings, {@code testPredictions[k]} of
+   *     {@code test.rating(k)}, unclipped
    * @param iterations L-BFGS iterations of both stages
    * @param evaluations loss-and-gradient evaluations of both stages
    * @param seconds training time, RMSE evaluations excluded
@@ -136,17 +135,13 @@ public final class GlocalKTrainer {
       run.stage(Stage.FINE_TUNING, fineTuning, settings.fineTuningEpochs(),
           settings.fineTuningIterations(), () -> model.predict(ratings));
       fineTuning.writeParameters(run.best);
-      float[] fitted = model.predict(ratings);
-      float[] predictions;
-      try (NDManager all = manager.newSubManager()) {
-        predictions = model.predict(RatingMatrix.of(train, model.items()).values(all));
-      }
+      float[] predictions = model.predict(ratings);
       GlocalKHistory record = new GlocalKHistory(settings, fit.size(), held.test().size(),
           run.epochs(Stage.PRETRAINING), run.epochs(Stage.FINE_TUNING), run.bestEpoch,
           run.bestRmse, run.secondsPerEvaluation(Stage.PRETRAINING),
           run.secondsPerEvaluation(Stage.FINE_TUNING));
       float[] atTest = run.atPairs(predictions, test);
-      return new Outcome(record, run.rmse(fitted, fit),
+      return new Outcome(record, run.rmse(predictions, fit),
           RatingErrors.of(atTest, test, scale).rmse(), atTest, run.iterations, run.evaluations,
           run.nanos / 1e9);
     }
