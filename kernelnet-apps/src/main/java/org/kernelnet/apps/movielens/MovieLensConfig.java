@@ -654,7 +654,7 @@ public record MovieLensConfig(
           kernelled ? (kernel != null ? kernel : kind.defaultKernel().orElseThrow()) : null,
           kernelled ? (dimension != null ? dimension : kind.defaultDimension()) : 0,
           lambda2 != null ? lambda2 : kind == ModelKind.GLOCAL_K
-              ? GlocalKDefaults.forDataset(data.label()).lambda2() : DatasetDefaults.lambda2(data),
+              ? GlocalKDefaults.forDataset(data.label()).lambda2() : DatasetDefaults.of(data).lambda2(),
           kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0().orElseGet(
               () -> GlocalKDefaults.forDataset(data.label()).lambdaS())) : 0);
     }
@@ -668,7 +668,7 @@ public record MovieLensConfig(
       }
       if (opt == OptimizerKind.LBFGS) {
         // data is null only while an invalid --dataset is being reported
-        return data != null ? DatasetDefaults.lbfgsIterations(data)
+        return data != null ? DatasetDefaults.of(data).lbfgsIterations()
             : DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS;
       }
       return RPROP_STEPS;

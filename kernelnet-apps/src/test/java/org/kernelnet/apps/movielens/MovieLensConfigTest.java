@@ -235,8 +235,14 @@ class MovieLensConfigTest {
     assertThat(douban.splits()).isEqualTo(1);
     assertThat(douban.maxItems()).isZero();
 
+    MovieLensConfig full = MovieLensConfig.builder().dataset("douban").build();
+    assertThat(full.models().get(0).lambda2()).isEqualTo(DatasetDefaults.DOUBAN_LAMBDA2);
+    assertThat(full.iterations()).isEqualTo(DatasetDefaults.DOUBAN_LBFGS_ITERATIONS);
+
     MovieLensConfig random = MovieLensConfig.builder().dataset("yahoomusic").protocol("random")
         .build();
+    assertThat(random.models().get(0).lambda2()).isEqualTo(DatasetDefaults.PUBLISHED_LAMBDA2);
+    assertThat(random.iterations()).isEqualTo(DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS);
     assertThat(random.dataset()).isEqualTo(new RatingsInput.Monti(MontiDataset.YAHOO_MUSIC));
     assertThat(random.splits()).isEqualTo(MovieLensConfig.DEFAULT_SPLITS);
     assertThat(random.testFraction()).isEqualTo(0.1);

@@ -36,10 +36,10 @@ public final class AutoencoderOptions {
 
   @Option(names = "--lambda2", paramLabel = "X",
       description = "Weight of the l2 term lambda_2/2 sum W^2 (default: "
-          + DatasetDefaults.ML_100K_LAMBDA2 + " on ml-100k, chosen on validation ratings; "
-          + DatasetDefaults.PUBLISHED_LAMBDA2 + ", the published code's, on ml-1m, ml-10m,"
-          + " ml-20m and --ratings files; glocal-k: its authors' for the data set, 20 on ml-100k,"
-          + " 70 on ml-1m).")
+          + DatasetDefaults.ML_100K_LAMBDA2 + " on ml-100k and " + DatasetDefaults.DOUBAN_LAMBDA2
+          + " on douban, chosen on validation ratings; " + DatasetDefaults.PUBLISHED_LAMBDA2
+          + ", the published code's, on the other data sets and --ratings files; glocal-k: its"
+          + " authors' for the data set, 20 on ml-100k, 70 on ml-1m, 10 on douban).")
   private Double lambda2;
 
   @Option(names = "--lambda0", paramLabel = "X",

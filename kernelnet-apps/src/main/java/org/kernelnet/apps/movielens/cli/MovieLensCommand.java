@@ -94,9 +94,10 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
 
   @Option(names = "--iterations", paramLabel = "N",
       description = "L-BFGS iterations, RPROP steps or Adam epochs per split, at least 1"
-          + " (default: L-BFGS " + DatasetDefaults.ML_100K_LBFGS_ITERATIONS + " on ml-100k,"
-          + " chosen on validation ratings, " + DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS
-          + " on ml-1m, ml-10m, ml-20m and --ratings files; RPROP " + MovieLensConfig.RPROP_STEPS
+          + " (default: L-BFGS " + DatasetDefaults.ML_100K_LBFGS_ITERATIONS + " on ml-100k and "
+          + DatasetDefaults.DOUBAN_LBFGS_ITERATIONS + " on douban, chosen on validation ratings, "
+          + DatasetDefaults.PUBLISHED_LBFGS_ITERATIONS
+          + " on the other data sets and --ratings files; RPROP " + MovieLensConfig.RPROP_STEPS
           + "; Adam "
           + MovieLensConfig.ADAM_EPOCHS + "; --quick: " + MovieLensConfig.QUICK_ITERATIONS
           + ", Adam " + MovieLensConfig.QUICK_ADAM_EPOCHS + ").")
