@@ -21,7 +21,7 @@ final class Settings {
 
   private Settings() {}
 
-  /** The configuration's leaves by dotted key, in the file's order. */
+  /** The configuration's leaves by dotted key, in the file's order; null leaves are left out. */
   static Map<String, String> flatten(JsonObject configuration) {
     Map<String, String> settings = new LinkedHashMap<>();
     flatten("", configuration, settings);
@@ -40,9 +40,8 @@ final class Settings {
       for (int i = 0; i < elements.size(); i++) {
         flatten(prefix + i + ".", elements.get(i), settings);
       }
-    } else {
-      settings.put(prefix.substring(0, prefix.length() - 1),
-          value.isJsonNull() ? "null" : value.getAsString());
+    } else if (!value.isJsonNull()) { // a setting that is null is one the run does not have
+      settings.put(prefix.substring(0, prefix.length() - 1), value.getAsString());
     }
   }
 
