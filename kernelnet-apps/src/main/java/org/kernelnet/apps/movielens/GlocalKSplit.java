@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.Device;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.kernelnet.apps.movielens.data.RatingSplit;
@@ -87,9 +86,8 @@ final class GlocalKSplit {
               + " pre-training, %.3f in fine-tuning", tag, scored, outcome.testRmse(), baseline,
           chosen, history.pretrainingSecondsPerEvaluation(),
           history.fineTuningSecondsPerEvaluation());
-      Path saved = saver.save(model, outcome.testRmse());
       return new SplitJournal.Entry(spec.label(), result, cost.freeParameters(),
-          cost.denseEquivalentParameters(), saved == null ? null : saved.toAbsolutePath().toString());
+          cost.denseEquivalentParameters(), saver.save(model, outcome.testRmse()));
     }
   }
 }

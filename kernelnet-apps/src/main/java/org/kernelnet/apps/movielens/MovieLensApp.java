@@ -174,10 +174,9 @@ public final class MovieLensApp implements Application {
         log.always("%s: %s RMSE %.4f (global mean %.4f), %.3f s per evaluation, %s", tag,
             scored, last.testRmse(), baseline, outcome.secondsPerEvaluation(),
             outcome.stopReason());
-        Path saved = saver.save(net, last.testRmse());
         SplitJournal.Entry entry = new SplitJournal.Entry(spec.label(), result,
             cost.freeParameters(), cost.denseEquivalentParameters(),
-            saved == null ? null : saved.toAbsolutePath().toString());
+            saver.save(net, last.testRmse()));
         journal.record(entry);
         finished.add(entry);
       }
@@ -199,21 +198,24 @@ public final class MovieLensApp implements Application {
   interface ModelSaver {
     /**
      * @param testRmse the split's test RMSE, recorded in the model's header
-     * @return the file written, null if the model is not saved
+     * @return the absolute path of the file written, null if the model is not saved
      */
-    Path save(RatingModel net, double testRmse) throws IOException;
+    String save(RatingModel net, double testRmse) throws IOException;
   }
 
   /** Writes the first split's model to {@code --save FILE}, else to the run folder. */
-  private Path save(AutoencoderSpec spec, RatingModel net, Ratings train, int items,
+  private String save(AutoencoderSpec spec, RatingModel net, Ratings train, int items,
       RatingSplit split, double testRmse, Provenance provenance) throws IOException {
     SavedModel.Header header = SavedModel.Header.of(spec, config.dataset(), train, items,
         split.provenance(), testRmse, provenance);
+    Path saved;
     if (config.save() != null) {
-      SavedModel.write(config.save(), header, net);
-      return config.save();
+      saved = config.save();
+      SavedModel.write(saved, header, net);
+    } else {
+      saved = writer.write("models/" + spec.slug() + ".knml", SavedModel.content(header, net));
     }
-    return writer.write("models/" + spec.slug() + ".knml", SavedModel.content(header, net));
+    return saved.toAbsolutePath().toString();
   }
 
   /** The ratings of items {@code [0, maxItems)}. */

@@ -654,7 +654,8 @@ public record MovieLensConfig(
           kernelled ? (kernel != null ? kernel : kind.defaultKernel().orElseThrow()) : null,
           kernelled ? (dimension != null ? dimension : kind.defaultDimension()) : 0,
           lambda2 != null ? lambda2 : kind == ModelKind.GLOCAL_K
-              ? GlocalKDefaults.forDataset(data.label()).lambda2() : DatasetDefaults.of(data).lambda2(),
+              ? GlocalKDefaults.forDataset(data.label()).lambda2()
+              : DatasetDefaults.of(data).lambda2(),
           kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0().orElseGet(
               () -> GlocalKDefaults.forDataset(data.label()).lambdaS())) : 0);
     }

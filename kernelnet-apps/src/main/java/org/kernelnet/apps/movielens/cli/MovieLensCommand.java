@@ -183,7 +183,8 @@ public final class MovieLensCommand extends ApplicationCommand<MovieLensConfig> 
   @Override
   protected MovieLensConfig toConfig() {
     return autoencoder.applyTo(MovieLensConfig.builder())
-        .dataset(dataset).ratings(ratings).testRatings(testRatings).delimiter(delimiter).header(header).columns(columns)
+        .dataset(dataset).ratings(ratings).testRatings(testRatings).delimiter(delimiter)
+        .header(header).columns(columns)
         .scale(scale).optimizer(optimizer).iterations(iterations).evalEvery(evalEvery)
         .learningRate(learningRate).batchSize(batchSize).protocol(protocol).splits(splits)
         .seed(seed)

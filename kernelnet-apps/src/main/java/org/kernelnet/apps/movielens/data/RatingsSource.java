@@ -5,8 +5,9 @@ import java.nio.file.Path;
 
 /**
  * Where the MovieLens applications get ratings and movie titles: a MovieLens data set's, a Monti
- * et al. data set's with its split, or a ratings file of one's own. The MovieLens module binds {@link DataDirectoryRatings}; a test or an extension
- * binds its own (generated ratings, another store) in its place.
+ * et al. data set's with its split, or a ratings file of one's own. The MovieLens module binds
+ * {@link DataDirectoryRatings}; a test or an extension binds its own (generated ratings, another
+ * store) in its place.
  */
 public interface RatingsSource {
   /**
