@@ -19,9 +19,10 @@ import java.util.Optional;
  *   <tr><td>Douban</td><td>10</td><td>0.022</td><td>5 / 5</td><td>20 / 60</td><td>2</td></tr>
  * </table>
  *
- * A data set without published settings (ML-10M, ML-20M, a {@code --ratings} file) gets ML-1M's,
- * those of the largest data set the authors tuned for. Data sets are looked up by their label, so
- * a new data source adds its row to {@link #PUBLISHED} under the label it reports.
+ * A data set without published settings (ML-10M, ML-20M, Flixster, YahooMusic, a {@code --ratings}
+ * file) gets ML-1M's, those of the largest data set the authors tuned for. Data sets are looked up
+ * by their label, so a new data source adds its row to {@link #PUBLISHED} under the label it
+ * reports.
  *
  * @param lambda2 the l2 weight {@code lambda_2} (the loss holds {@code lambda_2 / 2 sum W^2})
  * @param lambdaS the kernel weight {@code lambda_s} (the loss holds {@code lambda_s / 2 sum K^2})
