@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +99,7 @@ public final class GivenTestFile {
 
   private static String sha256(String text) {
     try {
-      return java.util.HexFormat.of().formatHex(
+      return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the Java platform lacks the required SHA-256", e);
