@@ -35,8 +35,9 @@ class KernelContractTest {
     List<DynamicTest> tests = KernelContract.testsFor(rbf);
     assertThat(tests).extracting(DynamicTest::getDisplayName).containsExactly(
         "test-rbf shape", "test-rbf values float32", "test-rbf values float64", "test-rbf symmetry",
-        "test-rbf positive semi-definite", "test-rbf autograd",
-        "test-rbf gradient survives garbage collection");
+        "test-rbf positive semi-definite", "test-rbf autograd", "test-rbf autograd float32",
+        "test-rbf gradient where locations coincide", "test-rbf large distances",
+        "test-rbf trains in a layer", "test-rbf gradient survives garbage collection");
     for (DynamicTest t : tests) {
       t.getExecutable().execute();
     }
@@ -119,6 +120,35 @@ class KernelContractTest {
         (u, v) -> rbfD2(u.stopGradient(), v).neg().exp(), KernelContractTest::rbf);
     run(halfDetached, KernelContract.VALUES_FLOAT64);
     assertFails(halfDetached, KernelContract.AUTOGRAD, "central finite difference");
+  }
+
+  @Test
+  void aNaiveDistanceFailsOnlyWhereLocationsCoincide() {
+    // exp(-sqrt(d2)): d sqrt / d d2 is infinite at d2 = 0, so the gradient is NaN there
+    Kernel naive = rbfLike("naive-laplace", SYM, (u, v) -> rbfD2(u, v).sqrt().neg().exp(),
+        (a, b) -> Math.exp(-Math.sqrt(squaredDistance(a, b))));
+    run(naive, KernelContract.AUTOGRAD);
+    run(naive, KernelContract.AUTOGRAD_FLOAT32);
+    assertFails(naive, KernelContract.COINCIDENT, "is NaN at points where u[0] = v[0]");
+  }
+
+  @Test
+  void anOverflowingGramFailsAtLargeDistances() {
+    // 1 / exp(d2): values right (1 / inf = 0), but the backward pass divides inf by inf
+    Kernel overflowing = rbfLike("overflowing-rbf", SYM,
+        (u, v) -> rbfD2(u, v).exp().pow(Scalars.like(u, -1)), KernelContractTest::rbf);
+    run(overflowing, KernelContract.AUTOGRAD);
+    assertFails(overflowing, KernelContract.LARGE_DISTANCES, "pairs 10 to 10,000 apart");
+  }
+
+  @Test
+  void aGradientThatIsNotFiniteAtTheEdgeOfTheSupportFailsTheEdgeCheck() {
+    // sqrt(max(0, 1 - d2)): d sqrt / dx is infinite at 0, so the gradient is NaN from the edge out
+    Kernel root = rbfLike("root-hat", EnumSet.of(KernelProperty.SYMMETRIC, KernelProperty.FINITE_SUPPORT),
+        (u, v) -> rbfD2(u, v).neg().add(Scalars.like(u, 1)).maximum(Scalars.like(u, 0)).sqrt(),
+        (a, b) -> Math.sqrt(Math.max(0, 1 - squaredDistance(a, b))));
+    run(root, KernelContract.FINITE_SUPPORT);
+    assertFails(root, KernelContract.SUPPORT_EDGE, "the edge of the support");
   }
 
   @Test

@@ -54,11 +54,27 @@ import org.kernelnet.api.KernelnetRegistry;
  *   <li>{@value #AUTOGRAD}: the gradients of {@code sum(R * gram(u, v))} with respect to u and v
  *       (float64, PyTorch autograd) agree with central finite differences of {@code evaluate} in
  *       double, within {@code 1e-6 (1 + |g|)}; the kernel must not be constant on the contract's points;
+ *   <li>{@value #AUTOGRAD_FLOAT32}: the same in float32, within {@code 1e-3 (1 + |g|)};
+ *   <li>{@value #COINCIDENT}: the same gradients, in float64 and float32, where some {@code u_i}
+ *       equal some {@code v_j} exactly (every layer whose input and output locations coincide):
+ *       finite, and equal to the central differences. A kernel of the distance {@code r =
+ *       sqrt(d2)} computed naively has NaN gradients there ({@code d sqrt / d d2} is infinite at
+ *       0); its central difference there is 0, by symmetry;
+ *   <li>{@value #SUPPORT_EDGE}, if {@link KernelProperty#FINITE_SUPPORT} is claimed: along random
+ *       directions the edge of the support is found by bisection on {@code evaluate}; gradients are
+ *       finite on the edge, and finite and equal to the central differences at 0.1 % inside and
+ *       outside it, in float64 and float32;
+ *   <li>{@value #LARGE_DISTANCES}: pairs 10 to 10,000 apart: {@code gram} agrees with {@code
+ *       evaluate} (tolerances as for the values) and the gradients are finite (no NaN from an
+ *       underflowing exponential divided by another), in float32 and float64;
  *   <li>{@value #GARBAGE_COLLECTION}: the float32 gradients are the same when the garbage
  *       collector runs (then a 20 ms pause for the Cleaner, then fresh direct buffers full of NaN)
  *       between the forward and the backward pass, in each of 5 attempts. This catches {@code
  *       NDArray.mul(Number)} and its kind in {@code gram}: DJL frees the tensor it makes for the
  *       number while autograd still needs it (use {@link org.kernelnet.api.Scalars#like});
+ *   <li>{@value #TRAINS}: a {@link org.kernelnet.djl.nn.KernelLayer} with the kernel (6 inputs, 5 units, d = 2,
+ *       locations {@code N(0, 0.5^2)}) under a squared loss: loss and every parameter's gradient
+ *       finite, and one gradient step of length {@code 1e-3} lowers the loss;
  *   <li>{@value #ROUND_TRIP}, only with a registry that knows the kernel's name: {@code
  *       registry.kernel(kernel.spec())} equals the kernel and has the same properties.
  * </ul>
@@ -67,7 +83,11 @@ import org.kernelnet.api.KernelnetRegistry;
  * that both short-range and long-range behaviour (e.g. in and outside a finite support) are
  * exercised. A kernel whose {@code gram} throws {@link UnsupportedOperationException} for float64
  * input has its float64 checks ({@value #VALUES_FLOAT64}, {@value #AUTOGRAD}) reported as aborted
- * (skipped), not passed; every other check runs in float64 only where stated.
+ * (skipped), not passed, and their float32 halves still run; every other check runs in float64 only
+ * where stated.
+ *
+ * <p>This class is the test kit plugin authors depend on (artifact {@code org.kernelnet:kernelnet-tests},
+ * test scope); {@link RegularizerContract} is its counterpart for sparsity regularisers.
  */
 public final class KernelContract {
   static final String SHAPE = "shape";
@@ -77,6 +97,11 @@ public final class KernelContract {
   static final String PSD = "positive semi-definite";
   static final String FINITE_SUPPORT = "finite support";
   static final String AUTOGRAD = "autograd";
+  static final String AUTOGRAD_FLOAT32 = "autograd float32";
+  static final String COINCIDENT = "gradient where locations coincide";
+  static final String SUPPORT_EDGE = "gradient at the edge of the support";
+  static final String LARGE_DISTANCES = "large distances";
+  static final String TRAINS = "trains in a layer";
   static final String ROUND_TRIP = "spec round trip";
   static final String GARBAGE_COLLECTION = "gradient survives garbage collection";
 
@@ -116,7 +141,14 @@ public final class KernelContract {
     if (kernel.has(KernelProperty.FINITE_SUPPORT)) {
       tests.add(test(spec, FINITE_SUPPORT, () -> checkFiniteSupport(kernel)));
     }
-    tests.add(test(spec, AUTOGRAD, () -> checkAutograd(kernel)));
+    tests.add(test(spec, AUTOGRAD, () -> checkAutograd(kernel, DataType.FLOAT64)));
+    tests.add(test(spec, AUTOGRAD_FLOAT32, () -> checkAutograd(kernel, DataType.FLOAT32)));
+    tests.add(test(spec, COINCIDENT, () -> checkCoincidentLocations(kernel)));
+    if (kernel.has(KernelProperty.FINITE_SUPPORT)) {
+      tests.add(test(spec, SUPPORT_EDGE, () -> checkSupportEdge(kernel)));
+    }
+    tests.add(test(spec, LARGE_DISTANCES, () -> checkLargeDistances(kernel)));
+    tests.add(test(spec, TRAINS, () -> LayerStep.check(kernel)));
     tests.add(test(spec, GARBAGE_COLLECTION, () -> checkGradientSurvivesGarbageCollection(kernel)));
     if (registry != null && registry.kernels().stream().anyMatch(r -> r.name().equals(kernel.name()))) {
       tests.add(test(spec, ROUND_TRIP, () -> checkRoundTrip(kernel, registry)));
@@ -261,58 +293,19 @@ public final class KernelContract {
     }
   }
 
-  private static void checkAutograd(Kernel kernel) {
-    assumeFloat64(kernel);
+  private static void checkAutograd(Kernel kernel, DataType type) {
+    if (type == DataType.FLOAT64) {
+      assumeFloat64(kernel);
+    }
     Random random = new Random(SEED);
-    int n = 4;
-    int m = 3;
-    int d = 3;
-    double[][] u = points(random, n, d);
-    double[][] v = points(random, m, d);
-    double[][] r = new double[n][m];
-    for (double[] row : r) {
-      for (int j = 0; j < m; j++) {
-        row[j] = random.nextGaussian();
-      }
-    }
-    double[] gradU;
-    double[] gradV;
-    try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray un = matrix(manager, u, DataType.FLOAT64);
-      NDArray vn = matrix(manager, v, DataType.FLOAT64);
-      NDArray rn = matrix(manager, r, DataType.FLOAT64);
-      un.setRequiresGradient(true);
-      vn.setRequiresGradient(true);
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        collector.backward(kernel.gram(un, vn).mul(rn).sum());
-      } catch (EngineException e) {
-        fail("%s: gram is not differentiable in u and v: %s", kernel.spec(), e.getMessage());
-      }
-      gradU = un.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
-      gradV = vn.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
-    }
-    double h = 1e-6;
+    double[][] u = points(random, 4, 3);
+    double[][] v = points(random, 3, 3);
+    double[][] r = weights(random, 4, 3);
+    double[] numeric = numericGradient(kernel, u, v, r);
+    assertGradientAgrees(kernel, u, v, r, numeric, type, "random points");
     double largest = 0;
-    for (boolean wrtU : new boolean[] {true, false}) {
-      double[][] x = wrtU ? u : v;
-      double[] autograd = wrtU ? gradU : gradV;
-      for (int i = 0; i < x.length; i++) {
-        for (int k = 0; k < d; k++) {
-          double saved = x[i][k];
-          x[i][k] = saved + h;
-          double plus = weightedSum(kernel, u, v, r);
-          x[i][k] = saved - h;
-          double minus = weightedSum(kernel, u, v, r);
-          x[i][k] = saved;
-          double numeric = (plus - minus) / (2 * h);
-          largest = Math.max(largest, Math.abs(numeric));
-          double got = autograd[i * d + k];
-          if (Math.abs(got - numeric) > 1e-6 * (1 + Math.abs(numeric))) {
-            fail("%s: autograd d sum(R * gram) / d %s[%d][%d] = %s, central finite difference of"
-                    + " evaluate = %s", kernel.spec(), wrtU ? "u" : "v", i, k, got, numeric);
-          }
-        }
-      }
+    for (double g : numeric) {
+      largest = Math.max(largest, Math.abs(g));
     }
     assertThat(largest)
         .as("%s: the gradient is 0 at all the contract's points, so the autograd check says nothing",
@@ -320,14 +313,136 @@ public final class KernelContract {
         .isGreaterThan(1e-6);
   }
 
+  private static void checkCoincidentLocations(Kernel kernel) {
+    Random random = new Random(SEED + 2);
+    for (int d : new int[] {1, 3}) {
+      double[][] u = points(random, 4, d);
+      double[][] v = {u[0].clone(), points(random, 1, d)[0], u[2].clone()};
+      double[][] r = weights(random, 4, 3);
+      double[] numeric = numericGradient(kernel, u, v, r);
+      String what = "points where u[0] = v[0] and u[2] = v[2] (d = " + d + ")";
+      for (DataType type : supportedTypes(kernel)) {
+        assertGradientAgrees(kernel, u, v, r, numeric, type, what);
+      }
+    }
+  }
+
+  private static void checkSupportEdge(Kernel kernel) {
+    Random random = new Random(SEED + 3);
+    for (int d : new int[] {1, 2, 5}) {
+      double[] centre = points(random, 1, d)[0];
+      double[] direction = unit(random, d);
+      if (kernel.evaluate(centre, centre) == 0) {
+        continue; // no support around this centre to find the edge of
+      }
+      double inside = 0;
+      double outside = 1e3; // the finite-support check holds the kernel to 0 from here on
+      for (int i = 0; i < 200 && outside - inside > 1e-12 * outside; i++) {
+        double middle = (inside + outside) / 2;
+        if (kernel.evaluate(centre, along(centre, direction, middle)) == 0) {
+          outside = middle;
+        } else {
+          inside = middle;
+        }
+      }
+      double[][] u = {centre};
+      double[][] onEdge = {along(centre, direction, outside), along(centre, direction, inside)};
+      double[][] near = {along(centre, direction, outside * 0.999),
+          along(centre, direction, outside * 1.001)};
+      double[][] r = {{1, -0.5}};
+      double[] numeric = numericGradient(kernel, u, near, r);
+      for (DataType type : supportedTypes(kernel)) {
+        assertGradientFinite(kernel, u, onEdge, r, type,
+            "the edge of the support, at distance " + outside + " (d = " + d + ")");
+        assertGradientAgrees(kernel, u, near, r, numeric, type,
+            "0.1 % inside and outside the edge of the support at distance " + outside
+                + " (d = " + d + ")");
+      }
+    }
+  }
+
+  private static void checkLargeDistances(Kernel kernel) {
+    Random random = new Random(SEED + 4);
+    for (int d : new int[] {1, 2, 5}) {
+      double[][] u = points(random, 4, d);
+      double[][] far = new double[4][];
+      double[] distances = {10, 100, 1e3, 1e4};
+      for (int j = 0; j < far.length; j++) {
+        far[j] = along(u[j], unit(random, d), distances[j]);
+      }
+      double[][] r = weights(random, 4, 4);
+      String what = "pairs 10 to 10,000 apart (d = " + d + ")";
+      for (DataType type : supportedTypes(kernel)) {
+        assertAgreesWithEvaluate(kernel, u, far, type, type == DataType.FLOAT32 ? 1e-4 : 1e-10, what);
+        assertGradientFinite(kernel, u, far, r, type, what);
+      }
+    }
+  }
+
+  /** Fails unless autograd's gradient in {@code type} equals {@code numeric} (within its tolerance). */
+  private static void assertGradientAgrees(Kernel kernel, double[][] u, double[][] v, double[][] r,
+      double[] numeric, DataType type, String what) {
+    double[] autograd = assertGradientFinite(kernel, u, v, r, type, what);
+    double tol = type == DataType.FLOAT32 ? 1e-3 : 1e-6;
+    for (int k = 0; k < numeric.length; k++) {
+      if (!(Math.abs(autograd[k] - numeric[k]) <= tol * (1 + Math.abs(numeric[k])))) {
+        fail("%s: %s autograd d sum(R * gram) / d %s = %s at %s, central finite difference of"
+                + " evaluate = %s (tolerance %s (1 + |g|))", kernel.spec(), type,
+            coordinate(k, u.length, u[0].length), autograd[k], what, numeric[k], tol);
+      }
+    }
+  }
+
+  /** Autograd's gradient in {@code type}, after failing unless every entry is finite. */
+  private static double[] assertGradientFinite(Kernel kernel, double[][] u, double[][] v,
+      double[][] r, DataType type, String what) {
+    double[] autograd = gradient(kernel, u, v, r, type, false);
+    for (int k = 0; k < autograd.length; k++) {
+      if (!Double.isFinite(autograd[k])) {
+        fail("%s: %s autograd d sum(R * gram) / d %s is %s at %s: gram's backward pass divides by"
+                + " 0 or overflows there (e.g. sqrt of a squared distance of 0)", kernel.spec(),
+            type, coordinate(k, u.length, u[0].length), autograd[k], what);
+      }
+    }
+    return autograd;
+  }
+
+  /** Names entry {@code k} of a gradient laid out as u's rows, then v's. */
+  private static String coordinate(int k, int uRows, int d) {
+    return k < uRows * d ? "u[" + k / d + "][" + k % d + "]"
+        : "v[" + (k - uRows * d) / d + "][" + (k - uRows * d) % d + "]";
+  }
+
+  /** Central finite differences of {@code sum(R * K(u_i, v_j))} in u's, then v's coordinates. */
+  private static double[] numericGradient(Kernel kernel, double[][] u, double[][] v, double[][] r) {
+    int d = u[0].length;
+    double[] numeric = new double[(u.length + v.length) * d];
+    double h = 1e-6;
+    int k = 0;
+    for (double[][] x : new double[][][] {u, v}) {
+      for (double[] row : x) {
+        for (int c = 0; c < d; c++, k++) {
+          double saved = row[c];
+          row[c] = saved + h;
+          double plus = weightedSum(kernel, u, v, r);
+          row[c] = saved - h;
+          double minus = weightedSum(kernel, u, v, r);
+          row[c] = saved;
+          numeric[k] = (plus - minus) / (2 * h);
+        }
+      }
+    }
+    return numeric;
+  }
+
   private static void checkGradientSurvivesGarbageCollection(Kernel kernel) {
     Random random = new Random(SEED + 1);
     double[][] u = points(random, 5, 2);
     double[][] v = points(random, 4, 2);
     double[][] r = points(random, 5, 4);
-    float[] quiet = float32Gradient(kernel, u, v, r, false);
+    double[] quiet = gradient(kernel, u, v, r, DataType.FLOAT32, false);
     for (int attempt = 0; attempt < 5; attempt++) {
-      float[] disturbed = float32Gradient(kernel, u, v, r, true);
+      double[] disturbed = gradient(kernel, u, v, r, DataType.FLOAT32, true);
       for (int i = 0; i < quiet.length; i++) {
         if (!(Math.abs(disturbed[i] - quiet[i]) <= 1e-5 * (1 + Math.abs(quiet[i])))) {
           fail("%s: gradient entry %d is %s after a garbage collection between forward and backward,"
@@ -340,41 +455,30 @@ public final class KernelContract {
   }
 
   /**
-   * d sum(R * gram(u, v)) / d(u, v) in float32, u's gradient then v's; with {@code collectGarbage},
-   * the collector runs and 4-byte direct buffers of NaN are allocated (to reuse freed native memory)
-   * between the forward and the backward pass.
+   * d sum(R * gram(u, v)) / d(u, v) computed in {@code type}, u's gradient then v's; with {@code
+   * collectGarbage}, the collector runs and 4-byte direct buffers of NaN are allocated (to reuse
+   * freed native memory) between the forward and the backward pass.
    */
-  private static float[] float32Gradient(
-      Kernel kernel, double[][] u, double[][] v, double[][] r, boolean collectGarbage) {
+  private static double[] gradient(Kernel kernel, double[][] u, double[][] v, double[][] r,
+      DataType type, boolean collectGarbage) {
     try (NDManager manager = NDManager.newBaseManager()) {
-      NDArray un = matrix(manager, u, DataType.FLOAT32);
-      NDArray vn = matrix(manager, v, DataType.FLOAT32);
-      NDArray rn = matrix(manager, r, DataType.FLOAT32);
+      NDArray un = matrix(manager, u, type);
+      NDArray vn = matrix(manager, v, type);
+      NDArray rn = matrix(manager, r, type);
       un.setRequiresGradient(true);
       vn.setRequiresGradient(true);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray loss = kernel.gram(un, vn).mul(rn).sum();
         if (collectGarbage) {
-          System.gc();
-          // Direct buffers are freed by the Cleaner thread after the collection: give it time
-          // (the freed-scalar bug shows in 100 of 100 trials with the pause, 74 of 100 without).
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-          }
-          List<java.nio.ByteBuffer> junk = new ArrayList<>();
-          for (int i = 0; i < 4096; i++) {
-            junk.add(java.nio.ByteBuffer.allocateDirect(4)
-                .order(java.nio.ByteOrder.nativeOrder()).putFloat(0, Float.NaN));
-          }
+          RegularizerContract.disturbNativeMemory();
         }
         collector.backward(loss);
+      } catch (EngineException e) {
+        fail("%s: gram is not differentiable in u and v: %s", kernel.spec(), e.getMessage());
       }
-      float[] gu = un.getGradient().toFloatArray();
-      float[] gv = vn.getGradient().toFloatArray();
-      float[] both = Arrays.copyOf(gu, gu.length + gv.length);
+      double[] gu = un.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+      double[] gv = vn.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+      double[] both = Arrays.copyOf(gu, gu.length + gv.length);
       System.arraycopy(gv, 0, both, gu.length, gv.length);
       return both;
     }
@@ -407,6 +511,37 @@ public final class KernelContract {
     } catch (UnsupportedOperationException e) {
       Assumptions.abort(kernel.spec() + " does not support float64: " + e.getMessage());
     }
+  }
+
+  /** float32, and float64 unless {@code gram} rejects it as unsupported. */
+  private static List<DataType> supportedTypes(Kernel kernel) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray x = manager.zeros(new Shape(1, 1), DataType.FLOAT64);
+      kernel.gram(x, x);
+      return List.of(DataType.FLOAT32, DataType.FLOAT64);
+    } catch (UnsupportedOperationException e) {
+      return List.of(DataType.FLOAT32);
+    }
+  }
+
+  /** {@code [n, m]} weights {@code R} of the gradient checks' {@code sum(R * gram)}, N(0, 1). */
+  private static double[][] weights(Random random, int n, int m) {
+    double[][] r = new double[n][m];
+    for (double[] row : r) {
+      for (int j = 0; j < m; j++) {
+        row[j] = random.nextGaussian();
+      }
+    }
+    return r;
+  }
+
+  /** {@code from + t direction}. */
+  private static double[] along(double[] from, double[] direction, double t) {
+    double[] x = new double[from.length];
+    for (int k = 0; k < x.length; k++) {
+      x[k] = from[k] + t * direction[k];
+    }
+    return x;
   }
 
   /** {@code n} random points in {@code R^d}; row i has coordinates N(0, s^2), s cycling through SCALES. */
