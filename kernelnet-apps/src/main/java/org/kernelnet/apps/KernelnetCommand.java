@@ -13,6 +13,7 @@ import org.kernelnet.apps.kernels.KernelsCommand;
 import org.kernelnet.apps.mnist.cli.MnistCommand;
 import org.kernelnet.apps.movielens.cli.MovieLensCommand;
 import org.kernelnet.apps.movielens.cli.RecommendCommand;
+import org.kernelnet.apps.plugin.PluginCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
         ""},
     subcommands = {
         KernelsCommand.class, MovieLensCommand.class, RecommendCommand.class, MnistCommand.class,
-        EmbedCommand.class, CifarCommand.class, ReportCommand.class, HelpCommand.class},
+        EmbedCommand.class, CifarCommand.class, ReportCommand.class, PluginCommand.class,
+        HelpCommand.class},
     footer = {
         "",
         "Exit status: 0 ok, 1 runtime failure, 2 usage or configuration error.",

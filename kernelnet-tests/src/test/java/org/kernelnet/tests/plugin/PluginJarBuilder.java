@@ -180,7 +180,8 @@ public final class PluginJarBuilder {
     }
   }
 
-  private static void pack(Path classes, Map<String, String> resources, Path jar) throws IOException {
+  /** Packs every file under {@code classes} and the given text resources into {@code jar}. */
+  static void pack(Path classes, Map<String, String> resources, Path jar) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().putValue("Created-By", PluginJarBuilder.class.getName());

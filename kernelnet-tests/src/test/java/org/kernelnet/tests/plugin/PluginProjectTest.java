@@ -1,0 +1,64 @@
+package org.kernelnet.tests.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kernelnet.apps.CommandRun;
+
+/**
+ * Plugin projects built with Maven as their authors build them (offline, {@link
+ * OfflineMavenBuild}): the one {@code kernelnet plugin init} writes compiles, runs the published
+ * kernel contract in its own tests, and its jar loads in {@code kernelnet kernels}.
+ */
+class PluginProjectTest {
+  @TempDir Path work;
+
+  @Test
+  void aProjectFromPluginInitBuildsPassesTheContractAndLoads() throws IOException {
+    OfflineMavenBuild maven = OfflineMavenBuild.in(work);
+    Path project = work.resolve("my-kernel");
+
+    CommandRun init = CommandRun.of(work, "plugin", "init", project.toString(), "--name",
+        "my-kernel", "--package", "org.example.kernels");
+    assertThat(init.status()).as(init.err()).isZero();
+    assertThat(init.out()).contains("src/main/java/org/example/kernels/MyKernelKernel.java");
+
+    OfflineMavenBuild.Result build = maven.run(project, "package");
+    assertThat(build.status()).as(build.output()).isZero();
+    assertThat(build.output())
+        .contains("Running org.example.kernels.MyKernelKernelTest")
+        .containsPattern("Tests run: 2\\d, Failures: 0, Errors: 0, Skipped: 0");
+    Path jar = project.resolve("target").resolve("my-kernel-plugin.jar");
+    assertThat(jar).isRegularFile();
+
+    Path plugins = Files.createDirectory(work.resolve("plugins"));
+    Files.copy(jar, plugins.resolve(jar.getFileName()));
+    CommandRun kernels = CommandRun.of(work, "kernels", "--plugins", plugins.toString());
+    assertThat(kernels.status()).as(kernels.err()).isZero();
+    assertThat(kernels.out())
+        .containsPattern("(?m)^  my-kernel +K\\(u,v\\) = 1/\\(1 \\+ gamma \\|\\|u-v\\|\\|\\^2\\)$")
+        .contains("from        my-kernel-plugin (org.example.kernels.MyKernelPlugin) in "
+            + plugins.resolve("my-kernel-plugin.jar"));
+  }
+
+  @Test
+  void pluginInitRefusesAFolderThatIsNotEmptyAndWritesNothing() throws IOException {
+    Path project = Files.createDirectory(work.resolve("taken"));
+    Files.writeString(project.resolve("notes.txt"), "mine");
+
+    CommandRun init = CommandRun.of(work, "plugin", "init", project.toString(), "--name", "k");
+
+    assertThat(init.status()).isEqualTo(2);
+    assertThat(init.err()).contains(project + " is not empty");
+    try (var entries = Files.list(project)) {
+      assertThat(entries).containsExactly(project.resolve("notes.txt"));
+    }
+    try (var siblings = Files.list(work)) {
+      assertThat(siblings).containsExactly(project);
+    }
+  }
+}
