@@ -36,8 +36,9 @@ import javax.tools.ToolProvider;
 import org.kernelnet.api.KernelnetPlugin;
 
 /**
- * Builds a real plugin jar from a plugin source tree ({@code java/} sources and {@code resources/},
- * e.g. {@code src/plugin/cauchy}) the way a plugin author would: {@link JavaCompiler} against only
+ * Builds a real plugin jar from a plugin project's main sources ({@code src/main/java} and {@code
+ * src/main/resources}, e.g. of {@code src/plugin/cauchy}) quickly, without Maven: {@link
+ * JavaCompiler} against only
  * the kernelnet-api and DJL api jars of the test class path, then a jar holding the classes and the
  * {@code META-INF/services} file.
  *
@@ -71,10 +72,10 @@ public final class PluginJarBuilder {
     this.sourceTree = requireNonNull(sourceTree, "sourceTree is null");
   }
 
-  /** A builder over a plugin source tree with {@code java/} and {@code resources/} folders. */
+  /** A builder over a plugin project with {@code src/main/java} (and {@code src/main/resources}). */
   public static PluginJarBuilder of(Path sourceTree) {
-    if (!Files.isDirectory(sourceTree.resolve("java"))) {
-      throw new IllegalArgumentException("plugin source tree " + sourceTree + " has no java/ folder");
+    if (!Files.isDirectory(sourceTree.resolve("src/main/java"))) {
+      throw new IllegalArgumentException("plugin source tree " + sourceTree + " has no src/main/java folder");
     }
     return new PluginJarBuilder(sourceTree);
   }
@@ -125,8 +126,8 @@ public final class PluginJarBuilder {
   public Path build(Path jar) {
     requireNonNull(jar, "jar is null");
     try {
-      Map<String, String> sources = readTexts(sourceTree.resolve("java"), ".java");
-      Map<String, String> resources = readTexts(sourceTree.resolve("resources"), "");
+      Map<String, String> sources = readTexts(sourceTree.resolve("src/main/java"), ".java");
+      Map<String, String> resources = readTexts(sourceTree.resolve("src/main/resources"), "");
       for (Map.Entry<String, String> edit : replacements.entrySet()) {
         boolean hit = Stream.concat(sources.values().stream(), resources.values().stream())
             .anyMatch(text -> text.contains(edit.getKey()));

@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.CommandRun;
 
 /**
  * Plugin projects built with Maven as their authors build them (offline, {@link
- * OfflineMavenBuild}): the one {@code kernelnet plugin init} writes compiles, runs the published
- * kernel contract in its own tests, and its jar loads in {@code kernelnet kernels}.
+ * OfflineMavenBuild}): the one {@code kernelnet plugin init} writes and the hand-written Cauchy
+ * example of {@code docs/writing-a-plugin.md} compile, run the published kernel contract in their
+ * own tests, and their jars load in {@code kernelnet kernels}.
  */
 class PluginProjectTest {
   @TempDir Path work;
@@ -46,6 +48,37 @@ class PluginProjectTest {
   }
 
   @Test
+  void theHandWrittenCauchyProjectOfTheDocsBuildsPassesTheContractAndLoads() throws IOException {
+    OfflineMavenBuild maven = OfflineMavenBuild.in(work);
+    Path project = copyTree(PluginJarBuilder.moduleDir().resolve("src/plugin/cauchy"),
+        work.resolve("cauchy"));
+
+    OfflineMavenBuild.Result build = maven.run(project, "package");
+    assertThat(build.status()).as(build.output()).isZero();
+    assertThat(build.output())
+        .contains("Running com.example.kernelnet.cauchy.CauchyKernelTest")
+        .containsPattern("Tests run: 2\\d, Failures: 0, Errors: 0, Skipped: 0");
+    Path plugins = Files.createDirectory(work.resolve("plugins"));
+    Files.copy(project.resolve("target").resolve("cauchy-plugin.jar"),
+        plugins.resolve("cauchy-plugin.jar"));
+    CommandRun kernels = CommandRun.of(work, "kernels", "--plugins", plugins.toString());
+    assertThat(kernels.status()).as(kernels.err()).isZero();
+    assertThat(kernels.out()).contains("from        cauchy-example ("
+        + PluginJarBuilder.CAUCHY_PLUGIN_CLASS + ") in " + plugins.resolve("cauchy-plugin.jar"));
+  }
+
+  @Test
+  void theDocsQuoteTheCauchyProjectsPomAndTestAsTheyAre() throws IOException {
+    Path cauchy = PluginJarBuilder.moduleDir().resolve("src/plugin/cauchy");
+    String page = Files.readString(
+        PluginJarBuilder.moduleDir().getParent().resolve("docs/writing-a-plugin.md"));
+    assertThat(page)
+        .contains("```xml\n" + Files.readString(cauchy.resolve("pom.xml")) + "```")
+        .contains("```java\n" + Files.readString(cauchy.resolve(
+            "src/test/java/com/example/kernelnet/cauchy/CauchyKernelTest.java")) + "```");
+  }
+
+  @Test
   void pluginInitRefusesAFolderThatIsNotEmptyAndWritesNothing() throws IOException {
     Path project = Files.createDirectory(work.resolve("taken"));
     Files.writeString(project.resolve("notes.txt"), "mine");
@@ -60,5 +93,14 @@ class PluginProjectTest {
     try (var siblings = Files.list(work)) {
       assertThat(siblings).containsExactly(project);
     }
+  }
+
+  private static Path copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
+    return to;
   }
 }
