@@ -51,21 +51,19 @@ public final class KernelnetRegistry implements KernelResolver {
    * @throws PluginLoadException listing every problem found
    */
   public static KernelnetRegistry load(ClassLoader classLoader) {
-    requireNonNull(classLoader, "classLoader is null");
-    Builder builder = builder();
-    Iterator<KernelnetPlugin> it = ServiceLoader.load(KernelnetPlugin.class, classLoader).iterator();
-    // The lazy iterator skips a failing entry after reporting it; the bound guards against a
-    // provider implementation that keeps failing on the same entry.
-    for (int attempts = 0; attempts < 100_000; attempts++) {
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        builder.add(it.next());
-      } catch (ServiceConfigurationError e) {
-        builder.problems.add(describe(e, classLoader));
-      }
-    }
+    return builder().discover(classLoader).build();
+  }
+
+  /**
+   * Finds the plugins visible to {@code host} (the built-in kernels, when they are on its class
+   * path) and those of every plugin in {@code folder}, each through its own isolated loader.
+   *
+   * @throws PluginLoadException listing every problem found, e.g. two versions of one plugin
+   */
+  public static KernelnetRegistry load(ClassLoader host, PluginFolder folder) {
+    requireNonNull(folder, "folder is null");
+    Builder builder = builder().discover(host);
+    folder.plugins().forEach(plugin -> builder.discover(plugin.classLoader()));
     return builder.build();
   }
 
@@ -151,6 +149,14 @@ public final class KernelnetRegistry implements KernelResolver {
             + PluginSource.locationOf(plugin.getClass()) + " failed in name(): " + e);
         return this;
       }
+      for (PluginSource earlier : plugins) {
+        if (earlier.pluginClass().equals(source.pluginClass())) {
+          problems.add("plugin " + source.pluginClass() + " is found twice, in "
+              + earlier.location() + " and in " + source.location() + " (two versions of one"
+              + " plugin?): keep one");
+          return this;
+        }
+      }
       BuiltForApi builtFor = plugin.getClass().getAnnotation(BuiltForApi.class);
       if (builtFor == null) {
         problems.add("plugin " + source + " does not declare the kernelnet API version it was built"
@@ -182,6 +188,29 @@ public final class KernelnetRegistry implements KernelResolver {
       plugins.add(source);
       kernelFactories.forEach(f -> kernels.add(f, source, problems));
       regularizerFactories.forEach(f -> regularizers.add(f, source, problems));
+      return this;
+    }
+
+    /**
+     * Adds every {@link KernelnetPlugin} visible to {@code classLoader} through {@link
+     * ServiceLoader}; a broken service entry is recorded with the jar listing it.
+     */
+    public Builder discover(ClassLoader classLoader) {
+      requireNonNull(classLoader, "classLoader is null");
+      Iterator<KernelnetPlugin> it =
+          ServiceLoader.load(KernelnetPlugin.class, classLoader).iterator();
+      // The lazy iterator skips a failing entry after reporting it; the bound guards against a
+      // provider implementation that keeps failing on the same entry.
+      for (int attempts = 0; attempts < 100_000; attempts++) {
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          add(it.next());
+        } catch (ServiceConfigurationError e) {
+          problems.add(describe(e, classLoader));
+        }
+      }
       return this;
     }
 

@@ -234,7 +234,7 @@ class KernelnetTest {
     assertThat(none.status()).isEqualTo(2);
     assertThat(none.err())
         .contains("Missing a command; one of: kernels, movielens, recommend, mnist, embed, cifar,"
-            + " report, help");
+            + " report, plugin, help");
     assertThat(typo.status()).isEqualTo(2);
     assertThat(typo.err()).contains("Did you mean: kernelnet kernels");
   }
@@ -265,8 +265,8 @@ class KernelnetTest {
         Map.of("KERNELNET_DEBUG", "1"), home, "kernels", "--plugins", home.resolve("x").toString());
 
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("does not exist").contains("\tat org.kernelnet.apps.inject.PluginFolder");
-    assertThat(debug.err()).contains("\tat org.kernelnet.apps.inject.PluginFolder");
+    assertThat(run.err()).contains("does not exist").contains("\tat org.kernelnet.apps.inject.ConfiguredPlugins");
+    assertThat(debug.err()).contains("\tat org.kernelnet.apps.inject.ConfiguredPlugins");
     assertThat(System.getProperty(Kernelnet.LOG_LEVEL_PROPERTY)).isEqualTo("info");
   }
 
@@ -284,13 +284,13 @@ class KernelnetTest {
 
     assertThat(emptyRun.status()).isZero();
     assertThat(emptyRun.err()).isEqualTo("kernelnet: warning: plugin folder " + empty
-        + " (from --plugins) holds no .jar files; only the built-in kernels are available"
+        + " holds no .jar files and no folders; only the built-in kernels are available"
         + System.lineSeparator());
-    assertThat(emptyRun.out()).contains("Plugin folder " + empty + " (from --plugins, 0 jars)");
+    assertThat(emptyRun.out()).contains("Plugin folder " + empty + " (from --plugins, 0 plugins)");
     assertThat(plainRun.status()).isZero();
-    assertThat(plainRun.err()).contains("plugin jar " + jar + " has no META-INF/services/"
+    assertThat(plainRun.err()).contains("plugin " + jar + " has no META-INF/services/"
         + "org.kernelnet.api.KernelnetPlugin; it contributes nothing");
-    assertThat(plainRun.out()).contains("Plugin folder " + plain + " (from --plugins, 1 jar)")
+    assertThat(plainRun.out()).contains("Plugin folder " + plain + " (from --plugins, 1 plugin)")
         .contains("  " + jar);
   }
 
@@ -304,7 +304,7 @@ class KernelnetTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
-        .contains("invalid configuration (2 problems):")
+        .contains("plugins could not be loaded (2 problems):")
         .contains("  - plugin jar " + dir.resolve("a.jar") + " cannot be read as a jar")
         .contains("  - plugin jar " + dir.resolve("b.jar") + " cannot be read as a jar");
   }

@@ -12,7 +12,6 @@ import com.google.inject.spi.Message;
 import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.Optional;
 import org.kernelnet.apps.cli.ErrorReporter;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -49,10 +48,9 @@ public final class ApplicationRunner {
     requireNonNull(terminal, "terminal is null");
     requireNonNull(appModule, "appModule is null");
     requireNonNull(application, "application is null");
-    Optional<PluginFolder> folder = PluginFolder.resolve(settings.plugins(), settings.environment());
-    folder.ifPresent(f -> f.warnings().forEach(terminal::warn));
-    try (PluginClassLoader plugins =
-        PluginClassLoader.open(folder, ApplicationRunner.class.getClassLoader())) {
+    try (ConfiguredPlugins plugins = ConfiguredPlugins.open(settings.plugins(),
+        settings.environment(), ApplicationRunner.class.getClassLoader())) {
+      plugins.folder().ifPresent(f -> f.warnings().forEach(terminal::warn));
       Application app;
       try {
         Injector injector = Guice.createInjector(

@@ -31,14 +31,14 @@ import org.kernelnet.apps.report.ProgressLog;
 public final class CoreModule extends AbstractModule {
   private final CoreSettings settings;
   private final Terminal terminal;
-  private final PluginClassLoader plugins;
+  private final ConfiguredPlugins plugins;
 
   /**
    * @param settings the parsed common options
    * @param terminal where output goes
-   * @param plugins the class loader to find plugins through (owned and closed by the caller)
+   * @param plugins the plugins the registry is made of (owned and closed by the caller)
    */
-  public CoreModule(CoreSettings settings, Terminal terminal, PluginClassLoader plugins) {
+  public CoreModule(CoreSettings settings, Terminal terminal, ConfiguredPlugins plugins) {
     this.settings = requireNonNull(settings, "settings is null");
     this.terminal = requireNonNull(terminal, "terminal is null");
     this.plugins = requireNonNull(plugins, "plugins is null");
@@ -49,7 +49,7 @@ public final class CoreModule extends AbstractModule {
     binder().requireExplicitBindings();
     bind(CoreSettings.class).toInstance(settings);
     bind(Terminal.class).toInstance(terminal);
-    bind(PluginClassLoader.class).toInstance(plugins);
+    bind(ConfiguredPlugins.class).toInstance(plugins);
     settings.device().ifPresent(choice ->
         bind(Device.class)
             .toProvider((com.google.inject.Provider<Device>) () -> resolve(choice, Engine.getInstance()))
@@ -58,8 +58,8 @@ public final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  KernelnetRegistry registry(PluginClassLoader loader) {
-    return KernelnetRegistry.load(loader.classLoader());
+  KernelnetRegistry registry(ConfiguredPlugins plugins) {
+    return plugins.registry();
   }
 
   @Provides

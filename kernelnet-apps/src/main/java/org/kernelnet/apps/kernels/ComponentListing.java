@@ -10,19 +10,19 @@ import org.kernelnet.api.KernelProperty;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.api.PluginSource;
 import org.kernelnet.api.Registered;
-import org.kernelnet.apps.inject.PluginFolder;
+import org.kernelnet.apps.inject.ConfiguredPlugins;
 
 /**
  * What {@code kernelnet kernels} shows: every kernel and regulariser with its settings, its default
  * instance and where it came from, plus the plugins and the plugin folder.
  *
- * @param pluginFolder the plugin folder, if one is configured
+ * @param pluginFolder the plugins of the run, with their folder if one is configured
  * @param plugins every plugin that contributed, in discovery order
  * @param kernels the kernels, sorted by name
  * @param regularizers the regularisers, sorted by name
  */
 record ComponentListing(
-    Optional<PluginFolder> pluginFolder,
+    ConfiguredPlugins pluginFolder,
     List<PluginSource> plugins,
     List<Entry> kernels,
     List<Entry> regularizers) {
@@ -48,7 +48,7 @@ record ComponentListing(
       Optional<Set<KernelProperty>> properties,
       PluginSource source) {}
 
-  static ComponentListing of(KernelnetRegistry registry, Optional<PluginFolder> folder) {
+  static ComponentListing of(KernelnetRegistry registry, ConfiguredPlugins folder) {
     List<Entry> kernels = registry.kernels().stream()
         .map(r -> entry(r, () -> {
           Kernel k = registry.kernel(r.name());

@@ -13,6 +13,7 @@ import java.util.List;
 import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.KernelProperty;
 import org.kernelnet.api.KernelnetApi;
+import org.kernelnet.api.PluginFolder;
 import org.kernelnet.api.PluginSource;
 import org.kernelnet.apps.cli.Terminal;
 
@@ -27,7 +28,8 @@ import org.kernelnet.apps.cli.Terminal;
  *               "finiteSupport"}, "plugin": {"name", "class", "location"}}],
  *  "regularizers": [... as kernels, without "properties"],
  *  "plugins": [{"name", "class", "location"}],
- *  "pluginFolder": {"path", "origin", "jars": [...]} or null}
+ *  "pluginFolder": {"path", "origin", "plugins": [{"location", "jars": [...]}], "jars": [every
+ *      plugin's jars]} or null}
  * }</pre>
  *
  * Infinite range ends are written as the strings {@code "inf"} and {@code "-inf"}.
@@ -51,12 +53,22 @@ final class JsonListingReporter implements ListingReporter {
     JsonArray plugins = new JsonArray();
     listing.plugins().forEach(p -> plugins.add(source(p)));
     root.add("plugins", plugins);
-    root.add("pluginFolder", listing.pluginFolder().<JsonElement>map(folder -> {
+    root.add("pluginFolder", listing.pluginFolder().folder().<JsonElement>map(folder -> {
       JsonObject f = new JsonObject();
       f.addProperty("path", folder.root().toString());
-      f.addProperty("origin", folder.origin());
+      f.addProperty("origin", listing.pluginFolder().origin().orElseThrow());
       JsonArray jars = new JsonArray();
-      folder.jars().stream().map(Path::toString).forEach(jars::add);
+      JsonArray folderPlugins = new JsonArray();
+      for (PluginFolder.Plugin plugin : folder.plugins()) {
+        JsonObject p = new JsonObject();
+        p.addProperty("location", plugin.location().toString());
+        JsonArray own = new JsonArray();
+        plugin.jars().stream().map(Path::toString).forEach(own::add);
+        plugin.jars().stream().map(Path::toString).forEach(jars::add);
+        p.add("jars", own);
+        folderPlugins.add(p);
+      }
+      f.add("plugins", folderPlugins);
       f.add("jars", jars);
       return f;
     }).orElse(JsonNull.INSTANCE));

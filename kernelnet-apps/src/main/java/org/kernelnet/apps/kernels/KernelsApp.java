@@ -3,16 +3,16 @@ package org.kernelnet.apps.kernels;
 import jakarta.inject.Inject;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.Application;
-import org.kernelnet.apps.inject.PluginClassLoader;
+import org.kernelnet.apps.inject.ConfiguredPlugins;
 
 /** Lists the registry's kernels and regularisers through the configured {@link ListingReporter}. */
 final class KernelsApp implements Application {
   private final KernelnetRegistry registry;
-  private final PluginClassLoader plugins;
+  private final ConfiguredPlugins plugins;
   private final ListingReporter reporter;
 
   @Inject
-  KernelsApp(KernelnetRegistry registry, PluginClassLoader plugins, ListingReporter reporter) {
+  KernelsApp(KernelnetRegistry registry, ConfiguredPlugins plugins, ListingReporter reporter) {
     this.registry = registry;
     this.plugins = plugins;
     this.reporter = reporter;
@@ -20,6 +20,6 @@ final class KernelsApp implements Application {
 
   @Override
   public void run() {
-    reporter.report(ComponentListing.of(registry, plugins.folder()));
+    reporter.report(ComponentListing.of(registry, plugins));
   }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.kernelnet.api.ConfigKey;
 import org.kernelnet.api.KernelProperty;
+import org.kernelnet.api.PluginFolder;
 import org.kernelnet.api.PluginSource;
 import org.kernelnet.apps.cli.Terminal;
 
@@ -29,10 +30,15 @@ final class TextListingReporter implements ListingReporter {
     section(out, "Regularizers", listing.regularizers(), false);
     out.println();
     plugins(out, listing.plugins());
-    listing.pluginFolder().ifPresent(folder -> {
+    listing.pluginFolder().folder().ifPresent(folder -> {
       out.println();
-      out.println("Plugin folder " + folder);
-      folder.jars().forEach(jar -> out.println("  " + jar));
+      out.println("Plugin folder " + listing.pluginFolder());
+      for (PluginFolder.Plugin plugin : folder.plugins()) {
+        out.println("  " + plugin.location());
+        if (!plugin.jars().equals(List.of(plugin.location()))) {
+          plugin.jars().forEach(jar -> out.println("    " + jar.getFileName()));
+        }
+      }
     });
     out.flush();
   }

@@ -32,8 +32,9 @@ class CoreModuleTest {
   private Injector injector(Optional<DeviceChoice> device, Optional<Path> dataDir) {
     CoreSettings settings = new CoreSettings(
         Optional.empty(), dataDir, device, new Environment(Map.of(), home));
-    PluginClassLoader loader = PluginClassLoader.open(Optional.empty(), getClass().getClassLoader());
-    return Guice.createInjector(Stage.PRODUCTION, new CoreModule(settings, terminal, loader));
+    ConfiguredPlugins plugins = ConfiguredPlugins.open(Optional.empty(), settings.environment(),
+        getClass().getClassLoader());
+    return Guice.createInjector(Stage.PRODUCTION, new CoreModule(settings, terminal, plugins));
   }
 
   @Test

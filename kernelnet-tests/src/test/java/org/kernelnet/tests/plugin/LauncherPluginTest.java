@@ -35,7 +35,7 @@ class LauncherPluginTest {
         .contains("    default     cauchy:gamma=1.0")
         .contains("    from        cauchy-example (" + CAUCHY_PLUGIN_CLASS + ") in " + jar)
         .contains("Plugins (2)")
-        .contains("Plugin folder " + plugins + " (from --plugins, 1 jar)")
+        .contains("Plugin folder " + plugins + " (from --plugins, 1 plugin)")
         .contains("  " + jar);
   }
 
