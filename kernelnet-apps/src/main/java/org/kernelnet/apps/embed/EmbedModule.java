@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.FamilyModule;
-import org.kernelnet.apps.inject.KernelSpecs;
+import org.kernelnet.apps.inject.ComponentSpecs;
 import org.kernelnet.apps.mnist.data.DataDirectoryMnist;
 import org.kernelnet.apps.mnist.data.MnistSource;
 
@@ -48,7 +48,7 @@ public final class EmbedModule extends FamilyModule {
   @Provides
   @Singleton
   Kernel kernel(EmbedConfig config, KernelnetRegistry registry) {
-    return KernelSpecs.resolve(registry, "--kernel", config.kernel());
+    return ComponentSpecs.kernel(registry, "--kernel", config.kernel());
   }
 
   @Provides

@@ -22,7 +22,7 @@ import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cli.ConfigurationException;
 import org.kernelnet.apps.cli.Terminal;
 import org.kernelnet.apps.inject.Application;
-import org.kernelnet.apps.inject.KernelSpecs;
+import org.kernelnet.apps.inject.ComponentSpecs;
 import org.kernelnet.apps.mnist.DimensionalityResults.Cell;
 import org.kernelnet.apps.mnist.DimensionalityResults.Run;
 import org.kernelnet.apps.mnist.analysis.DimensionalityFinding;
@@ -88,7 +88,7 @@ public final class DimensionalityApp implements Application {
 
   @Override
   public void run() throws Exception {
-    Map<String, Kernel> kernels = KernelSpecs.resolve(registry, "--kernels", config.kernels());
+    Map<String, Kernel> kernels = ComponentSpecs.kernels(registry, "--kernels", config.kernels());
     RunSettings run = config.run();
     RunJournal<Setup, Run> journal = openJournal(run);
     ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),

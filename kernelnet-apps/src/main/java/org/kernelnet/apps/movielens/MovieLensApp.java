@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.kernelnet.api.KernelnetRegistry;
+import org.kernelnet.api.SparsityRegularizer;
 import org.kernelnet.apps.inject.Application;
-import org.kernelnet.apps.inject.KernelSpecs;
+import org.kernelnet.apps.inject.ComponentSpecs;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
 import org.kernelnet.apps.movielens.data.RatingsFile;
@@ -83,7 +85,7 @@ public final class MovieLensApp implements Application {
 
   @Override
   public void run() throws Exception {
-    checkKernels();
+    checkComponents();
     long start = System.nanoTime();
     RatingsFile read = ratingsSource.ratings(config.dataset());
     RunData data = RunData.of(read, config.maxItems());
@@ -122,10 +124,22 @@ public final class MovieLensApp implements Application {
     Reporter.reportAll(reporters, results);
   }
 
-  /** Every kernel specification resolved up front, so that a bad one fails before any work. */
-  private void checkKernels() {
-    KernelSpecs.resolve(registry, "--kernel", config.models().stream()
+  /**
+   * Every kernel and regulariser specification resolved up front, so that a bad one fails before
+   * any work; then each model's regularisers, as the registry writes them, are printed.
+   */
+  private void checkComponents() {
+    ComponentSpecs.kernels(registry, "--kernel", config.models().stream()
         .map(AutoencoderSpec::kernel).filter(Objects::nonNull).toList());
+    ComponentSpecs.regularizers(registry, "--regularizer", config.models().stream()
+        .flatMap(m -> m.regularizers().stream()).toList());
+    for (AutoencoderSpec spec : config.models()) {
+      Map<String, SparsityRegularizer> regularizers = ComponentSpecs.regularizers(registry,
+          "--regularizer", spec.effectiveRegularizers());
+      log.always("%s: regularizers %s (from --lambda2 and --lambda0, then --regularizer)",
+          spec.label(), regularizers.isEmpty() ? "none" : regularizers.values().stream()
+              .map(SparsityRegularizer::spec).collect(Collectors.joining(", ")));
+    }
   }
 
   private MovieLensResults.Row trainRow(AutoencoderSpec spec, List<RatingSplit> splits, int items,

@@ -203,6 +203,7 @@ public record MovieLensConfig(
     private Integer dimension;
     private Double lambda2;
     private Double lambda0;
+    private List<String> regularizers = List.of();
     private String optimizer;
     private Integer iterations;
     private Integer evalEvery;
@@ -305,6 +306,12 @@ public record MovieLensConfig(
     /** {@code lambda_0}. */
     public Builder lambda0(Double lambda0) {
       this.lambda0 = lambda0;
+      return this;
+    }
+
+    /** Regulariser specifications added to (or replacing) the defaults; null means none. */
+    public Builder regularizers(List<String> regularizers) {
+      this.regularizers = regularizers == null ? List.of() : List.copyOf(regularizers);
       return this;
     }
 
@@ -466,6 +473,11 @@ public record MovieLensConfig(
       }
       checkLambda(problems, "--lambda2", lambda2);
       checkLambda(problems, "--lambda0", lambda0);
+      for (String regularizer : regularizers) {
+        if (regularizer.isBlank()) {
+          problems.add("--regularizer must not be empty");
+        }
+      }
       int its = iterations != null ? iterations : defaultIterations(opt, data);
       if (its < 1) {
         problems.add("--iterations must be >= 1, got " + its);
@@ -657,7 +669,8 @@ public record MovieLensConfig(
               ? GlocalKDefaults.forDataset(data.label()).lambda2()
               : DatasetDefaults.of(data).lambda2(),
           kernelled ? (lambda0 != null ? lambda0 : kind.defaultLambda0().orElseGet(
-              () -> GlocalKDefaults.forDataset(data.label()).lambdaS())) : 0);
+              () -> GlocalKDefaults.forDataset(data.label()).lambdaS())) : 0,
+          regularizers);
     }
 
     private int defaultIterations(OptimizerKind opt, RatingsInput data) {

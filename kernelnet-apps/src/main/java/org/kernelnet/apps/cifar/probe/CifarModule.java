@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.kernelnet.api.Kernel;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.FamilyModule;
-import org.kernelnet.apps.inject.KernelSpecs;
+import org.kernelnet.apps.inject.ComponentSpecs;
 
 /**
  * The module of the CIFAR family ({@code kernelnet cifar probe}): the collaborators of its
@@ -49,7 +49,7 @@ public final class CifarModule extends FamilyModule {
   @Provides
   @Singleton
   Kernel kernel(ProbeConfig config, KernelnetRegistry registry) {
-    return KernelSpecs.resolve(registry, "--kernel", config.kernelSpec());
+    return ComponentSpecs.kernel(registry, "--kernel", config.kernelSpec());
   }
 
   /** A new, untrained head for each cut of the trunk. */

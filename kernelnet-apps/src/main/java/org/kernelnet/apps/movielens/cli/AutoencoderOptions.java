@@ -1,5 +1,6 @@
 package org.kernelnet.apps.movielens.cli;
 
+import java.util.List;
 import org.kernelnet.apps.movielens.DatasetDefaults;
 import org.kernelnet.apps.movielens.MovieLensConfig;
 import picocli.CommandLine.Option;
@@ -48,6 +49,13 @@ public final class AutoencoderOptions {
           + " set, 0.006 on ml-100k, 0.018 on ml-1m).")
   private Double lambda0;
 
+  @Option(names = "--regularizer", paramLabel = "SPEC",
+      description = "A regulariser from the registry (plugins included) penalising every weight"
+          + " layer, e.g. kernel-linear:lambda=0.01; repeatable. One named l2 or kernel-overlap"
+          + " replaces the term --lambda2 or --lambda0 makes, any other is added. The run prints"
+          + " every model's regularisers; see 'kernelnet kernels' for the available ones.")
+  private List<String> regularizers;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads that process item shards of the full-batch loss in parallel, at"
           + " least 1 (default: the number of processors).")
@@ -61,6 +69,7 @@ public final class AutoencoderOptions {
   /** Sets these options on {@code builder} and returns it. */
   MovieLensConfig.Builder applyTo(MovieLensConfig.Builder builder) {
     return builder.model(model).layers(layers).hidden(hidden).kernel(kernel).dimension(dimension)
-        .lambda2(lambda2).lambda0(lambda0).threads(threads).history(history);
+        .lambda2(lambda2).lambda0(lambda0).regularizers(regularizers).threads(threads)
+        .history(history);
   }
 }

@@ -2,6 +2,10 @@ package org.kernelnet.apps.movielens.model;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.kernelnet.api.ComponentSpec;
+
 /**
  * The architecture and regularisation of one item-based autoencoder: {@code layers} hidden layers of
  * {@code hidden} sigmoid units and an identity output layer, every weight matrix parametrised as
@@ -9,9 +13,13 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>
  *   L = 1/2 sum_{(i,u) observed} (h(r_i)_u - R_iu)^2 + lambda_2/2 sum ||W||^2 + lambda_0/2 sum K^2
+ *       + the penalties of {@code regularizers}
  * </pre>
  *
- * summed over all layers (section 3.5).
+ * summed over all layers (section 3.5). The first two terms are the registry's {@code
+ * l2:lambda=lambda_2} and {@code kernel-overlap:lambda=lambda_0/2}; a regulariser of {@code
+ * regularizers} with either name replaces that term, any other is added (see {@link
+ * #effectiveRegularizers()}).
  *
  * @param kind the parametrisation
  * @param layers the number of hidden layers, 1 or more (the paper: 1 or 2)
@@ -21,10 +29,23 @@ import static java.util.Objects.requireNonNull;
  * @param dimension the location dimension d; 0 for {@link ModelKind#AUTOREC}
  * @param lambda2 the l2 weight {@code lambda_2 >= 0}
  * @param lambda0 the kernel-overlap weight {@code lambda_0 >= 0}; 0 for {@link ModelKind#AUTOREC}
+ * @param regularizers regulariser specifications from the registry (plugins included), e.g. {@code
+ *     kernel-linear:lambda=0.01}, each penalising every layer; null (as in files written before
+ *     they existed) means none
  */
 public record AutoencoderSpec(
     ModelKind kind, int layers, int hidden, String kernel, int dimension, double lambda2,
-    double lambda0) {
+    double lambda0, List<String> regularizers) {
+  /** The name of the default term made from {@code lambda_2}. */
+  public static final String L2 = "l2";
+  /** The name of the default term made from {@code lambda_0}. */
+  public static final String KERNEL_OVERLAP = "kernel-overlap";
+
+  /** A spec with only the default regularisers. */
+  public AutoencoderSpec(ModelKind kind, int layers, int hidden, String kernel, int dimension,
+      double lambda2, double lambda0) {
+    this(kind, layers, hidden, kernel, dimension, lambda2, lambda0, List.of());
+  }
 
   /** Checks the invariants (the configuration has reported user errors before). */
   public AutoencoderSpec {
@@ -43,6 +64,28 @@ public record AutoencoderSpec(
       throw new IllegalArgumentException(
           "lambda2 and lambda0 must be finite and >= 0, got " + lambda2 + " and " + lambda0);
     }
+    regularizers = regularizers == null ? List.of() : List.copyOf(regularizers);
+  }
+
+  /**
+   * Every regulariser's specification, in order: {@code l2:lambda=lambda_2} unless {@code
+   * lambda_2 = 0} or {@link #regularizers} has an {@code l2}, {@code
+   * kernel-overlap:lambda=lambda_0/2} likewise, then {@link #regularizers}.
+   */
+  public List<String> effectiveRegularizers() {
+    List<String> all = new ArrayList<>();
+    if (lambda2 > 0 && !names(L2)) {
+      all.add(L2 + ":lambda=" + lambda2);
+    }
+    if (lambda0 > 0 && !names(KERNEL_OVERLAP)) {
+      all.add(KERNEL_OVERLAP + ":lambda=" + lambda0 / 2);
+    }
+    all.addAll(regularizers);
+    return all;
+  }
+
+  private boolean names(String name) {
+    return regularizers.stream().anyMatch(r -> ComponentSpec.parse(r).name().equals(name));
   }
 
   /** The row name of the results table, e.g. {@code Sparse FC (2)}. */

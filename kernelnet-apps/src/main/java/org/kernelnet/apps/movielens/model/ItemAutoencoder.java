@@ -23,7 +23,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.api.LayerMatrices;
@@ -52,9 +51,9 @@ import org.kernelnet.djl.nn.Locations;
  * {@code n} as both fans, {@code U(-sqrt(3 / n), sqrt(3 / n))}.
  *
  * <p>The {@link #loss training loss} is {@code 1/2 sum_{observed} (h - r)^2} plus the registry's
- * regularisers summed over every layer: {@code l2:lambda=lambda_2} on the dense weights (for
- * kernelNet, which has none, on the effective weights) and {@code kernel-overlap:lambda=lambda_0/2}
- * on the kernel matrices.
+ * regularisers of {@link AutoencoderSpec#effectiveRegularizers()} summed over every layer, each
+ * seeing the layer's dense weights (for kernelNet, which has none, the effective weights) and kernel
+ * matrix: by default {@code l2:lambda=lambda_2} and {@code kernel-overlap:lambda=lambda_0/2}.
  */
 public final class ItemAutoencoder implements RatingModel {
   private static final Initializer GLOROT_UNIFORM =
@@ -70,8 +69,8 @@ public final class ItemAutoencoder implements RatingModel {
   private final Model model;
   private final SequentialBlock block;
   private final List<Block> layers;
-  private final SparsityRegularizer l2;
-  private final SparsityRegularizer overlap;
+  private final KernelnetRegistry registry;
+  private List<SparsityRegularizer> regularizers; // resolved when first needed: training only
 
   private ItemAutoencoder(AutoencoderSpec spec, int users, KernelnetRegistry registry, Device device) {
     this.spec = spec;
@@ -93,9 +92,7 @@ public final class ItemAutoencoder implements RatingModel {
     if (spec.kind() == ModelKind.GLOCAL_K) {
       block.setInitializer(TENSORFLOW_BIAS, Parameter.Type.BIAS);
     }
-    this.l2 = spec.lambda2() > 0 ? registry.regularizer("l2:lambda=" + number(spec.lambda2())) : null;
-    this.overlap = spec.lambda0() > 0
-        ? registry.regularizer("kernel-overlap:lambda=" + number(spec.lambda0() / 2)) : null;
+    this.registry = registry;
     this.model = Model.newInstance("movielens-" + spec.slug(), device);
     model.setBlock(block);
   }
@@ -169,10 +166,6 @@ public final class ItemAutoencoder implements RatingModel {
           .optOutputLocations(Locations.truncatedNormal(1e-3))
           .build();
     };
-  }
-
-  private static String number(double value) {
-    return String.format(Locale.ROOT, "%s", value);
   }
 
   /** The architecture. */
@@ -249,23 +242,45 @@ public final class ItemAutoencoder implements RatingModel {
     return squares.sum().mul(Scalars.like(squares, 0.5));
   }
 
-  /** The sum of the regularisers over all layers, or null if both weights are 0. */
+  /** The sum of the regularisers over all layers, or null if there are none. */
   NDArray penalty(ParameterStore store, NDManager scope) {
     return penalty(layerTerms(store, scope, true));
   }
 
-  /** The sum of the regularisers over the layers' matrices, or null if both weights are 0. */
+  /**
+   * The sum of the regularisers over the layers' matrices, or null if there are none.
+   *
+   * @throws IllegalArgumentException naming the regulariser and the layer if a regulariser cannot
+   *     penalise a layer (e.g. a kernel-matrix penalty on I-AutoRec, which has no kernel)
+   */
   public NDArray penalty(List<LayerTerms> terms) {
     NDArray total = null;
-    for (LayerTerms layer : terms) {
-      if (l2 != null) {
-        total = plus(total, l2.penalty(layer.matrices()));
-      }
-      if (overlap != null) {
-        total = plus(total, overlap.penalty(layer.matrices()));
+    for (int l = 0; l < terms.size(); l++) {
+      for (SparsityRegularizer regularizer : regularizers()) {
+        try {
+          total = plus(total, regularizer.penalty(terms.get(l).matrices()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("regularizer " + regularizer.spec() + " cannot"
+              + " penalise weight layer " + (l + 1) + " of " + spec.label() + ": "
+              + e.getMessage(), e);
+        }
       }
     }
     return total;
+  }
+
+  /**
+   * The regularisers every weight layer is penalised with (see {@link AutoencoderSpec}), resolved
+   * from the registry on first use, so that a model whose regulariser came from a plugin loads and
+   * predicts without it.
+   *
+   * @throws IllegalArgumentException if the registry lacks one
+   */
+  public synchronized List<SparsityRegularizer> regularizers() {
+    if (regularizers == null) {
+      regularizers = spec.effectiveRegularizers().stream().map(registry::regularizer).toList();
+    }
+    return regularizers;
   }
 
   private static NDArray plus(NDArray total, NDArray term) {

@@ -58,7 +58,8 @@ import org.kernelnet.apps.report.ResultsWriter;
  * integrity cannot be checked. Version-3 headers written since may name a Monti et al. data set
  * ({@code DOUBAN}) or, in the split, a test file given with the ratings file; a reader from before
  * refuses such a model (unknown data set, or the ratings' SHA-256 differs) rather than misreading
- * it. Parameters that are NaN or infinite are refused on both {@link
+ * it. Their spec also records its added regularisers ({@code --regularizer}), which a reader from
+ * before ignores: they change training, not predictions. Parameters that are NaN or infinite are refused on both {@link
  * #write} and {@link #read}.
  */
 public final class SavedModel {
@@ -341,8 +342,12 @@ public final class SavedModel {
         throw new MalformedModelException(
             "cannot load the parameters in " + file + ": it ends early (truncated)", e);
       } catch (MalformedModelException | RuntimeException e) {
+        String hint = e instanceof IllegalArgumentException
+            && String.valueOf(e.getMessage()).startsWith("Unknown kernel")
+            ? " (it was trained with a plugin's kernel: give the plugin's folder with --plugins"
+                + " or KERNELNET_PLUGINS)" : "";
         throw new MalformedModelException("cannot load the parameters in " + file + ": "
-            + e.getMessage(), e);
+            + e.getMessage() + hint, e);
       }
       long rest = in.transferTo(OutputStream.nullOutputStream());
       if (rest != trailer) {
