@@ -101,11 +101,25 @@ class KernelnetRegistryTest {
   }
 
   @Test
+  void aFactoryThatFailsIsReportedWithTheKernelSpecAndPlugin() {
+    KernelnetRegistry registry =
+        KernelnetRegistry.builder().add(new TestComponents.FailingFactoryPlugin()).build();
+
+    assertThatThrownBy(() -> registry.kernel("fragile:scale=2"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("kernel 'fragile' of plugin fragile-plugin ("
+            + TestComponents.FailingFactoryPlugin.class.getName() + " in " + TEST_CLASSES)
+        .hasMessageContaining("failed to build from 'fragile:scale=2'")
+        .hasMessageContaining("boom");
+  }
+
+  @Test
   void classpathWithoutPluginsGivesAnEmptyRegistry() {
     KernelnetRegistry registry = KernelnetRegistry.load(getClass().getClassLoader());
     assertThat(registry.kernels()).isEmpty();
     assertThat(registry.regularizers()).isEmpty();
-    assertThatThrownBy(() -> registry.kernel("rbf")).hasMessage("Unknown kernel 'rbf'; available: none");
+    assertThatThrownBy(() -> registry.kernel("rbf")).hasMessage("Unknown kernel 'rbf'; available: none (the built-in kernels and regularizers"
+        + " are in org.kernelnet:kernelnet-kernels: is it on the class path?)");
   }
 
   @Test

@@ -124,6 +124,41 @@ final class TestComponents {
     }
   }
 
+  /** Its kernel {@code fragile} lists fine but fails to build. */
+  @BuiltForApi(KernelnetApi.VERSION)
+  static final class FailingFactoryPlugin implements KernelnetPlugin {
+    @Override
+    public String name() {
+      return "fragile-plugin";
+    }
+
+    @Override
+    public List<KernelFactory> kernels() {
+      KernelFactory working = kernelFactory("fragile");
+      return List.of(new KernelFactory() {
+        @Override
+        public String name() {
+          return working.name();
+        }
+
+        @Override
+        public String description() {
+          return working.description();
+        }
+
+        @Override
+        public List<ConfigKey> configKeys() {
+          return working.configKeys();
+        }
+
+        @Override
+        public Kernel create(Config config) {
+          throw new IllegalStateException("boom");
+        }
+      });
+    }
+  }
+
   @BuiltForApi(KernelnetApi.VERSION)
   static final class BadNamePlugin implements KernelnetPlugin {
     @Override

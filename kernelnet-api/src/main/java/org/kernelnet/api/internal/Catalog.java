@@ -90,7 +90,9 @@ public final class Catalog<T, F extends ComponentFactory<T>> {
     if (entry == null) {
       throw new IllegalArgumentException(
           "Unknown " + kind + " '" + name + "'; available: "
-              + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
+              + (byName.isEmpty() ? "none (the built-in kernels and regularizers are in"
+                  + " org.kernelnet:kernelnet-kernels: is it on the class path?)"
+                  : String.join(", ", byName.keySet())));
     }
     return entry;
   }
@@ -102,13 +104,22 @@ public final class Catalog<T, F extends ComponentFactory<T>> {
    */
   public T create(String spec) {
     ComponentSpec parsed = ComponentSpec.parse(spec);
-    F factory = get(parsed.name()).factory();
+    Registered<F> registered = get(parsed.name());
+    F factory = registered.factory();
     Config config =
         Config.parse(kind + " '" + parsed.name() + "'", factory.configKeys(), parsed.settings());
-    T component = factory.create(config);
+    T component;
+    try {
+      component = factory.create(config);
+    } catch (IllegalArgumentException e) {
+      throw e; // a setting the component refuses: the user's to fix, said by the component
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(kind + " '" + parsed.name() + "' of plugin "
+          + registered.source() + " failed to build from '" + spec + "': " + e, e);
+    }
     if (component == null) {
-      throw new IllegalStateException(
-          kind + " factory '" + parsed.name() + "' (" + factory.getClass().getName() + ") returned null");
+      throw new IllegalStateException(kind + " factory '" + parsed.name() + "' ("
+          + factory.getClass().getName() + ") of plugin " + registered.source() + " returned null");
     }
     return component;
   }

@@ -79,6 +79,7 @@ class LauncherPluginTest {
     Path first = PluginJarBuilder.cauchyJar(plugins);
     Path twin = PluginJarBuilder.cauchy()
         .replace(CAUCHY_PACKAGE, CAUCHY_PACKAGE + "twin")
+        .replace("\"kernel-log\"", "\"kernel-log-twin\"")
         .build(plugins.resolve("cauchy-twin.jar"));
     Path future = PluginJarBuilder.cauchy()
         .replace(CAUCHY_PACKAGE, CAUCHY_PACKAGE + "future")

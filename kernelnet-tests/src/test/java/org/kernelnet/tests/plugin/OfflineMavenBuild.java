@@ -26,9 +26,12 @@ import org.kernelnet.apps.VersionProvider;
  * kernelnet-tests pom passes Maven's own to Surefire); a test is skipped without them.
  */
 final class OfflineMavenBuild {
-  /** The published artifacts: the parent pom (also the BOM), the API, the blocks, the test kit. */
-  private static final List<String> MODULES = List.of("kernelnet-api", "kernelnet-djl",
-      "kernelnet-tests");
+  /**
+   * The published artifacts besides the parent pom (also the BOM): the API, the built-in kernels,
+   * the blocks, the test kit.
+   */
+  private static final List<String> MODULES = List.of("kernelnet-api", "kernelnet-kernels",
+      "kernelnet-djl", "kernelnet-tests");
   private static final long TIMEOUT_MINUTES = 10;
 
   private final Path work;

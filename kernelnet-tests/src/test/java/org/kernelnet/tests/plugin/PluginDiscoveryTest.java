@@ -96,6 +96,7 @@ class PluginDiscoveryTest {
     Path first = PluginJarBuilder.cauchyJar(dir);
     Path second = PluginJarBuilder.cauchy()
         .replace(CAUCHY_PACKAGE, CAUCHY_PACKAGE + "twin")
+        .replace("\"kernel-log\"", "\"kernel-log-twin\"")
         .build(dir.resolve("cauchy-twin.jar"));
     try (URLClassLoader loader = PluginJarBuilder.classLoader(first, second)) {
       PluginLoadException error =

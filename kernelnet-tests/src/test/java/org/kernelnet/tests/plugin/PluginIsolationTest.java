@@ -54,6 +54,7 @@ class PluginIsolationTest {
     Path cauchy = PluginJarBuilder.cauchyJar(dir);
     PluginJarBuilder.cauchy().replace(CAUCHY_PACKAGE, CAUCHY_PACKAGE + "twin")
         .replace("\"cauchy\"", "\"cauchy-twin\"").replace("cauchy-example", "cauchy-twin")
+        .replace("\"kernel-log\"", "\"kernel-log-twin\"")
         .build(dir.resolve("twin.jar"));
     try (PluginFolder folder = PluginFolder.open(dir, HOST)) {
       KernelnetRegistry registry = KernelnetRegistry.load(HOST, folder);

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.CommandRun;
 
 /**
- * Plugin projects built with Maven as their authors build them (offline, {@link
- * OfflineMavenBuild}): the one {@code kernelnet plugin init} writes and the hand-written Cauchy
+ * Projects of kernelnet's users built with Maven as they build them (offline, {@link
+ * OfflineMavenBuild}): the plugin {@code kernelnet plugin init} writes and the hand-written Cauchy
  * example of {@code docs/writing-a-plugin.md} compile, run the published kernel contract in their
- * own tests, and their jars load in {@code kernelnet kernels}.
+ * own tests, and their jars load in {@code kernelnet kernels}; the blocks example of the README
+ * trains, saves and reloads a network in its test.
  */
 class PluginProjectTest {
   @TempDir Path work;
@@ -65,6 +66,19 @@ class PluginProjectTest {
     assertThat(kernels.status()).as(kernels.err()).isZero();
     assertThat(kernels.out()).contains("from        cauchy-example ("
         + PluginJarBuilder.CAUCHY_PLUGIN_CLASS + ") in " + plugins.resolve("cauchy-plugin.jar"));
+  }
+
+  @Test
+  void theBlocksExampleBuildsTrainsSavesAndReloads() throws IOException {
+    OfflineMavenBuild maven = OfflineMavenBuild.in(work);
+    Path project = copyTree(PluginJarBuilder.moduleDir().resolve("src/examples/blocks"),
+        work.resolve("blocks"));
+
+    OfflineMavenBuild.Result build = maven.run(project, "package");
+
+    assertThat(build.status()).as(build.output()).isZero();
+    assertThat(build.output()).contains("Running com.example.kernelnet.blocks.BlocksExampleTest")
+        .contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0");
   }
 
   @Test
