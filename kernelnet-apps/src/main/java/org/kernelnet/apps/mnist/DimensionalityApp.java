@@ -210,7 +210,7 @@ public final class DimensionalityApp implements Application {
       seeds.put("run" + r, run.seed() + r);
     }
     Provenance provenance = Provenance.collect("mnist dimensionality", config, device.toString(),
-        seeds, data.files());
+        seeds, data.files()).withComponents(registry, config.kernels(), List.of());
     String model = "784 -> KernelLayer(kernel, d, H=" + config.hidden() + ", alpha per input)"
         + " -> relu -> Linear(10)";
     return new DimensionalityResults(provenance, model, table, finding, runs);

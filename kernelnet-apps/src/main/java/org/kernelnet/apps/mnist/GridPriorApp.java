@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,7 @@ public final class GridPriorApp implements Application {
         config.locationRateFactor(), config.labelSmoothing(), config.emaDecay());
     List<Variant> results = new ArrayList<>();
     String description = "";
+    Set<String> kernelSpecs = new LinkedHashSet<>();
     RunJournal<Setup, Variant> journal = RunJournal.inRunFolder(writer, JOURNAL,
         new Setup(data.files().stream().map(DataFile::sha256).toList()), Variant.class);
     for (PixelLocations variant : config.variants()) {
@@ -111,6 +113,7 @@ public final class GridPriorApp implements Application {
           config.units(), config.gamma(), config.locationNoise(), config.inputDropout(),
           config.dropout(), config.hidden(), config.initScale());
       description = network.describe();
+      kernelSpecs.add(network.kernelSpec());
       Optional<Variant> recorded = journal.find(r -> r.locations() == variant);
       if (recorded.isPresent()) {
         log.always("%s: finished before the run was resumed (%s)", variant.label(), JOURNAL);
@@ -156,7 +159,8 @@ public final class GridPriorApp implements Application {
       journal.append(results.get(results.size() - 1));
     }
     Provenance provenance = Provenance.collect("mnist grid-prior", config, device.toString(),
-        Map.of("split", run.seed(), "init", run.seed()), data.files());
+        Map.of("split", run.seed(), "init", run.seed()), data.files())
+        .withComponents(registry, kernelSpecs, List.of());
     Reporter.reportAll(reporters, new GridPriorResults(provenance, description, results));
   }
 

@@ -100,7 +100,10 @@ public final class MovieLensApp implements Application {
       seeds.put("split" + (k + 1), config.seed() + k);
     }
     Provenance provenance = Provenance.collect(COMMAND, config, device.toString(), seeds,
-        List.of(new DataFile("ratings", file.toAbsolutePath().toString(), all.sourceSha256())));
+        List.of(new DataFile("ratings", file.toAbsolutePath().toString(), all.sourceSha256())))
+        .withComponents(registry, config.models().stream().map(AutoencoderSpec::kernel)
+            .filter(Objects::nonNull).toList(), config.models().stream()
+            .flatMap(m -> m.effectiveRegularizers().stream()).toList());
     List<RatingSplit> splits =
         config.protocol().splits(config.dataset(), ratings, read.publishedSplit(), config.splits(),
             config.testFraction(), config.seed());

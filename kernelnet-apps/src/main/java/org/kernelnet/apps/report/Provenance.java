@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.engine.Engine;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kernelnet.api.KernelnetApi;
+import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.VersionProvider;
 
 /**
@@ -28,6 +30,9 @@ import org.kernelnet.apps.VersionProvider;
  * @param seeds every seed used, by purpose
  * @param data the data files read
  * @param startedAt when the run started (UTC, ISO-8601)
+ * @param components the plugin, jar, version and SHA-256 of every kernel and regulariser used
+ *     (see {@link #withComponents}); empty for commands that use none, and in files written before
+ *     it was recorded
  */
 public record Provenance(
     String kernelnet,
@@ -41,7 +46,8 @@ public record Provenance(
     Object configuration,
     Map<String, Long> seeds,
     List<DataFile> data,
-    String startedAt) {
+    String startedAt,
+    List<ComponentOrigin> components) {
 
   /** Validates and copies the record. */
   public Provenance {
@@ -49,6 +55,18 @@ public record Provenance(
     requireNonNull(configuration, "configuration is null");
     seeds = Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
     data = List.copyOf(data);
+    components = components == null ? List.of() : List.copyOf(components);
+  }
+
+  /**
+   * This provenance with the origins of the kernels and regularisers named (each distinct spec
+   * once, kernels first).
+   */
+  public Provenance withComponents(KernelnetRegistry registry, Collection<String> kernelSpecs,
+      Collection<String> regularizerSpecs) {
+    return new Provenance(kernelnet, pluginApi, djl, engine, java, os, device, command,
+        configuration, seeds, data, startedAt,
+        ComponentOrigin.of(registry, kernelSpecs, regularizerSpecs));
   }
 
   /**
@@ -71,6 +89,7 @@ public record Provenance(
         configuration,
         seeds,
         data,
-        Instant.now().toString());
+        Instant.now().toString(),
+        List.of());
   }
 }

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernelnet.apps.CommandRun;
 import org.kernelnet.apps.RealData;
+import org.kernelnet.apps.report.DataFile;
 
 /**
  * A regulariser from a plugin jar, named with {@code --regularizer}, trains a MovieLens model: the
  * example plugin's {@code kernel-log} makes the Sparse FC kernel matrices sparser than the default
- * terms alone (fewer multiply-adds per prediction), and is printed and recorded with the defaults;
+ * terms alone (fewer multiply-adds per prediction), and is printed and recorded with the defaults
+ * and with the plugin and jar (with its SHA-256) that supplied it;
  * the saved model needs the plugin to load only when the plugin supplied its kernel, and says so.
  */
 class PluginRegularizerTest {
@@ -27,7 +29,7 @@ class PluginRegularizerTest {
   void aPluginRegularizerChangesAMovieLensRunsSparsity() throws IOException {
     Path data = RealData.path();
     Path plugins = Files.createDirectory(home.resolve("plugins"));
-    PluginJarBuilder.cauchyJar(plugins);
+    Path jar = PluginJarBuilder.cauchyJar(plugins);
 
     CommandRun plainRun = quickRun(data, plugins, "plain");
     CommandRun logRun = quickRun(data, plugins, "log", "--regularizer", "kernel-log:lambda=0.5");
@@ -41,6 +43,15 @@ class PluginRegularizerTest {
 
     assertThat(sparse.getAsJsonObject("spec").getAsJsonArray("regularizers").get(0).getAsString())
         .isEqualTo("kernel-log:lambda=0.5");
+    JsonObject origin = JsonParser.parseString(Files.readString(home.resolve("log/results.json")))
+        .getAsJsonObject().getAsJsonObject("provenance").getAsJsonArray("components")
+        .asList().stream().map(e -> e.getAsJsonObject())
+        .filter(o -> o.get("spec").getAsString().startsWith("kernel-log")).findFirst()
+        .orElseThrow();
+    assertThat(origin.get("kind").getAsString()).isEqualTo("regularizer");
+    assertThat(origin.get("plugin").getAsString()).isEqualTo("cauchy-example");
+    assertThat(origin.get("location").getAsString()).isEqualTo(jar.toString());
+    assertThat(origin.get("sha256").getAsString()).isEqualTo(DataFile.sha256(jar));
     double plainMacs = plain.get("meanMacs").getAsDouble();
     double sparseMacs = sparse.get("meanMacs").getAsDouble();
     assertThat(sparseMacs).as("multiply-adds per prediction with kernel-log (without: %s)",

@@ -58,8 +58,9 @@ import org.kernelnet.apps.report.ResultsWriter;
  * integrity cannot be checked. Version-3 headers written since may name a Monti et al. data set
  * ({@code DOUBAN}) or, in the split, a test file given with the ratings file; a reader from before
  * refuses such a model (unknown data set, or the ratings' SHA-256 differs) rather than misreading
- * it. Their spec also records its added regularisers ({@code --regularizer}), which a reader from
- * before ignores: they change training, not predictions. Parameters that are NaN or infinite are refused on both {@link
+ * it. Their spec also records its added regularisers ({@code --regularizer}), and their provenance
+ * the plugin, jar, version and SHA-256 of each kernel and regulariser; a reader from before ignores
+ * both, which change no prediction. Parameters that are NaN or infinite are refused on both {@link
  * #write} and {@link #read}.
  */
 public final class SavedModel {

@@ -43,6 +43,7 @@ import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.movielens.data.MovieLensDataset;
 import org.kernelnet.apps.movielens.data.RatingsFormat;
 import org.kernelnet.apps.movielens.data.RatingsInput;
+import org.kernelnet.apps.report.ComponentOrigin;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.Provenance;
 
@@ -128,7 +129,8 @@ class SavedModelTest {
   static SavedModel.Header goldenHeader(AutoencoderSpec spec) {
     SavedModel.Header legacy = legacyHeader(spec);
     return new SavedModel.Header(spec, "ML_100K", USERS, 2, SHA, legacy.split(), 0.875,
-        legacy.provenance(), "/data/ml-100k/u.data", MovieLensDataset.ML_100K.format().settings(),
+        withKernelOrigin(legacy.provenance()), "/data/ml-100k/u.data",
+        MovieLensDataset.ML_100K.format().settings(),
         List.of("1", "2", "3", "4", "5", "6", "7"), List.of("1", "2"));
   }
 
@@ -136,10 +138,19 @@ class SavedModelTest {
   static SavedModel.Header ownFileHeader(AutoencoderSpec spec) {
     SavedModel.Header legacy = legacyHeader(spec);
     return new SavedModel.Header(spec, null, USERS, 2, SHA, legacy.split(), 0.875,
-        legacy.provenance(), "/data/my ratings.csv",
+        withKernelOrigin(legacy.provenance()), "/data/my ratings.csv",
         new RatingsFormat.Settings("comma", "present", "user,film,stars", "0.5:5:0.5"),
         List.of("alice", "bob", "carol", "dave", "eve", "frank", "Zoë"),
         List.of("Brazil", "Heat (1995)"));
+  }
+
+  /** {@code p} recording where the kernel came from, as version-3 files written since do. */
+  private static Provenance withKernelOrigin(Provenance p) {
+    return new Provenance(p.kernelnet(), p.pluginApi(), p.djl(), p.engine(), p.java(), p.os(),
+        p.device(), p.command(), p.configuration(), p.seeds(), p.data(), p.startedAt(),
+        List.of(new ComponentOrigin("kernel", "hat-sq", "kernelnet-builtin",
+            "org.kernelnet.kernels.BuiltinPlugin", "/lib/kernelnet-kernels-0.1.0-SNAPSHOT.jar",
+            "0.1.0-SNAPSHOT", SHA)));
   }
 
   /** The header of the golden files of versions 1 and 2, which record no ids. */
@@ -154,7 +165,8 @@ class SavedModelTest {
     Provenance provenance = new Provenance("0.1.0-SNAPSHOT", "1.0", "0.35.1", "PyTorch 2.7.1",
         "17.0.12+7", "Linux amd64", "cpu()", "movielens",
         Map.of("dataset", "ML_100K", "optimizer", "lbfgs"), Map.of("split", 7L, "init", 42L),
-        List.of(new DataFile("ratings", "/data/ml-100k/u.data", SHA)), "2025-01-02T03:04:05Z");
+        List.of(new DataFile("ratings", "/data/ml-100k/u.data", SHA)), "2025-01-02T03:04:05Z",
+        List.of());
     return new SavedModel.Header(spec, "ML_100K", USERS, 2, SHA, split, 0.875, provenance, null,
         null, null, null);
   }
