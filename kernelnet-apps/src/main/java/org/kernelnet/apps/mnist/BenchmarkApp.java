@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.inject.ComponentSpecs;
 import org.kernelnet.apps.mnist.data.MnistData;
 import org.kernelnet.apps.mnist.model.FlopCount;
 import org.kernelnet.apps.mnist.model.GridPriorNetwork;
@@ -59,6 +60,9 @@ public final class BenchmarkApp implements Application {
 
   @Override
   public void run() throws Exception {
+    if (config.kernel() != null) {
+      ComponentSpecs.kernel(registry, "--kernel", config.kernel()); // a bad one fails first
+    }
     List<Timed> timed = new ArrayList<>();
     double[] matmul = new double[config.repeats()];
     try {
@@ -111,7 +115,7 @@ public final class BenchmarkApp implements Application {
 
     Timed(LayerForm form) {
       network = new GridPriorNetwork(config.locations(), form, config.layers(), config.units(),
-          config.gamma(), 0, 0, 0, 0, 1);
+          config.gamma(), 0, 0, 0, 0, 1, config.kernel());
       flopsPerStep = network.flopCount().trainingFlops(config.batchSize());
       label = form.name().toLowerCase(Locale.ROOT);
       Engine.getInstance().setRandomSeed((int) config.seed());

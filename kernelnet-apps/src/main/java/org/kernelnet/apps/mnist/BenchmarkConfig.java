@@ -26,6 +26,8 @@ import org.kernelnet.apps.mnist.model.PixelLocations;
  *     reported
  * @param matmulSize n of the {@code n x n} single-precision product timed for the machine's rate,
  *     {@code 16..8192}
+ * @param kernel the kernel specification ({@code --kernel}) in place of {@code rbf:gamma=gamma}, or
+ *     null for that
  */
 public record BenchmarkConfig(
     long seed,
@@ -38,7 +40,8 @@ public record BenchmarkConfig(
     int warmupSteps,
     int steps,
     int repeats,
-    int matmulSize) {
+    int matmulSize,
+    String kernel) {
 
   /**
    * Validates every setting and reports all problems together.
@@ -56,6 +59,9 @@ public record BenchmarkConfig(
     Checks.range(problems, "--layers", layers, 1, 256);
     Checks.range(problems, "--units", units, 1, 4096);
     Checks.positive(problems, "--gamma", gamma);
+    if (kernel != null && kernel.isBlank()) {
+      problems.add("--kernel must not be empty");
+    }
     Checks.range(problems, "--batch-size", batchSize, 1, 60_000);
     Checks.range(problems, "--warmup-steps", warmupSteps, 0, 1_000_000);
     Checks.range(problems, "--steps", steps, 1, 1_000_000);

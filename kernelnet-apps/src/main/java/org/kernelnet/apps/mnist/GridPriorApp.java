@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.inject.ComponentSpecs;
 import org.kernelnet.apps.mnist.GridPriorResults.LearnedLayout;
 import org.kernelnet.apps.mnist.GridPriorResults.Variant;
 import org.kernelnet.apps.mnist.analysis.PixelLayout;
@@ -96,6 +97,9 @@ public final class GridPriorApp implements Application {
 
   @Override
   public void run() throws Exception {
+    if (config.kernel() != null) {
+      ComponentSpecs.kernel(registry, "--kernel", config.kernel()); // a bad one fails first
+    }
     RunSettings run = config.run();
     ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
         run.seed(), run.validationSplit());
@@ -111,7 +115,7 @@ public final class GridPriorApp implements Application {
     for (PixelLocations variant : config.variants()) {
       GridPriorNetwork network = new GridPriorNetwork(variant, config.form(), config.layers(),
           config.units(), config.gamma(), config.locationNoise(), config.inputDropout(),
-          config.dropout(), config.hidden(), config.initScale());
+          config.dropout(), config.hidden(), config.initScale(), config.kernel());
       description = network.describe();
       kernelSpecs.add(network.kernelSpec());
       Optional<Variant> recorded = journal.find(r -> r.locations() == variant);

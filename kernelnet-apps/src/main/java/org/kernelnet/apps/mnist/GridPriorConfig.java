@@ -35,6 +35,8 @@ import org.kernelnet.apps.mnist.model.PixelLocations;
  * @param labelSmoothing the label smoothing of the loss, {@code [0, 1)}
  * @param emaDecay the decay of the exponential moving average of the weights that is evaluated and
  *     kept, {@code [0, 1)}, 0 for none
+ * @param kernel the kernel specification ({@code --kernel}) in place of {@code rbf:gamma=gamma}, or
+ *     null for the paper's
  */
 public record GridPriorConfig(
     RunSettings run,
@@ -54,7 +56,8 @@ public record GridPriorConfig(
     double weightDecay,
     double locationRateFactor,
     double labelSmoothing,
-    double emaDecay) {
+    double emaDecay,
+    String kernel) {
 
   /**
    * Validates every setting and reports all problems together.
@@ -73,6 +76,9 @@ public record GridPriorConfig(
     Checks.range(problems, "--layers", layers, 1, 256);
     Checks.range(problems, "--units", units, 1, 4096);
     Checks.positive(problems, "--gamma", gamma);
+    if (kernel != null && kernel.isBlank()) {
+      problems.add("--kernel must not be empty");
+    }
     Checks.positive(problems, "--init-scale", initScale);
     Checks.nonNegative(problems, "--location-noise", locationNoise);
     Checks.rate(problems, "--input-dropout", inputDropout);

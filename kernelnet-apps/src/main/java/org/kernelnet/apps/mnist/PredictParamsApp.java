@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.Application;
+import org.kernelnet.apps.inject.ComponentSpecs;
 import org.kernelnet.apps.mnist.PredictParamsResults.Claim;
 import org.kernelnet.apps.mnist.PredictParamsResults.Row;
 import org.kernelnet.apps.mnist.data.ExperimentData;
@@ -57,6 +58,9 @@ public final class PredictParamsApp implements Application {
 
   @Override
   public void run() throws Exception {
+    if (config.kernel() != null) {
+      ComponentSpecs.kernel(registry, "--kernel", config.kernel()); // a bad one fails first
+    }
     RunSettings run = config.run();
     ExperimentData data = ExperimentData.load(mnist, run.validationSize(), run.trainSize(),
         run.seed(), run.validationSplit());
@@ -66,7 +70,7 @@ public final class PredictParamsApp implements Application {
     List<Row> rows = new ArrayList<>();
     for (double fraction : config.fractions()) {
       PredictedMlp network = new PredictedMlp(config.hidden(), fraction, config.hiddenDictionary(),
-          config.lengthFactor(), config.ridge(), run.seed());
+          config.lengthFactor(), config.ridge(), run.seed(), config.kernel());
       Engine.getInstance().setRandomSeed((int) run.seed());
       String label = String.format(Locale.ROOT, "%.0f%% predicted", 100 * fraction);
       try (Model model = Model.newInstance("predict-params", device)) {

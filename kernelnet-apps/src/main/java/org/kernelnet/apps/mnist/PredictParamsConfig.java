@@ -25,6 +25,8 @@ import org.kernelnet.apps.mnist.model.HiddenDictionary;
  * @param batchSize examples per step, {@code >= 1}
  * @param learningRate Adam's initial step size (cosine decay), {@code > 0}
  * @param weightDecay the L2 coefficient, {@code >= 0}
+ * @param kernel the dictionaries' kernel specification ({@code --kernel}) in place of {@code
+ *     sqexp:length=l}, or null for that
  */
 public record PredictParamsConfig(
     RunSettings run,
@@ -36,7 +38,8 @@ public record PredictParamsConfig(
     int epochs,
     int batchSize,
     double learningRate,
-    double weightDecay) {
+    double weightDecay,
+    String kernel) {
 
   /**
    * Validates every setting and reports all problems together.
@@ -48,6 +51,9 @@ public record PredictParamsConfig(
     fractions = List.copyOf(requireNonNull(fractions, "fractions is null"));
     requireNonNull(hiddenDictionary, "hiddenDictionary is null");
     List<String> problems = new ArrayList<>(run.problems());
+    if (kernel != null && kernel.isBlank()) {
+      problems.add("--kernel must not be empty");
+    }
     if (fractions.isEmpty() || fractions.stream().distinct().count() != fractions.size()) {
       problems.add("--fractions must list at least one fraction, without repeats, got " + fractions);
     }

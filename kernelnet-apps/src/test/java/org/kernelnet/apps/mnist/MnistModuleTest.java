@@ -182,7 +182,7 @@ class MnistModuleTest {
 
   private static GridPriorConfig gridPrior(int epochs) {
     return new GridPriorConfig(RUN, List.of(PixelLocations.GRID), LayerForm.KERNEL, 2, 4, 0.5, 1,
-        0, 0, 0, 0, epochs, 20, 0.01, 0, 1, 0, 0);
+        0, 0, 0, 0, epochs, 20, 0.01, 0, 1, 0, 0, null);
   }
 
   @Test
@@ -272,7 +272,7 @@ class MnistModuleTest {
     OneEpochTrainer trainer = new OneEpochTrainer();
     Capture<PredictParamsResults> capture = new Capture<>();
     PredictParamsConfig config = new PredictParamsConfig(RUN, List.of(0.0, 0.5), 16,
-        HiddenDictionary.GRID, 1, 0.1, 3, 50, 0.001, 0);
+        HiddenDictionary.GRID, 1, 0.1, 3, 50, 0.001, 0, null);
 
     Path out = run("mnist predict-params",
         family(trainer, PredictParamsResults.class, capture), config, PredictParamsApp.class);
@@ -295,7 +295,7 @@ class MnistModuleTest {
     OneEpochTrainer trainer = new OneEpochTrainer();
     Capture<BenchmarkResults> capture = new Capture<>();
     BenchmarkConfig config = new BenchmarkConfig(7, PixelLocations.GRID,
-        List.of(LayerForm.KERNEL, LayerForm.MASKED), 2, 4, 0.5, 16, 1, 2, 3, 16);
+        List.of(LayerForm.KERNEL, LayerForm.MASKED), 2, 4, 0.5, 16, 1, 2, 3, 16, null);
 
     Path out = run("mnist benchmark", family(trainer, BenchmarkResults.class, capture), config,
         BenchmarkApp.class);

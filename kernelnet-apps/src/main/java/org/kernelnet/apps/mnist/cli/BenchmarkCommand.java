@@ -63,6 +63,11 @@ public final class BenchmarkCommand extends ApplicationCommand<BenchmarkConfig> 
       description = "RBF gamma in 1/pixel^2 (default: ${DEFAULT-VALUE}).")
   private double gamma;
 
+  @Option(names = "--kernel", paramLabel = "SPEC",
+      description = "The kernel timed, any registered one (plugins included), in place of"
+          + " rbf:gamma=GAMMA; --gamma then does not apply.")
+  private String kernel;
+
   @Option(names = "--batch-size", defaultValue = "" + GridPriorCommand.BATCH_SIZE,
       description = "Examples per step, 1 to 60000 (default: ${DEFAULT-VALUE}, as grid-prior).")
   private int batchSize;
@@ -97,7 +102,7 @@ public final class BenchmarkCommand extends ApplicationCommand<BenchmarkConfig> 
     return new BenchmarkConfig(seed, locations, forms, layers, units, gamma, batchSize,
         warmupSteps != null ? warmupSteps : quick ? QUICK_WARMUP_STEPS : WARMUP_STEPS,
         steps != null ? steps : quick ? QUICK_STEPS : STEPS,
-        repeats != null ? repeats : quick ? QUICK_REPEATS : REPEATS, matmulSize);
+        repeats != null ? repeats : quick ? QUICK_REPEATS : REPEATS, matmulSize, kernel);
   }
 
 }

@@ -70,6 +70,11 @@ public final class GridPriorCommand extends ApplicationCommand<GridPriorConfig> 
           + " (default: ${DEFAULT-VALUE}).")
   private double gamma;
 
+  @Option(names = "--kernel", paramLabel = "SPEC",
+      description = "The kernel of every kernel layer, any registered one (plugins included), in"
+          + " place of the paper's rbf:gamma=GAMMA; --gamma then does not apply.")
+  private String kernel;
+
   @Option(names = "--init-scale", defaultValue = "1",
       description = "Standard deviation of the normal draw that starts the per-pixel scales alpha"
           + " (kernel form) or the free weights A (masked form) (default: ${DEFAULT-VALUE}).")
@@ -141,7 +146,7 @@ public final class GridPriorCommand extends ApplicationCommand<GridPriorConfig> 
         run.settings(), variants, form, layers, units, gamma,
         initScale, locationNoise, inputDropout, dropout, hidden,
         epochs != null ? epochs : run.quick() ? QUICK_EPOCHS : EPOCHS, batchSize, learningRate,
-        weightDecay, locationRateFactor, labelSmoothing, emaDecay);
+        weightDecay, locationRateFactor, labelSmoothing, emaDecay, kernel);
   }
 
 }

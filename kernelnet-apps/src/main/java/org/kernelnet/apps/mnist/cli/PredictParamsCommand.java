@@ -51,6 +51,12 @@ public final class PredictParamsCommand extends ApplicationCommand<PredictParams
           + " sqrt(inputs / |alpha|) (default: ${DEFAULT-VALUE}).")
   private double lengthFactor;
 
+  @Option(names = "--kernel", paramLabel = "SPEC",
+      description = "The kernel of both layers' dictionaries, any registered one (plugins"
+          + " included) with its own scale, in place of Denil et al.'s sqexp:length=l; "
+          + "--length-factor then does not apply.")
+  private String kernel;
+
   @Option(names = "--ridge", defaultValue = "0.1",
       description = "Ridge lambda of the kernel regression (default: ${DEFAULT-VALUE}).")
   private double ridge;
@@ -85,7 +91,7 @@ public final class PredictParamsCommand extends ApplicationCommand<PredictParams
         ListDefault.orElse(fractions, quick ? QUICK_FRACTIONS : FRACTIONS, Double::valueOf),
         hidden, hiddenDictionary, lengthFactor, ridge,
         epochs != null ? epochs : quick ? QUICK_EPOCHS : EPOCHS,
-        batchSize, learningRate, weightDecay);
+        batchSize, learningRate, weightDecay, kernel);
   }
 
 }

@@ -62,10 +62,12 @@ import org.kernelnet.djl.nn.Locations;
  * @param hidden the units of the fully connected hidden layer before the softmax layer, 0 for none
  * @param initScale the standard deviation {@code s_0 > 0} of the initial alpha (kernel form) or A
  *     (masked form)
+ * @param kernel the kernel specification in place of the paper's {@code rbf:gamma=gamma} (any
+ *     registered kernel, plugins included), or null for the paper's
  */
 public record GridPriorNetwork(PixelLocations locations, LayerForm form, int layers, int units,
     double gamma, double locationNoise, double inputDropout, double dropout, int hidden,
-    double initScale) {
+    double initScale, String kernel) {
   /** The side of the 28 x 28 grid in pixel units (spacing 1). */
   public static final double EXTENT = MnistData.SIDE - 1;
   /** The standard deviation of a uniform spread over the grid, {@code 27 / sqrt(12)}. */
@@ -85,9 +87,17 @@ public record GridPriorNetwork(PixelLocations locations, LayerForm form, int lay
     }
   }
 
-  /** The RBF kernel spec, e.g. {@code rbf:gamma=0.25}. */
+  /** The paper's network, with the RBF kernel of {@code gamma}. */
+  public GridPriorNetwork(PixelLocations locations, LayerForm form, int layers, int units,
+      double gamma, double locationNoise, double inputDropout, double dropout, int hidden,
+      double initScale) {
+    this(locations, form, layers, units, gamma, locationNoise, inputDropout, dropout, hidden,
+        initScale, null);
+  }
+
+  /** The kernel spec: {@link #kernel} if given, else the paper's, e.g. {@code rbf:gamma=0.25}. */
   public String kernelSpec() {
-    return "rbf:gamma=" + gamma;
+    return kernel != null ? kernel : "rbf:gamma=" + gamma;
   }
 
   /** The hidden width {@code P h}. */

@@ -34,9 +34,12 @@ import org.kernelnet.djl.nn.PredictedWeightLayer;
  * @param lengthFactor the length-scale factor
  * @param ridge the ridge lambda
  * @param seed the seed of the alpha subsets (layer 2 uses {@code seed + 1}) and random coordinates
+ * @param kernel the dictionary's kernel specification in place of Denil et al.'s {@code
+ *     sqexp:length=l} (any registered kernel, plugins included, with its own scale), or null for
+ *     theirs
  */
 public record PredictedMlp(int hidden, double predicted, HiddenDictionary dictionary,
-    double lengthFactor, double ridge, long seed) {
+    double lengthFactor, double ridge, long seed, String kernel) {
   /** The pixels of an MNIST image. */
   static final int PIXELS = MnistData.SIDE * MnistData.SIDE;
 
@@ -47,6 +50,12 @@ public record PredictedMlp(int hidden, double predicted, HiddenDictionary dictio
       throw new IllegalArgumentException("need hidden >= 1, predicted in [0, 1), length factor > 0,"
           + " ridge >= 0; got " + hidden + ", " + predicted + ", " + lengthFactor + ", " + ridge);
     }
+  }
+
+  /** Denil et al.'s network, with the squared-exponential kernel of length {@code l}. */
+  public PredictedMlp(int hidden, double predicted, HiddenDictionary dictionary,
+      double lengthFactor, double ridge, long seed) {
+    this(hidden, predicted, dictionary, lengthFactor, ridge, seed, null);
   }
 
   /** The coordinates of the H hidden units for the second layer. */
@@ -85,7 +94,8 @@ public record PredictedMlp(int hidden, double predicted, HiddenDictionary dictio
     return PredictedWeightLayer.builder()
         .setUnits(hidden)
         .setCoordinates(coordinates)
-        .setKernel(String.format(Locale.ROOT, "sqexp:length=%.6f", length), kernels)
+        .setKernel(kernel != null ? kernel
+            : String.format(Locale.ROOT, "sqexp:length=%.6f", length), kernels)
         .setAlphaSample(learned, sampleSeed)
         .optRidge(ridge)
         .build();
