@@ -23,20 +23,22 @@ import org.kernelnet.apps.report.ProgressLog;
 
 /**
  * One split of a {@code glocal-k} row of {@link MovieLensApp}: a {@link GlocalK} around a new
- * autoencoder from the family's factory, trained by a {@link GlocalKTrainer} with the run's
- * settings (its epoch-validation ratings drawn with the split's seed), each epoch logged, the
+ * autoencoder from the family's factory, trained by the family's {@link GlocalKTrainer} with the
+ * run's settings (its epoch-validation ratings drawn with the split's seed), each epoch logged, the
  * held-out ratings predicted once with the kept parameters, the model handed to the run's saver.
  */
 final class GlocalKSplit {
   private final MovieLensConfig config;
   private final AutoencoderFactory autoencoders;
+  private final GlocalKTrainer.Factory trainers;
   private final Device device;
   private final ProgressLog log;
 
-  GlocalKSplit(MovieLensConfig config, AutoencoderFactory autoencoders, Device device,
-      ProgressLog log) {
+  GlocalKSplit(MovieLensConfig config, AutoencoderFactory autoencoders,
+      GlocalKTrainer.Factory trainers, Device device, ProgressLog log) {
     this.config = requireNonNull(config, "config is null");
     this.autoencoders = requireNonNull(autoencoders, "autoencoders is null");
+    this.trainers = requireNonNull(trainers, "trainers is null");
     this.device = requireNonNull(device, "device is null");
     this.log = requireNonNull(log, "log is null");
   }
@@ -63,7 +65,7 @@ final class GlocalKSplit {
           settings.fineTuningIterations(), settings.dotScale(),
           100 * settings.validationFraction());
       GlocalKTrainer.Outcome outcome =
-          new GlocalKTrainer(settings, config.threads(), config.history()).train(model, train,
+          trainers.create(settings, config.threads(), config.history()).train(model, train,
               test, train.scale(), split.seed(), e -> log.always(
                   "%s %s epoch %d: %d iterations, loss %.6g, train RMSE %.4f, validation RMSE"
                       + " %.4f (%.1f s training)", tag,

@@ -35,6 +35,7 @@ import org.kernelnet.apps.movielens.model.RatingModel;
 import org.kernelnet.apps.movielens.model.SavedModel;
 import org.kernelnet.apps.movielens.report.MovieLensResults;
 import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
+import org.kernelnet.apps.movielens.train.GlocalKTrainer;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProcessMemory;
 import org.kernelnet.apps.report.ProgressLog;
@@ -69,8 +70,8 @@ public final class MovieLensApp implements Application {
   @Inject
   MovieLensApp(MovieLensConfig config, KernelnetRegistry registry, RatingsSource ratingsSource,
       AutoencoderFactory autoencoders, AutoencoderTrainer.Factory trainers,
-      Set<Reporter<MovieLensResults>> reporters, ProgressLog log, Device device,
-      ResultsWriter writer) {
+      GlocalKTrainer.Factory glocalKTrainers, Set<Reporter<MovieLensResults>> reporters,
+      ProgressLog log, Device device, ResultsWriter writer) {
     this.config = config;
     this.registry = registry;
     this.ratingsSource = ratingsSource;
@@ -80,7 +81,7 @@ public final class MovieLensApp implements Application {
     this.log = log;
     this.device = device;
     this.writer = writer;
-    this.glocalK = new GlocalKSplit(config, autoencoders, device, log);
+    this.glocalK = new GlocalKSplit(config, autoencoders, glocalKTrainers, device, log);
   }
 
   @Override

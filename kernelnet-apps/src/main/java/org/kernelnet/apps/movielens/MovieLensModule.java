@@ -20,6 +20,8 @@ import org.kernelnet.apps.movielens.report.MovieLensFiles;
 import org.kernelnet.apps.movielens.report.MovieLensResults;
 import org.kernelnet.apps.movielens.report.MovieLensTables;
 import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
+import org.kernelnet.apps.movielens.train.GlocalKTrainer;
+import org.kernelnet.apps.movielens.train.LbfgsGlocalKTrainer;
 import org.kernelnet.apps.movielens.train.OptimizerTrainer;
 import org.kernelnet.apps.report.ResultsWriter;
 
@@ -35,6 +37,8 @@ import org.kernelnet.apps.report.ResultsWriter;
  *   <li>{@link AutoencoderFactory}: new autoencoders, their kernels from the registry;
  *   <li>{@link AutoencoderTrainer.Factory}: the trainer of each autoencoder of {@code movielens},
  *       made from the run's {@code TrainingSettings}: an {@link OptimizerTrainer};
+ *   <li>{@link GlocalKTrainer.Factory}: the trainer of each {@code glocal-k} row, made from its
+ *       settings: an {@link LbfgsGlocalKTrainer};
  *   <li>the reporters of {@link MovieLensResults} ({@code movielens}): {@link MovieLensTables}
  *       prints Tables 3 and 4, then {@link MovieLensFiles} writes {@code results.json}, {@code
  *       splits.csv} and {@code summary.csv} and lists the files;
@@ -83,5 +87,11 @@ public final class MovieLensModule extends FamilyModule {
   @Singleton
   AutoencoderTrainer.Factory trainers() {
     return OptimizerTrainer::new;
+  }
+
+  @Provides
+  @Singleton
+  GlocalKTrainer.Factory glocalKTrainers() {
+    return LbfgsGlocalKTrainer::new;
   }
 }

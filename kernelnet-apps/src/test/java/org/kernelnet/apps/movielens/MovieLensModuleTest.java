@@ -28,6 +28,9 @@ import org.kernelnet.apps.movielens.data.RatingsSource;
 import org.kernelnet.apps.movielens.data.SyntheticRatings;
 import org.kernelnet.apps.movielens.report.MovieLensResults;
 import org.kernelnet.apps.movielens.train.AutoencoderTrainer;
+import org.kernelnet.apps.movielens.train.GlocalKSettings;
+import org.kernelnet.apps.movielens.train.GlocalKTrainer;
+import org.kernelnet.apps.movielens.train.LbfgsGlocalKTrainer;
 import org.kernelnet.apps.movielens.train.OptimizerTrainer;
 import org.kernelnet.apps.movielens.train.TrainingSettings;
 import org.kernelnet.apps.report.ResultsWriter;
@@ -37,7 +40,8 @@ import org.kernelnet.apps.report.RunStatus;
  * The MovieLens module is a seam. {@code movielens} run with its {@link RatingsSource} replaced
  * ({@code Modules.override}) trains on the replacement's ratings and never touches the data
  * directory, which here is empty (the module's own source would download into it); with its
- * {@link AutoencoderTrainer.Factory} replaced, it trains with the replacement's trainers; and a
+ * {@link AutoencoderTrainer.Factory} or {@link GlocalKTrainer.Factory} replaced, it trains with the
+ * replacement's trainers; and a
  * reporter added to the set of {@link MovieLensResults} reporters receives the results the
  * module's own reporters write.
  */
@@ -94,6 +98,18 @@ class MovieLensModuleTest {
         trained++;
         return oneIteration.train(net, items, train, test, scale, listener);
       };
+    }
+  }
+
+  /** Trains GLocal-K one epoch of one iteration per stage, recording what it was asked. */
+  private static final class OneEpochGlocalKTrainers implements GlocalKTrainer.Factory {
+    final List<GlocalKSettings> created = new ArrayList<>();
+
+    @Override
+    public GlocalKTrainer create(GlocalKSettings asked, int threads, int history) {
+      created.add(asked);
+      return new LbfgsGlocalKTrainer(new GlocalKSettings(1, 1, 1, 1, asked.dotScale(),
+          asked.validationFraction()), threads, history);
     }
   }
 
@@ -158,6 +174,23 @@ class MovieLensModuleTest {
       assertThat(split.getAsJsonObject().get("iterations").getAsInt()).isEqualTo(1);
       assertThat(split.getAsJsonObject().getAsJsonArray("history")).hasSize(1);
     }
+  }
+
+  @Test
+  void movielensTrainsGlocalKWithTheTrainersOfAReplacedFactory() throws Exception {
+    Path out = home.resolve("run");
+    MovieLensConfig config = MovieLensConfig.builder().model("glocal-k").hidden(16).layers(1)
+        .splits(1).threads(1).build();
+    OneEpochGlocalKTrainers trainers = new OneEpochGlocalKTrainers();
+
+    run(Modules.override(new MovieLensModule()).with(
+        binder -> binder.bind(GlocalKTrainer.Factory.class).toInstance(trainers)),
+        config, out);
+
+    assertThat(trainers.created).containsExactly(config.glocalK());
+    JsonObject split = json(out.resolve("results.json")).getAsJsonArray("rows").get(0)
+        .getAsJsonObject().getAsJsonArray("splits").get(0).getAsJsonObject();
+    assertThat(split.get("iterations").getAsInt()).isLessThanOrEqualTo(2);
   }
 
   @Test

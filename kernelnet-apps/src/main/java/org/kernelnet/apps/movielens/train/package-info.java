@@ -8,6 +8,7 @@
  * only, over {@link org.kernelnet.apps.movielens.train.RatingShards item shards} on several
  * threads, the dense {@link org.kernelnet.apps.movielens.train.RatingMatrix rating matrix}, the
  * FLOPs of one evaluation, and GLocal-K's two-stage training with its fine-tuning epoch chosen on
- * validation ratings ({@link org.kernelnet.apps.movielens.train.GlocalKTrainer}).
+ * validation ratings (the {@link org.kernelnet.apps.movielens.train.GlocalKTrainer} seam and the
+ * {@link org.kernelnet.apps.movielens.train.LbfgsGlocalKTrainer} the module binds).
  */
 package org.kernelnet.apps.movielens.train;

@@ -33,7 +33,7 @@ import org.kernelnet.apps.movielens.train.GlocalKHistory.Stage;
  * the validation ratings again from the model gives that RMSE), the test RMSE ends well below the
  * global mean's, and no array is left behind in the model's manager.
  */
-class GlocalKTrainerTest {
+class LbfgsGlocalKTrainerTest {
   private static final int ITEMS = LowRankRatings.ITEMS;
   private static KernelnetRegistry registry;
   @TempDir static Path dir;
@@ -41,7 +41,7 @@ class GlocalKTrainerTest {
 
   @BeforeAll
   static void data() throws IOException {
-    registry = KernelnetRegistry.load(GlocalKTrainerTest.class.getClassLoader());
+    registry = KernelnetRegistry.load(LbfgsGlocalKTrainerTest.class.getClassLoader());
     split = LowRankRatings.split(dir);
   }
 
@@ -58,7 +58,7 @@ class GlocalKTrainerTest {
         ItemAutoencoder.create(spec, train.numUsers(), registry, Device.cpu()), ITEMS, 1)) {
       NDManager manager = model.local().model().getNDManager();
       int before = manager.getManagedArrays().size();
-      GlocalKTrainer.Outcome outcome = new GlocalKTrainer(settings, 2, 10)
+      GlocalKTrainer.Outcome outcome = new LbfgsGlocalKTrainer(settings, 2, 10)
           .train(model, train, test, train.scale(), 5, seen::add);
       int after = manager.getManagedArrays().size();
 
@@ -106,7 +106,7 @@ class GlocalKTrainerTest {
     Ratings train = split.train();
     try (GlocalK model = GlocalK.create(
         ItemAutoencoder.create(spec, train.numUsers(), registry, Device.cpu()), ITEMS, 2)) {
-      GlocalKTrainer.Outcome outcome = new GlocalKTrainer(new GlocalKSettings(0, 1, 2, 3, 2, 0.2),
+      GlocalKTrainer.Outcome outcome = new LbfgsGlocalKTrainer(new GlocalKSettings(0, 1, 2, 3, 2, 0.2),
           1, 5).train(model, train, split.test(), train.scale(), 1, e -> { });
 
       assertThat(outcome.history().pretraining()).isEmpty();
@@ -120,7 +120,7 @@ class GlocalKTrainerTest {
     assertThatThrownBy(() -> new GlocalKSettings(-1, 5, 0, 5, Double.NaN, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageEndingWith("got -1, 5, 0, 5, NaN, 1.0");
-    assertThatThrownBy(() -> new GlocalKTrainer(new GlocalKSettings(1, 1, 1, 1, 1, 0.5), 0, 10))
+    assertThatThrownBy(() -> new LbfgsGlocalKTrainer(new GlocalKSettings(1, 1, 1, 1, 1, 0.5), 0, 10))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0 and 10");
   }
 
