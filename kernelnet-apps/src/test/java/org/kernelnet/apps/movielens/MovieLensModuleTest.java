@@ -41,9 +41,8 @@ import org.kernelnet.apps.report.RunStatus;
  * ({@code Modules.override}) trains on the replacement's ratings and never touches the data
  * directory, which here is empty (the module's own source would download into it); with its
  * {@link AutoencoderTrainer.Factory} or {@link GlocalKTrainer.Factory} replaced, it trains with the
- * replacement's trainers; and a
- * reporter added to the set of {@link MovieLensResults} reporters receives the results the
- * module's own reporters write.
+ * replacement's trainers; and a reporter added to the set of {@link MovieLensResults} reporters
+ * receives the results the module's own reporters write.
  */
 class MovieLensModuleTest {
   @TempDir Path home;
