@@ -289,18 +289,8 @@ public final class PredictedWeightLayer extends AbstractBlock implements Reports
     Formats.checkSame(name, "bias flag", bias != null, is.readBoolean());
     if (kernel != null) {
       Formats.checkSame(name, "kernel", kernel.spec(), spec);
-    } else if (resolver == null) {
-      throw new MalformedModelException(
-          "Cannot load " + name + ": it has neither a kernel nor a resolver for the saved kernel '"
-              + spec + "'");
     } else {
-      try {
-        kernel = requireNonNull(resolver.kernel(spec), "resolver returned null");
-      } catch (IllegalArgumentException e) {
-        throw new MalformedModelException(
-            "Cannot load " + name + ": saved kernel '" + spec + "' cannot be resolved: "
-                + e.getMessage(), e);
-      }
+      kernel = Formats.resolveKernel(name, resolver, spec);
     }
   }
 
