@@ -12,12 +12,12 @@ import java.util.List;
 
 /**
  * The class loader of one plugin, as Trino isolates its plugins: the plugin's own jars, the JDK
- * (the platform class loader, asked first), and from the host only the packages every plugin shares
- * with it, the kernelnet API ({@code org.kernelnet.api}) and DJL ({@code ai.djl}). Nothing else of the
- * host's class path is visible, and no other plugin: two plugins may bundle different versions of one
- * library, and two versions of one plugin load as two distinct classes (which the registry then
- * reports). Resources follow the same rule, so {@link java.util.ServiceLoader} over this loader finds
- * the plugin's own {@code META-INF/services} entries only.
+ * (the platform class loader, asked first), and from the host only the packages every plugin
+ * shares with it, the kernelnet API ({@code org.kernelnet.api}) and DJL ({@code ai.djl}). Nothing
+ * else of the host's class path is visible, and no other plugin: two plugins may bundle different
+ * versions of one library, and two versions of one plugin load as two distinct classes (which the
+ * registry then reports). Resources follow the same rule, so {@link java.util.ServiceLoader} over
+ * this loader finds the plugin's own {@code META-INF/services} entries only.
  */
 public final class PluginClassLoader extends URLClassLoader {
   /** The packages (as class-name prefixes) loaded from the host. */

@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * KernelnetRegistry#load(ClassLoader, PluginFolder)}; closing it closes the jars.
  *
  * <pre>{@code
- * try (PluginFolder plugins = PluginFolder.open(Path.of("plugins"), MyApp.class.getClassLoader())) {
- *   KernelnetRegistry registry = KernelnetRegistry.load(MyApp.class.getClassLoader(), plugins);
+ * ClassLoader host = MyApp.class.getClassLoader();
+ * try (PluginFolder plugins = PluginFolder.open(Path.of("plugins"), host)) {
+ *   KernelnetRegistry registry = KernelnetRegistry.load(host, plugins);
  *   ...
  * }
  * }</pre>
@@ -60,8 +61,8 @@ public final class PluginFolder implements AutoCloseable {
    * Scans {@code dir} and opens one class loader per plugin.
    *
    * @param host the loader the plugins share the kernelnet API and DJL with
-   * @throws PluginLoadException if the folder does not exist or is not a folder, or naming every jar
-   *     that cannot be read
+   * @throws PluginLoadException if the folder does not exist or is not a folder, or naming every
+   *     jar that cannot be read
    */
   public static PluginFolder open(Path dir, ClassLoader host) {
     Path root = requireNonNull(dir, "dir is null").toAbsolutePath().normalize();

@@ -30,7 +30,7 @@ import org.kernelnet.api.KernelnetRegistry;
  * @TestFactory
  * List<DynamicTest> cauchyKernelPassesTheContract() {
  *   KernelnetRegistry registry = KernelnetRegistry.load(getClass().getClassLoader());
- *   return KernelContract.testsFor(registry.kernel("cauchy:width=2"), registry);
+ *   return KernelContract.testsFor(registry.kernel("cauchy:gamma=2"), registry);
  * }
  * }</pre>
  *
@@ -72,9 +72,9 @@ import org.kernelnet.api.KernelnetRegistry;
  *       between the forward and the backward pass, in each of 5 attempts. This catches {@code
  *       NDArray.mul(Number)} and its kind in {@code gram}: DJL frees the tensor it makes for the
  *       number while autograd still needs it (use {@link org.kernelnet.api.Scalars#like});
- *   <li>{@value #TRAINS}: a {@link org.kernelnet.djl.nn.KernelLayer} with the kernel (6 inputs, 5 units, d = 2,
- *       locations {@code N(0, 0.5^2)}) under a squared loss: loss and every parameter's gradient
- *       finite, and one gradient step of length {@code 1e-3} lowers the loss;
+ *   <li>{@value #TRAINS}: a {@link org.kernelnet.djl.nn.KernelLayer} with the kernel (6 inputs, 5
+ *       units, d = 2, locations {@code N(0, 0.5^2)}) under a squared loss: loss and every
+ *       parameter's gradient finite, and one gradient step of length {@code 1e-3} lowers the loss;
  *   <li>{@value #ROUND_TRIP}, only with a registry that knows the kernel's name: {@code
  *       registry.kernel(kernel.spec())} equals the kernel and has the same properties.
  * </ul>
