@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.mnist.data.MnistSet;
 import org.kernelnet.apps.mnist.data.MnistSource;
@@ -44,6 +45,7 @@ final class EmbedApp implements Application {
   private static final int PROGRESS_FIT = 5000;
 
   private final EmbedConfig config;
+  private final KernelnetRegistry registry;
   private final MnistSource mnist;
   private final EmbeddingNetwork network;
   private final EmbedTrainer trainer;
@@ -52,9 +54,11 @@ final class EmbedApp implements Application {
   private final Set<Reporter<EmbedResults>> reporters;
 
   @Inject
-  EmbedApp(EmbedConfig config, MnistSource mnist, EmbeddingNetwork network, EmbedTrainer trainer,
-      Device device, ProgressLog log, Set<Reporter<EmbedResults>> reporters) {
+  EmbedApp(EmbedConfig config, KernelnetRegistry registry, MnistSource mnist,
+      EmbeddingNetwork network, EmbedTrainer trainer, Device device, ProgressLog log,
+      Set<Reporter<EmbedResults>> reporters) {
     this.config = config;
+    this.registry = registry;
     this.mnist = mnist;
     this.network = network;
     this.trainer = trainer;
@@ -128,7 +132,8 @@ final class EmbedApp implements Application {
 
       results = new EmbedResults(
           Provenance.collect("embed mnist", config, device.toString(),
-              Map.of("seed", config.seed()), dataFiles),
+              Map.of("seed", config.seed()), dataFiles)
+              .withComponents(registry, List.of(config.kernel()), List.of()),
           config.objective(), describe(config), complexity,
           new EmbedResults.Examples(train.size(), validation.size(), test.size(), knnFit.size()),
           testAccuracy, testEmbedded.loss(), untrained, trained,

@@ -90,7 +90,8 @@ public final class BenchmarkApp implements Application {
     }
     String threads = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
     Provenance provenance = Provenance.collect("mnist benchmark", config, device.toString(),
-        Map.of("init", config.seed()), List.of());
+        Map.of("init", config.seed()), List.of()).withComponents(registry,
+        timed.stream().map(t -> t.network.kernelSpec()).toList(), List.of());
     Reporter.reportAll(reporters,
         new BenchmarkResults(provenance, results, matmul, matmulGflops, threads));
   }

@@ -69,8 +69,7 @@ public final class PredictParamsApp implements Application {
         config.epochs(), config.batchSize(), config.learningRate(), config.weightDecay(), true);
     List<Row> rows = new ArrayList<>();
     for (double fraction : config.fractions()) {
-      PredictedMlp network = new PredictedMlp(config.hidden(), fraction, config.hiddenDictionary(),
-          config.lengthFactor(), config.ridge(), run.seed(), config.kernel());
+      PredictedMlp network = network(fraction, run);
       Engine.getInstance().setRandomSeed((int) run.seed());
       String label = String.format(Locale.ROOT, "%.0f%% predicted", 100 * fraction);
       try (Model model = Model.newInstance("predict-params", device)) {
@@ -102,11 +101,19 @@ public final class PredictParamsApp implements Application {
     return new Claim(true, worst <= TOLERANCE, worst);
   }
 
+  /** The network predicting {@code fraction} of its hidden weights. */
+  private PredictedMlp network(double fraction, RunSettings run) {
+    return new PredictedMlp(config.hidden(), fraction, config.hiddenDictionary(),
+        config.lengthFactor(), config.ridge(), run.seed(), config.kernel());
+  }
+
   /** The results: the rows and the check of the claim on them. */
   private PredictParamsResults results(RunSettings run, ExperimentData data, List<Row> rows) {
     Provenance provenance = Provenance.collect("mnist predict-params", config, device.toString(),
         Map.of("split", run.seed(), "init", run.seed(), "alpha-layer1", run.seed(),
-            "alpha-layer2", run.seed() + 1), data.files());
+            "alpha-layer2", run.seed() + 1), data.files())
+        .withComponents(registry, config.fractions().stream()
+            .flatMap(f -> network(f, run).kernelSpecs().stream()).toList(), List.of());
     String model = "784-" + config.hidden() + "-" + config.hidden() + "-10 MLP; hidden layers:"
         + " PredictedWeightLayer (sqexp over the 28x28 pixel grid; over a "
         + config.hiddenDictionary().name().toLowerCase(Locale.ROOT) + " of the hidden units), output"

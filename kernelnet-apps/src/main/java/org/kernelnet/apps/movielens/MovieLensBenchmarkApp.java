@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.inject.Application;
 import org.kernelnet.apps.movielens.data.RatingSplit;
 import org.kernelnet.apps.movielens.data.Ratings;
@@ -51,6 +52,7 @@ import org.kernelnet.djl.optim.ParameterObjective;
  */
 public final class MovieLensBenchmarkApp implements Application {
   private final MovieLensBenchmarkConfig config;
+  private final KernelnetRegistry registry;
   private final RatingsSource ratingsSource;
   private final AutoencoderFactory autoencoders;
   private final Set<Reporter<MovieLensBenchmarkResults>> reporters;
@@ -58,10 +60,11 @@ public final class MovieLensBenchmarkApp implements Application {
   private final Device device;
 
   @Inject
-  MovieLensBenchmarkApp(MovieLensBenchmarkConfig config, RatingsSource ratingsSource,
-      AutoencoderFactory autoencoders, Set<Reporter<MovieLensBenchmarkResults>> reporters,
-      ProgressLog log, Device device) {
+  MovieLensBenchmarkApp(MovieLensBenchmarkConfig config, KernelnetRegistry registry,
+      RatingsSource ratingsSource, AutoencoderFactory autoencoders,
+      Set<Reporter<MovieLensBenchmarkResults>> reporters, ProgressLog log, Device device) {
     this.config = config;
+    this.registry = registry;
     this.ratingsSource = ratingsSource;
     this.autoencoders = autoencoders;
     this.reporters = reporters;
@@ -87,7 +90,9 @@ public final class MovieLensBenchmarkApp implements Application {
         train.numUsers(), spec.label(), flops.dense() / 1e9, flops.sparse() / 1e9);
     Provenance provenance = Provenance.collect("movielens benchmark", config, device.toString(),
         Map.of("split1", run.seed()),
-        List.of(new DataFile("ratings", file.toAbsolutePath().toString(), all.sourceSha256())));
+        List.of(new DataFile("ratings", file.toAbsolutePath().toString(), all.sourceSha256())))
+        .withComponents(registry, spec.kernel() == null ? List.of() : List.of(spec.kernel()),
+            spec.effectiveRegularizers());
 
     Engine.getInstance().setRandomSeed((int) run.seed());
     double[] sparse;

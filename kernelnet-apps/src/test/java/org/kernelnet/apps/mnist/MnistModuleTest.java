@@ -36,6 +36,7 @@ import org.kernelnet.apps.mnist.model.LayerForm;
 import org.kernelnet.apps.mnist.model.PixelLocations;
 import org.kernelnet.apps.mnist.train.AdamClassifierTrainer;
 import org.kernelnet.apps.mnist.train.ClassifierTrainer;
+import org.kernelnet.apps.report.ComponentOrigin;
 import org.kernelnet.apps.report.DataFile;
 import org.kernelnet.apps.report.ProgressLog;
 import org.kernelnet.apps.report.Reporter;
@@ -288,6 +289,10 @@ class MnistModuleTest {
           .isEqualTo(row.get("testAccuracy").getAsDouble());
     }
     assertThat(received.claim().applicable()).isTrue();
+    // the plain MLP has no kernel; the 50 % network's two dictionaries, half their rows learned,
+    // share l = sqrt(2) (recorded once)
+    assertThat(received.provenance().components()).extracting(ComponentOrigin::spec)
+        .containsExactly("sqexp:length=1.414214");
   }
 
   @Test

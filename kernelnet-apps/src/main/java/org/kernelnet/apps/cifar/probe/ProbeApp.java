@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.kernelnet.api.Kernel;
+import org.kernelnet.api.KernelnetRegistry;
 import org.kernelnet.apps.cifar.data.CifarSet;
 import org.kernelnet.apps.cifar.resnet.CifarResNet;
 import org.kernelnet.apps.cifar.resnet.PretrainedResNets;
@@ -66,6 +67,7 @@ final class ProbeApp implements Application {
   private final DataDirectory dataDirectory;
   private final FeatureCache cache;
   private final Kernel kernel;
+  private final KernelnetRegistry registry;
   private final Provider<KernelHead> newHead;
   private final HeadTrainer trainer;
   private final ProgressLog log;
@@ -75,12 +77,14 @@ final class ProbeApp implements Application {
 
   @Inject
   ProbeApp(ProbeConfig config, DataDirectory dataDirectory, FeatureCache cache, Kernel kernel,
-      Provider<KernelHead> newHead, HeadTrainer trainer, ProgressLog log, Device device,
-      ResultsWriter writer, Set<Reporter<ProbeResults>> reporters) {
+      KernelnetRegistry registry, Provider<KernelHead> newHead, HeadTrainer trainer,
+      ProgressLog log, Device device, ResultsWriter writer,
+      Set<Reporter<ProbeResults>> reporters) {
     this.config = requireNonNull(config, "config is null");
     this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
     this.cache = requireNonNull(cache, "cache is null");
     this.kernel = requireNonNull(kernel, "kernel is null");
+    this.registry = requireNonNull(registry, "registry is null");
     this.newHead = requireNonNull(newHead, "newHead is null");
     this.trainer = requireNonNull(trainer, "trainer is null");
     this.log = requireNonNull(log, "log is null");
@@ -191,7 +195,8 @@ final class ProbeApp implements Application {
     data.add(sets.train().source());
     tests.forEach(t -> data.add(t.source()));
     Provenance provenance = Provenance.collect(COMMAND, config.describe(), device.toString(),
-        Map.of("seed", config.seed()), data);
+        Map.of("seed", config.seed()), data)
+        .withComponents(registry, List.of(kernel.spec()), List.of());
     ProbeResults.Summary summary = new ProbeResults.Summary(provenance,
         sets.format().label(), testLabels, fullAccuracy, rows, heads, kernel.spec(),
         log.elapsedSeconds());

@@ -6,6 +6,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import java.util.List;
 import java.util.Locale;
 import org.kernelnet.api.KernelResolver;
 import org.kernelnet.apps.mnist.data.MnistData;
@@ -87,16 +88,30 @@ public record PredictedMlp(int hidden, double predicted, HiddenDictionary dictio
     return net.add(Linear.builder().setUnits(10).build());
   }
 
+  /** The two predicted layers' kernel specifications; none for the plain MLP ({@code f = 0}). */
+  public List<String> kernelSpecs() {
+    return predicted == 0 ? List.of() : List.of(
+        kernelSpec(PIXELS),
+        kernelSpec(hiddenCoordinates().length));
+  }
+
+  /** {@link #kernel}, else {@code sqexp:length=l} for a dictionary over {@code inputs} rows. */
+  private String kernelSpec(int inputs) {
+    if (kernel != null) {
+      return kernel;
+    }
+    int learned = Dictionaries.learnedRows(inputs, predicted);
+    double length = Dictionaries.lengthScale(inputs, learned, lengthFactor);
+    return String.format(Locale.ROOT, "sqexp:length=%.6f", length);
+  }
+
   private PredictedWeightLayer predictedLayer(KernelResolver kernels, double[][] coordinates,
       long sampleSeed) {
-    int learned = Dictionaries.learnedRows(coordinates.length, predicted);
-    double length = Dictionaries.lengthScale(coordinates.length, learned, lengthFactor);
     return PredictedWeightLayer.builder()
         .setUnits(hidden)
         .setCoordinates(coordinates)
-        .setKernel(kernel != null ? kernel
-            : String.format(Locale.ROOT, "sqexp:length=%.6f", length), kernels)
-        .setAlphaSample(learned, sampleSeed)
+        .setKernel(kernelSpec(coordinates.length), kernels)
+        .setAlphaSample(Dictionaries.learnedRows(coordinates.length, predicted), sampleSeed)
         .optRidge(ridge)
         .build();
   }
