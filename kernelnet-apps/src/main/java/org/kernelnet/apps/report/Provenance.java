@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import ai.djl.engine.Engine;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +31,8 @@ import org.kernelnet.apps.VersionProvider;
  * @param configuration the application's configuration record (serialised as JSON)
  * @param seeds every seed used, by purpose
  * @param data the data files read
- * @param startedAt when the run started (UTC, ISO-8601)
+ * @param startedAt when the run started (UTC, ISO-8601, always to the microsecond, so that two runs'
+ *     records have the same length)
  * @param components the plugin, jar, version and SHA-256 of every kernel and regulariser used
  *     (see {@link #withComponents}); empty for commands that use none, and in files written before
  *     it was recorded
@@ -48,6 +51,10 @@ public record Provenance(
     List<DataFile> data,
     String startedAt,
     List<ComponentOrigin> components) {
+
+  /** ISO-8601 in UTC to the microsecond, fixed width ({@code Instant.toString} drops zero digits). */
+  private static final DateTimeFormatter STARTED_AT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Validates and copies the record. */
   public Provenance {
@@ -89,7 +96,7 @@ public record Provenance(
         configuration,
         seeds,
         data,
-        Instant.now().toString(),
+        STARTED_AT.format(Instant.now()),
         List.of());
   }
 }

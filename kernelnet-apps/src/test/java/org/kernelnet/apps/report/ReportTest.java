@@ -37,6 +37,8 @@ class ReportTest {
         .contains(DataFile.sha256(data))
         .contains("\"dataDir\": \"" + dir + "\"");
     assertThat(DataFile.sha256(data)).hasSize(64);
+    // fixed width, so that two runs' records (and saved models) have the same length
+    assertThat(provenance.startedAt()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
     try (var files = Files.list(writer.folder())) {
       assertThat(files).containsExactly(file);
     }
